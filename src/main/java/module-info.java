@@ -1,0 +1,19 @@
+/**
+ * COLO Console: a failover operator console for QEMU COLO.
+ *
+ * <p>Layers point one way: {@code qmp} (wire) → {@code colo} (domain) → {@code journal}, {@code app} → {@code ui.*}.
+ * Only {@code ui} reads JavaFX; only {@code qmp}, {@code journal} and {@code app.profile} read JSON.
+ */
+module org.coloconsole {
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+    requires javafx.controls;
+    requires org.controlsfx.controls;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.material2;
+
+    exports org.coloconsole;
+    exports org.coloconsole.qmp;
+    // Each package adds its exports/opens here when it gets its first class: javac rejects empty packages.
+}

@@ -1,0 +1,120 @@
+package org.coloconsole.qmp;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a QMP monitor listens, written as operators write it on QEMU's command line:
+ * {@code tcp:HOST:PORT}, {@code unix:/path/to.sock} (IPv6 hosts in brackets: {@code tcp:[::1]:4444}).
+ */
+public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Unix {
+
+    /** The form {@link #parse} reads back. */
+    String text();
+
+    /** A TCP monitor. */
+    record Tcp(String host, int port) implements Endpoint {
+        public Tcp {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new EndpointFormatException("the host is empty");
+            }
+            if (port < 1 || port > 65535) {
+                throw new EndpointFormatException("port " + port + " is outside 1-65535");
+            }
+        }
+
+        @Override
+        public String text() {
+            return "tcp:" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /** A UNIX-domain socket monitor. */
+    record Unix(Path path) implements Endpoint {
+        public Unix {
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String text() {
+            return "unix:" + path;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /**
+     * Reads an endpoint string.
+     *
+     * @throws EndpointFormatException naming what is wrong and what is expected
+     */
+    static Endpoint parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new EndpointFormatException("an endpoint is required: tcp:HOST:PORT or unix:/path/to.sock");
+        }
+        String trimmed = text.strip();
+        int colon = trimmed.indexOf(':');
+        if (colon < 0) {
+            throw new EndpointFormatException("'" + trimmed + "' has no transport: write tcp:HOST:PORT or unix:/path/to.sock");
+        }
+        String scheme = trimmed.substring(0, colon);
+        String rest = trimmed.substring(colon + 1);
+        switch (scheme) {
+            case "unix":
+                if (rest.isEmpty()) {
+                    throw new EndpointFormatException("'" + trimmed + "' has no socket path: write unix:/path/to.sock");
+                }
+                return new Unix(Path.of(rest));
+            case "tcp":
+                return parseTcp(trimmed, rest);
+            default:
+                throw new EndpointFormatException("'" + trimmed + "': unknown transport '" + scheme
+                        + "'; write tcp:HOST:PORT or unix:/path/to.sock");
+        }
+    }
+
+    private static Tcp parseTcp(String whole, String hostPort) {
+        String host;
+        String port;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0 || close + 1 >= hostPort.length() || hostPort.charAt(close + 1) != ':') {
+                throw new EndpointFormatException("'" + whole + "': write an IPv6 host as tcp:[ADDRESS]:PORT");
+            }
+            host = hostPort.substring(1, close);
+            port = hostPort.substring(close + 2);
+        } else {
+            int last = hostPort.lastIndexOf(':');
+            if (last < 0) {
+                throw new EndpointFormatException("'" + whole + "' has no port: write tcp:HOST:PORT");
+            }
+            host = hostPort.substring(0, last);
+            port = hostPort.substring(last + 1);
+            if (host.contains(":")) {
+                throw new EndpointFormatException("'" + whole + "': write an IPv6 host in brackets, tcp:[ADDRESS]:PORT");
+            }
+        }
+        if (host.isEmpty()) {
+            throw new EndpointFormatException("'" + whole + "' has no host: write tcp:HOST:PORT");
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new EndpointFormatException("'" + whole + "': port '" + port + "' is not a number");
+        }
+        if (number < 1 || number > 65535) {
+            throw new EndpointFormatException("'" + whole + "': port " + number + " is outside 1-65535");
+        }
+        return new Tcp(host, number);
+    }
+}

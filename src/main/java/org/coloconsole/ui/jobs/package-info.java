@@ -1,0 +1,2 @@
+/** Background jobs of both sides. */
+package org.coloconsole.ui.jobs;

@@ -1,0 +1,2 @@
+/** The merged live event log of both sides. */
+package org.coloconsole.ui.log;

@@ -1,0 +1,2 @@
+/** The connection profile dialog. */
+package org.coloconsole.ui.profile;
