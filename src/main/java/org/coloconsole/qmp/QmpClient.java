@@ -1,0 +1,538 @@
+package org.coloconsole.qmp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A QMP client for one monitor: greeting and capability negotiation under a deadline, commands routed by id with
+ * per-call timeouts and a bound on calls in flight, and events fanned out to subscribers.
+ *
+ * <p>Threads: one reader per connection; one "timer" thread per client that fires timeouts, sends calls that waited
+ * for a free slot, and announces state changes in order. Neither the reader nor the timer ever waits on a caller.
+ * Subscriptions survive reconnects: subscribe once, then {@link #connect} as often as needed.
+ */
+public final class QmpClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
+
+    private final QmpClientOptions options;
+    private final QmpCodec codec = new QmpCodec();
+    private final ScheduledThreadPoolExecutor timer;
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicInteger subscriberCount = new AtomicInteger();
+    private final List<EventSubscription> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<QmpStateChange>> stateListeners = new CopyOnWriteArrayList<>();
+    private final Object writeLock = new Object();
+
+    // guarded by lock
+    private final Object lock = new Object();
+    private final Map<Long, PendingCall> pending = new HashMap<>();
+    private final ArrayDeque<PendingCall> waiting = new ArrayDeque<>();
+    private int inFlight;
+    private int generation;
+    private Transport transport;
+    private Transport connecting;
+    private Endpoint endpoint;
+    private boolean oobEnabled;
+    private boolean closed;
+
+    private volatile QmpClientState state = QmpClientState.IDLE;
+    private volatile QmpGreeting greeting;
+    private volatile QmpException lastFailure;
+
+    public QmpClient(QmpClientOptions options) {
+        this.options = options;
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "qmp-" + options.name() + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    public QmpClientOptions options() {
+        return options;
+    }
+
+    public QmpClientState state() {
+        return state;
+    }
+
+    /** The greeting of the current or last connection. */
+    public Optional<QmpGreeting> greeting() {
+        return Optional.ofNullable(greeting);
+    }
+
+    /** Why the last connection ended or failed; empty after a clean, requested disconnect. */
+    public Optional<QmpException> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** The endpoint of the current or last connection. */
+    public Optional<Endpoint> endpoint() {
+        synchronized (lock) {
+            return Optional.ofNullable(endpoint);
+        }
+    }
+
+    /**
+     * Connects, reads the greeting and negotiates capabilities (enabling {@code oob} when offered). Blocks for at most
+     * the connect timeout plus the handshake timeout.
+     */
+    public QmpGreeting connect(Endpoint target) throws QmpException {
+        synchronized (lock) {
+            if (closed) {
+                throw new QmpStateException("this client is closed");
+            }
+            if (state != QmpClientState.IDLE) {
+                throw new QmpStateException("already " + state.name().toLowerCase() + " to " + endpoint);
+            }
+            endpoint = target;
+            changeState(QmpClientState.CONNECTING, null);
+        }
+        Transport opened;
+        try {
+            opened = Connector.open(target, options.connectTimeout());
+        } catch (QmpConnectException e) {
+            connectFailed(e);
+            throw e;
+        }
+        synchronized (lock) {
+            if (state != QmpClientState.CONNECTING) {
+                opened.close();
+                QmpException e = new QmpStateException("the connection to " + target + " was cancelled");
+                connectFailed(e);
+                throw e;
+            }
+            connecting = opened;
+        }
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = timer.schedule(() -> {
+            expired.set(true);
+            opened.close();
+        }, options.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        LineReader reader = new LineReader(opened, options.maxLineBytes());
+        QmpGreeting greeted;
+        boolean oob;
+        try {
+            greeted = readGreeting(reader, target);
+            oob = greeted.offers("oob");
+            negotiate(reader, opened, oob);
+        } catch (IOException | QmpException e) {
+            watchdog.cancel(false);
+            opened.close();
+            QmpException failure = expired.get() ? noGreeting(target, e) : asConnectFailure(target, e);
+            connectFailed(failure);
+            throw failure;
+        }
+        watchdog.cancel(false);
+        int session;
+        synchronized (lock) {
+            connecting = null;
+            if (state != QmpClientState.CONNECTING || expired.get()) {
+                opened.close();
+                QmpException e = expired.get() ? noGreeting(target, null)
+                        : new QmpStateException("the connection to " + target + " was cancelled");
+                connectFailed(e);
+                throw e;
+            }
+            transport = opened;
+            oobEnabled = oob;
+            greeting = greeted;
+            lastFailure = null;
+            session = ++generation;
+            changeState(QmpClientState.RUNNING, null);
+        }
+        Thread readerThread = new Thread(() -> readLoop(session, reader, target), "qmp-" + options.name() + "-reader");
+        readerThread.setDaemon(true);
+        readerThread.start();
+        return greeted;
+    }
+
+    public CompletableFuture<QmpValue> execute(String command) {
+        return execute(command, null, options.commandTimeout());
+    }
+
+    public CompletableFuture<QmpValue> execute(String command, Map<String, ?> arguments) {
+        return execute(command, arguments, options.commandTimeout());
+    }
+
+    /** Sends a command; the future completes with its {@code return} value or fails with a {@link QmpException}. */
+    public CompletableFuture<QmpValue> execute(String command, Map<String, ?> arguments, Duration timeout) {
+        return submit(command, arguments, timeout, false);
+    }
+
+    /** Sends an out-of-band command ({@code exec-oob}): it overtakes queued commands; QEMU runs it at once. */
+    public CompletableFuture<QmpValue> executeOob(String command, Map<String, ?> arguments) {
+        return submit(command, arguments, options.commandTimeout(), true);
+    }
+
+    /** Events whose name is in {@code eventNames} (all when empty), in arrival order, on the subscription's thread. */
+    public Subscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler) {
+        EventSubscription[] holder = new EventSubscription[1];
+        holder[0] = new EventSubscription("qmp-" + options.name() + "-events-" + subscriberCount.incrementAndGet(),
+                eventNames, handler, options.subscriberQueue(), () -> subscribers.remove(holder[0]));
+        subscribers.add(holder[0]);
+        return holder[0];
+    }
+
+    /** State changes in order, on the client's timer thread; a listener must not block. */
+    public Subscription onStateChange(Consumer<QmpStateChange> listener) {
+        stateListeners.add(listener);
+        return new Subscription() {
+            @Override
+            public void close() {
+                stateListeners.remove(listener);
+            }
+
+            @Override
+            public long dropped() {
+                return 0;
+            }
+        };
+    }
+
+    /** Ends the connection; pending calls fail with {@link QmpInterruptedException}. Idempotent. */
+    public void disconnect() {
+        Transport toClose;
+        List<PendingCall> interrupted;
+        synchronized (lock) {
+            if (state == QmpClientState.CONNECTING) {
+                // connect() notices on its own thread and finishes the way to IDLE
+                if (connecting != null) {
+                    connecting.close();
+                }
+                changeState(QmpClientState.DISCONNECTING, null);
+                return;
+            }
+            if (state != QmpClientState.RUNNING) {
+                return;
+            }
+            changeState(QmpClientState.DISCONNECTING, null);
+            toClose = transport;
+            transport = null;
+            interrupted = drainCalls();
+        }
+        endSession(toClose, interrupted, null);
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+        synchronized (lock) {
+            closed = true;
+        }
+        for (EventSubscription s : subscribers) {
+            s.close();
+        }
+        // let queued state notifications run, then stop the timer thread
+        timer.shutdown();
+    }
+
+    // --- sending ---
+
+    private CompletableFuture<QmpValue> submit(String command, Map<String, ?> arguments, Duration timeout,
+                                               boolean outOfBand) {
+        long id = nextId.getAndIncrement();
+        byte[] frame;
+        try {
+            frame = codec.encodeCommand(command, arguments, id, outOfBand);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "the arguments of " + command + " cannot be written as JSON: " + e.getMessage(), e));
+        }
+        PendingCall call = new PendingCall(id, command, frame, outOfBand, timeout);
+        Transport target;
+        int session;
+        synchronized (lock) {
+            if (state != QmpClientState.RUNNING) {
+                return CompletableFuture.failedFuture(new QmpStateException(
+                        "cannot send " + command + ": not connected" + (endpoint == null ? "" : " to " + endpoint)));
+            }
+            if (outOfBand && !oobEnabled) {
+                return CompletableFuture.failedFuture(new QmpStateException(
+                        "cannot send " + command + " out of band: this QEMU did not offer the oob capability"));
+            }
+            call.timer = timer.schedule(() -> call.fail(new QmpTimeoutException(command, timeout)),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            call.result.whenComplete((value, error) -> finished(call));
+            if (!outOfBand && inFlight >= options.maxInFlight()) {
+                waiting.add(call);
+                return call.result;
+            }
+            if (!outOfBand) {
+                inFlight++;
+                call.holdsSlot = true;
+            }
+            pending.put(id, call);
+            target = transport;
+            session = generation;
+        }
+        send(call, target, session);
+        return call.result;
+    }
+
+    private void send(PendingCall call, Transport target, int session) {
+        try {
+            synchronized (writeLock) {
+                target.write(call.frame, 0, call.frame.length);
+            }
+        } catch (IOException e) {
+            fail(session, new QmpDisconnectedException("writing " + call.command + " to " + endpointText()
+                    + " failed: " + e.getMessage(), e));
+        }
+    }
+
+    /** Every call ends here once, however it ended: frees its slot and lets the next waiting call go. */
+    private void finished(PendingCall call) {
+        PendingCall next = null;
+        Transport target;
+        int session;
+        synchronized (lock) {
+            if (pending.get(call.id) == call) {
+                pending.remove(call.id);
+            } else {
+                waiting.remove(call);
+            }
+            if (call.holdsSlot) {
+                call.holdsSlot = false;
+                inFlight--;
+                if (state == QmpClientState.RUNNING && !waiting.isEmpty()) {
+                    next = waiting.poll();
+                    next.holdsSlot = true;
+                    inFlight++;
+                    pending.put(next.id, next);
+                }
+            }
+            target = transport;
+            session = generation;
+        }
+        if (next != null) {
+            PendingCall toSend = next;
+            // never write on the reader thread: a reader blocked on a full socket could not drain replies
+            timer.execute(() -> send(toSend, target, session));
+        }
+    }
+
+    // --- reading ---
+
+    private QmpGreeting readGreeting(LineReader reader, Endpoint target) throws IOException, QmpException {
+        if (!reader.next()) {
+            throw new QmpConnectException(target, QmpConnectException.Reason.IO,
+                    target + " closed the connection before greeting", null);
+        }
+        QmpMessage first = decode(reader);
+        if (!(first instanceof QmpMessage.Greeting)) {
+            throw new QmpProtocolException(QmpProtocolException.Kind.BAD_GREETING,
+                    target + " did not start with a QMP greeting: is this a QMP monitor?", null);
+        }
+        return ((QmpMessage.Greeting) first).greeting();
+    }
+
+    private void negotiate(LineReader reader, Transport opened, boolean enableOob) throws IOException, QmpException {
+        long id = nextId.getAndIncrement();
+        byte[] frame = codec.encodeCommand("qmp_capabilities",
+                enableOob ? Map.of("enable", List.of("oob")) : null, id, false);
+        opened.write(frame, 0, frame.length);
+        while (true) {
+            if (!reader.next()) {
+                throw new QmpProtocolException(QmpProtocolException.Kind.NEGOTIATION_FAILED,
+                        "the peer closed the connection during capability negotiation", null);
+            }
+            QmpMessage message = decode(reader);
+            if (message instanceof QmpMessage.Return r && isId(r.id(), id)) {
+                return;
+            }
+            if (message instanceof QmpMessage.Error e) {
+                throw new QmpProtocolException(QmpProtocolException.Kind.NEGOTIATION_FAILED,
+                        "capability negotiation failed: " + e.errorClass() + ": " + e.description(), null);
+            }
+            // anything else before the reply (nothing, in QEMU) is not ours to route yet: skip it
+        }
+    }
+
+    private void readLoop(int session, LineReader reader, Endpoint target) {
+        try {
+            while (reader.next()) {
+                route(session, decode(reader));
+            }
+            fail(session, new QmpDisconnectedException(target + " closed the connection", null));
+        } catch (QmpProtocolException e) {
+            fail(session, e);
+        } catch (IOException e) {
+            fail(session, new QmpDisconnectedException("the connection to " + target + " failed: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            // a bug of ours must still end the session cleanly rather than leave callers waiting
+            fail(session, new QmpProtocolException(QmpProtocolException.Kind.BAD_MESSAGE,
+                    "internal error while reading from " + target + ": " + e, e));
+        }
+    }
+
+    private QmpMessage decode(LineReader reader) throws QmpProtocolException {
+        return codec.decode(reader.buffer(), reader.lineOffset(), reader.lineLength(), Instant.now(), System.nanoTime());
+    }
+
+    private void route(int session, QmpMessage message) throws QmpProtocolException {
+        if (message instanceof QmpMessage.Event e) {
+            for (EventSubscription s : subscribers) {
+                s.offer(e.event());
+            }
+            return;
+        }
+        QmpValue id;
+        if (message instanceof QmpMessage.Return r) {
+            id = r.id();
+        } else if (message instanceof QmpMessage.Error e) {
+            id = e.id();
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "{0}: ignoring a second greeting", options.name());
+            return;
+        }
+        if (id == null) {
+            synchronized (lock) {
+                if (session == generation && !pending.isEmpty()) {
+                    throw new QmpProtocolException(QmpProtocolException.Kind.UNROUTABLE_REPLY,
+                            "the peer sent a reply without an id while " + pending.size()
+                                    + " calls were pending" + errorText(message), null);
+                }
+            }
+            LOG.log(System.Logger.Level.WARNING, "{0}: dropped a reply without an id{1}", options.name(),
+                    errorText(message));
+            return;
+        }
+        PendingCall call = null;
+        if (id.isNumber()) {
+            synchronized (lock) {
+                call = pending.get(id.asLong(-1));
+            }
+        }
+        if (call == null) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: dropped a reply with unknown id {1}", options.name(), id);
+            return;
+        }
+        if (message instanceof QmpMessage.Return r) {
+            call.complete(r.value());
+        } else {
+            QmpMessage.Error e = (QmpMessage.Error) message;
+            call.fail(new QmpCommandException(call.command, e.errorClass(), e.description()));
+        }
+    }
+
+    // --- ending ---
+
+    private void fail(int session, QmpException cause) {
+        Transport toClose;
+        List<PendingCall> interrupted;
+        synchronized (lock) {
+            if (session != generation || state != QmpClientState.RUNNING) {
+                return;
+            }
+            lastFailure = cause;
+            changeState(QmpClientState.DISCONNECTING, cause);
+            toClose = transport;
+            transport = null;
+            interrupted = drainCalls();
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0}: connection ended: {1}", options.name(), cause.getMessage());
+        endSession(toClose, interrupted, cause);
+    }
+
+    private List<PendingCall> drainCalls() {
+        List<PendingCall> all = new ArrayList<>(pending.values());
+        all.addAll(waiting);
+        pending.clear();
+        waiting.clear();
+        for (PendingCall call : all) {
+            call.holdsSlot = false;
+        }
+        inFlight = 0;
+        return all;
+    }
+
+    private void endSession(Transport toClose, List<PendingCall> interrupted, QmpException cause) {
+        if (toClose != null) {
+            toClose.close();
+        }
+        for (PendingCall call : interrupted) {
+            call.fail(new QmpInterruptedException(call.command, cause));
+        }
+        synchronized (lock) {
+            changeState(QmpClientState.IDLE, cause);
+        }
+    }
+
+    private void connectFailed(QmpException cause) {
+        synchronized (lock) {
+            connecting = null;
+            lastFailure = cause;
+            if (state == QmpClientState.CONNECTING) {
+                changeState(QmpClientState.IDLE, cause);
+            } else if (state == QmpClientState.DISCONNECTING) {
+                changeState(QmpClientState.IDLE, null);
+            }
+        }
+    }
+
+    /** Called with the lock held, so transitions are announced in the order they happen. */
+    private void changeState(QmpClientState to, QmpException cause) {
+        QmpStateChange change = new QmpStateChange(state, to, cause, Instant.now());
+        state = to;
+        if (stateListeners.isEmpty() || timer.isShutdown()) {
+            return;
+        }
+        timer.execute(() -> {
+            for (Consumer<QmpStateChange> listener : stateListeners) {
+                try {
+                    listener.accept(change);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a state listener failed", e);
+                }
+            }
+        });
+    }
+
+    private QmpConnectException noGreeting(Endpoint target, Throwable cause) {
+        return new QmpConnectException(target, QmpConnectException.Reason.NO_GREETING, target
+                + " accepted the connection but did not complete the QMP handshake within "
+                + options.handshakeTimeout().toMillis()
+                + " ms (another client may hold this monitor, or QEMU is stopped or hung)", cause);
+    }
+
+    private static QmpException asConnectFailure(Endpoint target, Exception e) {
+        if (e instanceof QmpException q) {
+            return q;
+        }
+        return new QmpConnectException(target, QmpConnectException.Reason.IO,
+                "the QMP handshake with " + target + " failed: " + e.getMessage(), e);
+    }
+
+    private String endpointText() {
+        synchronized (lock) {
+            return String.valueOf(endpoint);
+        }
+    }
+
+    private static boolean isId(QmpValue value, long id) {
+        return value != null && value.isNumber() && value.asLong(-1) == id;
+    }
+
+    private static String errorText(QmpMessage message) {
+        return message instanceof QmpMessage.Error e ? " (" + e.errorClass() + ": " + e.description() + ")" : "";
+    }
+}

@@ -1,0 +1,71 @@
+package org.coloconsole.qmp;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link QmpClient} behaves.
+ *
+ * @param name             a short label (e.g. {@code primary}) used in thread names and messages
+ * @param connectTimeout   bound on establishing the socket
+ * @param handshakeTimeout bound on greeting plus capability negotiation; a monitor held by another client never greets
+ * @param commandTimeout   default bound on one command's reply
+ * @param maxInFlight      commands sent but not yet answered; more wait in order
+ * @param maxLineBytes     longest line accepted from the peer ({@code query-qmp-schema} is about 280 KB)
+ * @param subscriberQueue  events buffered per subscriber before that subscriber (only) starts losing events
+ */
+public record QmpClientOptions(String name, Duration connectTimeout, Duration handshakeTimeout,
+                               Duration commandTimeout, int maxInFlight, int maxLineBytes, int subscriberQueue) {
+
+    public QmpClientOptions {
+        Objects.requireNonNull(name, "name");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(handshakeTimeout, "handshakeTimeout");
+        requirePositive(commandTimeout, "commandTimeout");
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+        }
+        if (maxLineBytes < 1024) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 1024, not " + maxLineBytes);
+        }
+        if (subscriberQueue < 1) {
+            throw new IllegalArgumentException("subscriberQueue must be at least 1, not " + subscriberQueue);
+        }
+    }
+
+    public static QmpClientOptions defaults(String name) {
+        return new QmpClientOptions(name, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10),
+                8, 16 * 1024 * 1024, 100_000);
+    }
+
+    public QmpClientOptions withConnectTimeout(Duration value) {
+        return new QmpClientOptions(name, value, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes, subscriberQueue);
+    }
+
+    public QmpClientOptions withHandshakeTimeout(Duration value) {
+        return new QmpClientOptions(name, connectTimeout, value, commandTimeout, maxInFlight, maxLineBytes, subscriberQueue);
+    }
+
+    public QmpClientOptions withCommandTimeout(Duration value) {
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, value, maxInFlight, maxLineBytes, subscriberQueue);
+    }
+
+    public QmpClientOptions withMaxInFlight(int value) {
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, value, maxLineBytes, subscriberQueue);
+    }
+
+    public QmpClientOptions withMaxLineBytes(int value) {
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, value, subscriberQueue);
+    }
+
+    public QmpClientOptions withSubscriberQueue(int value) {
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes, value);
+    }
+
+    private static void requirePositive(Duration value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, not " + value);
+        }
+    }
+}
