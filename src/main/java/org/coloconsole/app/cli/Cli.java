@@ -1,0 +1,16 @@
+package org.coloconsole.app.cli;
+
+import org.coloconsole.app.GuiLauncher;
+import picocli.CommandLine;
+
+/** Builds the command tree. Subcommands get what they need through their constructors. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(GuiLauncher gui) {
+        CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
+        line.addSubcommand(new QmpCommand());
+        return line;
+    }
+}

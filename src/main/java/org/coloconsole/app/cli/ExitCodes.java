@@ -1,0 +1,13 @@
+package org.coloconsole.app.cli;
+
+/** Exit codes shared by the subcommands. */
+final class ExitCodes {
+    static final int OK = 0;
+    /** QEMU answered with an error, or the pair needs action. */
+    static final int QEMU_ERROR = 1;
+    /** Could not talk to QEMU at all (or, for status, to neither side); also picocli's code for usage errors. */
+    static final int UNREACHABLE = 2;
+
+    private ExitCodes() {
+    }
+}
