@@ -1,0 +1,77 @@
+package org.coloconsole.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers point one way: qmp → colo → journal, app → ui; only ui sees JavaFX; few places see JSON. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.coloconsole");
+        // an import that silently found nothing would pass every rule below
+        org.assertj.core.api.Assertions.assertThat(classes.contain(org.coloconsole.qmp.QmpClient.class)).isTrue();
+    }
+
+    @Test
+    void layersPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("entry").definedBy("org.coloconsole")
+                .layer("qmp").definedBy("org.coloconsole.qmp..")
+                .layer("colo").definedBy("org.coloconsole.colo..")
+                .layer("journal").definedBy("org.coloconsole.journal..")
+                .layer("app").definedBy("org.coloconsole.app..")
+                .layer("ui").definedBy("org.coloconsole.ui..")
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "entry")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("app", "ui", "entry")
+                .whereLayer("colo").mayOnlyBeAccessedByLayers("journal", "app", "ui", "entry")
+                .whereLayer("qmp").mayOnlyBeAccessedByLayers("colo", "journal", "app", "ui", "entry")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiSeesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("org.coloconsole.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "org.kordamp..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWireAndStorageLayersSeeJson() {
+        noClasses().that().resideOutsideOfPackages("org.coloconsole.qmp..", "org.coloconsole.journal..",
+                        "org.coloconsole.app.profile..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainIsPure() {
+        noClasses().that().resideInAPackage("org.coloconsole.colo..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                        "java.util.concurrent..", "java.io..", "java.nio.file..")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .check(classes);
+    }
+
+    @Test
+    void noGlobalMutableState() {
+        fields().that().areStatic().should().beFinal()
+                .because("the object graph is built in one place and passed through constructors")
+                .check(classes);
+    }
+}
