@@ -102,24 +102,30 @@ final class LabProcesses {
         long deadline = System.nanoTime() + grace.toNanos();
         List<Long> killed = new ArrayList<>();
         for (long pid : ours) {
-            while (isLabQemu(pid, qemuBinary, runDir) && System.nanoTime() < deadline) {
-                pause(20);
+            // an exiting process already reads an empty cmdline: wait until the pid is really gone
+            while (isAlive(pid) && System.nanoTime() < deadline) {
+                pause(10);
             }
-            if (isLabQemu(pid, qemuBinary, runDir)) {
+            if (isAlive(pid) && isLabQemu(pid, qemuBinary, runDir)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 killed.add(pid);
             }
         }
         long killDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         for (long pid : killed) {
-            while (isLabQemu(pid, qemuBinary, runDir) && System.nanoTime() < killDeadline) {
-                pause(20);
+            while (isAlive(pid) && System.nanoTime() < killDeadline) {
+                pause(10);
             }
             if (isLabQemu(pid, qemuBinary, runDir)) {
                 throw new LabException("QEMU process " + pid + " survived SIGKILL; check it with: ps -p " + pid);
             }
         }
         return killed;
+    }
+
+    /** Alive in the kernel's eyes: also true for a zombie its parent has not reaped yet. */
+    static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void quietly(long pid, LabSignal signal) {
