@@ -1,0 +1,274 @@
+package org.coloconsole.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.coloconsole.qmp.Endpoint;
+
+/**
+ * A plain QEMU ({@code -machine none}) with one QMP monitor on a UNIX socket and optionally one on TCP loopback, in a
+ * private temp directory. For tests and benchmarks only: it can be killed, frozen, thawed and started again on the
+ * same socket path and port, and {@link #close()} kills it and removes the directory.
+ */
+public final class QemuMonitorProcess implements AutoCloseable {
+    /** How long QEMU gets to bring its monitor up; a loaded 2-core machine starts it in well under a second. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final String BINARY = "qemu-system-x86_64";
+
+    private final Path dir;
+    private final Path socket;
+    private final int tcpPort;
+    private final Path log;
+    private Process process;
+
+    private QemuMonitorProcess(Path dir, int tcpPort) {
+        this.dir = dir;
+        this.socket = dir.resolve("qmp.sock");
+        this.tcpPort = tcpPort;
+        this.log = dir.resolve("qemu-stderr.log");
+    }
+
+    /** A QEMU with a UNIX monitor only. */
+    public static QemuMonitorProcess startUnix() throws IOException {
+        return start(false);
+    }
+
+    /** A QEMU with a UNIX monitor and a TCP monitor ({@code nodelay=on}) on a free loopback port. */
+    public static QemuMonitorProcess startUnixAndTcp() throws IOException {
+        return start(true);
+    }
+
+    private static QemuMonitorProcess start(boolean withTcp) throws IOException {
+        // short path: a UNIX socket path must fit in 108 bytes
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "qmpreal");
+        QemuMonitorProcess qemu = new QemuMonitorProcess(dir, withTcp ? freePort() : -1);
+        try {
+            qemu.launch();
+        } catch (IOException | RuntimeException e) {
+            qemu.close();
+            throw e;
+        }
+        return qemu;
+    }
+
+    public Endpoint unixEndpoint() {
+        return new Endpoint.Unix(socket);
+    }
+
+    public Endpoint tcpEndpoint() {
+        if (tcpPort < 0) {
+            throw new IllegalStateException("this QEMU was started without a TCP monitor");
+        }
+        return new Endpoint.Tcp("127.0.0.1", tcpPort);
+    }
+
+    public Path socketPath() {
+        return socket;
+    }
+
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, then wait until the process is reaped. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("QEMU pid " + process.pid() + " did not die within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for QEMU to die", e);
+        }
+    }
+
+    /** SIGSTOP: QEMU keeps its sockets open but answers nothing. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    /** Kills this QEMU if it still runs and starts a new one on the same socket path (and TCP port). */
+    public synchronized void restart() throws IOException {
+        kill();
+        launch();
+    }
+
+    /** The last lines QEMU wrote to stdout/stderr: QEMU says there why it would not start or what it saw. */
+    public String stderrTail(int maxLines) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size())).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (process != null && process.isAlive()) {
+                // a frozen QEMU dies from SIGKILL as well
+                kill();
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>(List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none",
+                "-no-user-config", "-qmp", "unix:" + socket + ",server=on,wait=off"));
+        if (tcpPort >= 0) {
+            command.add("-qmp");
+            command.add("tcp:127.0.0.1:" + tcpPort + ",server=on,wait=off,nodelay=on");
+        }
+        process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        awaitGreeting(UnixDomainSocketAddress.of(socket), deadline);
+        if (tcpPort >= 0) {
+            awaitGreeting(new InetSocketAddress("127.0.0.1", tcpPort), deadline);
+        }
+    }
+
+    /** Ready means: the monitor accepts and greets. The probe leaves at once, freeing the monitor for the test. */
+    private void awaitGreeting(SocketAddress address, long deadline) throws IOException {
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("QEMU exited with status " + process.exitValue() + " before its monitor "
+                        + address + " came up: " + stderrTail(5));
+            }
+            try {
+                if (greets(address, deadline)) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            sleep(20);
+        }
+        IOException timeout = new IOException("QEMU's monitor " + address + " did not greet within "
+                + START_TIMEOUT.toSeconds() + " s: " + stderrTail(5));
+        if (last != null) {
+            timeout.addSuppressed(last);
+        }
+        throw timeout;
+    }
+
+    private static boolean greets(SocketAddress address, long deadline) throws IOException {
+        long probeDeadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        if (address instanceof UnixDomainSocketAddress) {
+            if (!Files.exists(((UnixDomainSocketAddress) address).getPath())) {
+                return false;
+            }
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(address);
+                // non-blocking, so that a monitor that never greets cannot hold the probe past its deadline
+                channel.configureBlocking(false);
+                ByteBuffer buffer = ByteBuffer.allocate(4096);
+                while (System.nanoTime() < probeDeadline) {
+                    if (channel.read(buffer) < 0) {
+                        return false;
+                    }
+                    String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+                    if (text.indexOf('\n') >= 0) {
+                        return text.contains("\"QMP\"");
+                    }
+                    sleep(5);
+                }
+                return false;
+            }
+        }
+        try (Socket tcp = new Socket()) {
+            tcp.connect(address, 1000);
+            tcp.setSoTimeout(1000);
+            InputStream in = tcp.getInputStream();
+            StringBuilder line = new StringBuilder();
+            while (System.nanoTime() < probeDeadline) {
+                int b = in.read();
+                if (b < 0) {
+                    return false;
+                }
+                if (b == '\n') {
+                    return line.toString().contains("\"QMP\"");
+                }
+                line.append((char) b);
+            }
+            return false;
+        }
+    }
+
+    private void signal(String name) {
+        long pid = pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill -" + name + " " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + name + " to " + pid, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for QEMU", e);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp dir is harmless
+        }
+    }
+}
