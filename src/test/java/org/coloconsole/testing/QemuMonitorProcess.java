@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.coloconsole.qmp.Endpoint;
 
 /**
- * A plain QEMU ({@code -machine none}) with one QMP monitor on a UNIX socket and optionally one on TCP loopback, in a
+ * A plain QEMU ({@code -machine none}) with QMP monitors on UNIX sockets and optionally on TCP loopback, in a
  * private temp directory. For tests and benchmarks only: it can be killed, frozen, thawed and started again on the
  * same socket path and port, and {@link #close()} kills it and removes the directory.
  */
@@ -34,32 +34,49 @@ public final class QemuMonitorProcess implements AutoCloseable {
     private static final String BINARY = "qemu-system-x86_64";
 
     private final Path dir;
-    private final Path socket;
-    private final int tcpPort;
+    private final List<Path> sockets = new ArrayList<>();
+    private final List<Integer> tcpPorts = new ArrayList<>();
     private final Path log;
     private Process process;
 
-    private QemuMonitorProcess(Path dir, int tcpPort) {
+    private QemuMonitorProcess(Path dir, int unixMonitors, int tcpMonitors) throws IOException {
         this.dir = dir;
-        this.socket = dir.resolve("qmp.sock");
-        this.tcpPort = tcpPort;
+        for (int i = 0; i < unixMonitors; i++) {
+            sockets.add(dir.resolve(i == 0 ? "qmp.sock" : "qmp-" + i + ".sock"));
+        }
+        for (int i = 0; i < tcpMonitors; i++) {
+            tcpPorts.add(freePort());
+        }
         this.log = dir.resolve("qemu-stderr.log");
     }
 
     /** A QEMU with a UNIX monitor only. */
     public static QemuMonitorProcess startUnix() throws IOException {
-        return start(false);
+        return start(1, 0);
     }
 
     /** A QEMU with a UNIX monitor and a TCP monitor ({@code nodelay=on}) on a free loopback port. */
     public static QemuMonitorProcess startUnixAndTcp() throws IOException {
-        return start(true);
+        return start(1, 1);
     }
 
-    private static QemuMonitorProcess start(boolean withTcp) throws IOException {
+    /**
+     * A QEMU with this many monitors of each kind: each monitor serves one client at a time, so two clients that
+     * must be connected at once need two monitors.
+     */
+    public static QemuMonitorProcess start(int unixMonitors, int tcpMonitors) throws IOException {
+        if (unixMonitors < 1 || tcpMonitors < 0) {
+            throw new IllegalArgumentException("need at least one UNIX monitor");
+        }
         // short path: a UNIX socket path must fit in 108 bytes
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "qmpreal");
-        QemuMonitorProcess qemu = new QemuMonitorProcess(dir, withTcp ? freePort() : -1);
+        QemuMonitorProcess qemu;
+        try {
+            qemu = new QemuMonitorProcess(dir, unixMonitors, tcpMonitors);
+        } catch (IOException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
         try {
             qemu.launch();
         } catch (IOException | RuntimeException e) {
@@ -70,18 +87,22 @@ public final class QemuMonitorProcess implements AutoCloseable {
     }
 
     public Endpoint unixEndpoint() {
-        return new Endpoint.Unix(socket);
+        return unixEndpoint(0);
+    }
+
+    public Endpoint unixEndpoint(int monitor) {
+        return new Endpoint.Unix(sockets.get(monitor));
     }
 
     public Endpoint tcpEndpoint() {
-        if (tcpPort < 0) {
-            throw new IllegalStateException("this QEMU was started without a TCP monitor");
-        }
-        return new Endpoint.Tcp("127.0.0.1", tcpPort);
+        return tcpEndpoint(0);
     }
 
-    public Path socketPath() {
-        return socket;
+    public Endpoint tcpEndpoint(int monitor) {
+        if (monitor >= tcpPorts.size()) {
+            throw new IllegalStateException("this QEMU was started with " + tcpPorts.size() + " TCP monitors");
+        }
+        return new Endpoint.Tcp("127.0.0.1", tcpPorts.get(monitor));
     }
 
     public synchronized long pid() {
@@ -118,7 +139,7 @@ public final class QemuMonitorProcess implements AutoCloseable {
         signal("CONT");
     }
 
-    /** Kills this QEMU if it still runs and starts a new one on the same socket path (and TCP port). */
+    /** Kills this QEMU if it still runs and starts a new one on the same socket paths (and TCP ports). */
     public synchronized void restart() throws IOException {
         kill();
         launch();
@@ -148,10 +169,14 @@ public final class QemuMonitorProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none",
-                "-no-user-config", "-qmp", "unix:" + socket + ",server=on,wait=off"));
-        if (tcpPort >= 0) {
+                "-no-user-config"));
+        for (Path socket : sockets) {
             command.add("-qmp");
-            command.add("tcp:127.0.0.1:" + tcpPort + ",server=on,wait=off,nodelay=on");
+            command.add("unix:" + socket + ",server=on,wait=off");
+        }
+        for (int port : tcpPorts) {
+            command.add("-qmp");
+            command.add("tcp:127.0.0.1:" + port + ",server=on,wait=off,nodelay=on");
         }
         process = new ProcessBuilder(command)
                 .directory(dir.toFile())
@@ -160,9 +185,11 @@ public final class QemuMonitorProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        awaitGreeting(UnixDomainSocketAddress.of(socket), deadline);
-        if (tcpPort >= 0) {
-            awaitGreeting(new InetSocketAddress("127.0.0.1", tcpPort), deadline);
+        for (Path socket : sockets) {
+            awaitGreeting(UnixDomainSocketAddress.of(socket), deadline);
+        }
+        for (int port : tcpPorts) {
+            awaitGreeting(new InetSocketAddress("127.0.0.1", port), deadline);
         }
     }
 
