@@ -19,6 +19,8 @@ gui_seconds=${COLO_SMOKE_GUI_SECONDS:-8}
 step() { printf '\n[smoke] == %s\n' "$*" >&2; }
 say() { printf '[smoke] %s\n' "$*" >&2; }
 fail() { printf '[smoke] FAILED: %s\n' "$*" >&2; exit 1; }
+# dpkg -s also knows a removed package whose postrm is kept for a purge ("deinstall ok config-files").
+installed() { [[ $(dpkg-query -W -f '${Status}' "$name" 2>/dev/null || true) == "install ok installed" ]]; }
 
 [[ $(id -u) -eq 0 ]] || fail "run as root: it installs and removes the .deb with dpkg."
 for tool in dpkg qemu-system-x86_64 xvfb-run xdotool; do
@@ -34,9 +36,9 @@ cleanup() {
         kill -TERM "$qemu_pid" 2>/dev/null || true
         wait "$qemu_pid" 2>/dev/null || true
     fi
-    if [[ $installed_by_us -eq 1 ]] && dpkg -s "$name" >/dev/null 2>&1; then
+    if [[ $installed_by_us -eq 1 ]] && installed; then
         say "removing the package after a failure"
-        dpkg -r "$name" >/dev/null 2>&1 || true
+        dpkg --purge "$name" >/dev/null 2>&1 || true
     fi
     rm -rf "$work"
     exit "$rc"
@@ -59,15 +61,15 @@ dpkg-deb -f "$deb" Depends >&2
 
 # 2. install
 step "install"
-if dpkg -s "$name" >/dev/null 2>&1; then
+if installed; then
     say "an older $name is installed; removing it first"
-    dpkg -r "$name"
+    dpkg --purge "$name"
 fi
 # The postinst runs xdg-desktop-menu, which fails in a bare container without these (a desktop has them).
 mkdir -p /etc/xdg/menus /usr/share/desktop-directories
 installed_by_us=1
 dpkg -i "$deb"
-[[ $(dpkg-query -W -f '${Status}' "$name") == "install ok installed" ]] || fail "dpkg did not leave $name installed."
+installed || fail "dpkg did not leave $name installed."
 [[ -x "$launcher" ]] || fail "the package has no launcher at $launcher."
 desktop=$(ls /usr/share/applications/*"$name"*.desktop 2>/dev/null | head -n 1 || true)
 [[ -n "$desktop" ]] || fail "no menu entry in /usr/share/applications."
@@ -149,7 +151,9 @@ fi
 step "remove"
 dpkg -r "$name"
 installed_by_us=0
+! installed || fail "dpkg -r left $name installed."
 [[ ! -e "$launcher" ]] || fail "dpkg -r left $launcher behind."
 [[ ! -e "$desktop" ]] || fail "dpkg -r left the menu entry $desktop behind."
+dpkg --purge "$name" >/dev/null
 
 step "packaging smoke test passed"
