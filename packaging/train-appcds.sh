@@ -23,10 +23,14 @@ say() { printf '[train-appcds] %s\n' "$*" >&2; }
 [[ -x "$launcher" && -f "$cfg" ]] || { say "No launcher at $launcher: build the app-image first."; exit 1; }
 rm -f "$archive"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The training run must not touch the builder's own settings, profiles or journal: give it an empty home.
+home=$(mktemp -d)
+trap 'rm -rf "$log" "$home"' EXIT
 
 # JAVA_TOOL_OPTIONS reaches the JVM that the native jpackage launcher creates in its own process.
-export JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive"
+# (Java takes user.home from the password database, not from $HOME, hence the property as well.)
+export JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Duser.home=$home"
+export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_STATE_HOME="$home/.local/state"
 if command -v xvfb-run >/dev/null 2>&1; then
     say "training on a GUI start under Xvfb (${train_seconds} s)"
     # The JVM writes the archive when it exits, also on SIGTERM (the shutdown path runs), not on SIGKILL.
@@ -44,7 +48,7 @@ else
     say "training on --version (no xvfb-run here)"
     "$launcher" --version >"$log" 2>&1 || true
 fi
-unset JAVA_TOOL_OPTIONS
+unset JAVA_TOOL_OPTIONS XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
 
 if [[ ! -s "$archive" ]]; then
     say "The training run wrote no archive; the image starts without AppCDS. Its output:"
