@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Builds the COLO Console app-image and .deb with the JDK's own jpackage.
+# Builds the COLO Console app-image and installer with the JDK's own jpackage.
 #
 #   packaging/build-installer.sh [VERSION]
 #
 # Run after `mvn -B -DskipTests package` (or as part of `mvn -B -Ppackage package`, which passes the pom's version).
 # Without VERSION, the version is taken from the built jar's name (target/colo-console-VERSION.jar).
 #
-# Output:  target/jpackage/colo-console/      the app-image (a self-contained runtime + launcher)
-#          target/installer/colo-console_VERSION-1_amd64.deb
+# Output (Linux):  target/jpackage/colo-console/                   the app-image (own runtime + launcher)
+#                  target/installer/colo-console_VERSION-1_amd64.deb
 #
 # Environment:
-#   COLO_APPCDS=0       build without the AppCDS archive (default 1: train one at package time; see packaging/README-install.md)
-#   COLO_PACKAGE_TYPE   deb (default), or none for the app-image only. On Windows/macOS the same jpackage calls
-#                       make msi/dmg with the options listed in packaging/README-install.md.
+#   COLO_PACKAGE_TYPE   the installer: deb on Linux (default), msi on Windows (Git Bash; needs WiX 3 on PATH),
+#                       dmg on macOS; none for the app-image only. jpackage builds only for the system it runs on.
+#   COLO_APPCDS=0|1     AppCDS archive trained at package time (default 1 on Linux, where it was measured;
+#                       0 elsewhere). See packaging/README-install.md.
 set -euo pipefail
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -25,6 +26,20 @@ app_java_option="--add-exports=javafx.base/com.sun.javafx.event=org.controlsfx.c
 
 say() { printf '[build-installer] %s\n' "$*" >&2; }
 fail() { printf '[build-installer] %s\n' "$*" >&2; exit 1; }
+
+case "$(uname -s)" in
+    Linux) os=linux ;;
+    Darwin) os=mac ;;
+    MINGW* | MSYS* | CYGWIN*) os=windows ;;
+    *) fail "jpackage cannot build an installer on $(uname -s): use Linux, Windows or macOS." ;;
+esac
+
+# jpackage.exe wants Windows paths and ';' between module path entries; elsewhere paths pass as they are.
+native_path() {
+    if [[ $os == windows ]]; then cygpath -w "$1"; else printf '%s' "$1"; fi
+}
+path_separator=":"
+[[ $os == windows ]] && path_separator=";"
 
 # jpackage comes with the JDK (17 or later); JAVA_HOME wins over PATH, as Maven does it.
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/jpackage" ]]; then
@@ -51,17 +66,22 @@ if [[ -z "$version" ]]; then
     version=$(basename "$app_jar" .jar)
     version=${version#"$name"-}
 fi
-# Debian and jpackage want a version of digits and dots; Maven's -SNAPSHOT is not one.
+# Debian, WiX and macOS want a version of digits and dots; Maven's -SNAPSHOT is not one.
 if [[ ! "$version" =~ ^[0-9]+(\.[0-9]+)*$ ]]; then
     fail "Version '$version' cannot name an installer: jpackage needs digits and dots (e.g. 0.1.0). Set a release version in pom.xml."
 fi
 
-package_type=${COLO_PACKAGE_TYPE:-deb}
-appcds=${COLO_APPCDS:-1}
+case $os in
+    linux) package_type=${COLO_PACKAGE_TYPE:-deb}; appcds=${COLO_APPCDS:-1}; icon=colo-console-256.png ;;
+    windows) package_type=${COLO_PACKAGE_TYPE:-msi}; appcds=${COLO_APPCDS:-0}; icon=colo-console.ico ;;
+    mac) package_type=${COLO_PACKAGE_TYPE:-dmg}; appcds=${COLO_APPCDS:-0}; icon=colo-console.icns ;;
+esac
+if [[ "$appcds" == 1 && $os != linux ]]; then
+    fail "COLO_APPCDS=1 is only built on Linux (train-appcds.sh knows the Linux app-image layout)."
+fi
+icon="$repo_root/assets/icon/$icon"
 image_dest="$target/jpackage"
-image="$image_dest/$name"
 installer_dest="$target/installer"
-icon="$repo_root/assets/icon/colo-console-256.png"
 # One line: it is the .deb's synopsis and the menu entry's comment.
 description="Failover operator console for QEMU COLO"
 vendor="COLO Console project"
@@ -80,21 +100,35 @@ else
     jlink_options+=" --strip-native-commands"
 fi
 
+image_options=()
+case $os in
+    windows)
+        # A Windows GUI launcher has no console, so the subcommands' output would vanish: a second launcher,
+        # colo-console-cli.exe, is a console program for them.
+        image_options+=(--add-launcher "$name-cli=$(native_path "$script_dir/windows/colo-console-cli.properties")")
+        ;;
+    mac)
+        image_options+=(--mac-package-identifier org.coloconsole.console --mac-package-name "COLO Console")
+        ;;
+esac
+
 start=$SECONDS
 say "jpackage app-image $name $version from $(basename "$app_jar") ($jpackage)"
 "$jpackage" --type app-image \
-    --dest "$image_dest" \
+    --dest "$(native_path "$image_dest")" \
     --name "$name" \
     --app-version "$version" \
-    --module-path "$target/modules:$app_jar" \
+    --module-path "$(native_path "$target/modules")$path_separator$(native_path "$app_jar")" \
     --module "$main_module" \
-    --icon "$icon" \
+    --icon "$(native_path "$icon")" \
     --java-options "$app_java_option" \
     --jlink-options "$jlink_options" \
     --description "$description" \
     --vendor "$vendor" \
-    --copyright "$copyright"
+    --copyright "$copyright" \
+    ${image_options[@]+"${image_options[@]}"}
 say "app-image done in $((SECONDS - start)) s"
+image=$(ls -d "$image_dest"/* | head -n 1)
 
 if [[ "$appcds" == 1 ]]; then
     # The base archive for heaps over 32 GB (no compressed oops): an operator console never runs one. 11 MB saved;
@@ -106,35 +140,54 @@ if [[ "$appcds" == 1 ]]; then
         say "AppCDS archive trained in $((SECONDS - start)) s: $(du -h "$image/lib/app/$name.jsa" | cut -f1)"
     fi
 fi
-
 say "app-image: $(du -sh "$image" | cut -f1) in $image"
 
+installer_options=()
 case "$package_type" in
     none)
+        exit 0
         ;;
-    deb)
-        start=$SECONDS
-        say "jpackage deb from the app-image"
-        "$jpackage" --type deb \
-            --dest "$installer_dest" \
-            --app-image "$image" \
-            --name "$name" \
-            --app-version "$version" \
-            --icon "$icon" \
-            --resource-dir "$script_dir/linux" \
-            --linux-shortcut \
-            --linux-menu-group "System;Monitor;" \
-            --linux-app-category admin \
-            --linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1" \
-            --linux-deb-maintainer "colo-console@localhost" \
-            --license-file "$script_dir/LICENSE.txt" \
-            --description "$description" \
-            --vendor "$vendor" \
-            --copyright "$copyright"
-        deb=$(ls "$installer_dest"/*.deb)
-        say ".deb done in $((SECONDS - start)) s: $(du -h "$deb" | cut -f1) in $deb"
+    deb | rpm)
+        [[ $os == linux ]] || fail "A $package_type is built on Linux only."
+        installer_options+=(
+            --resource-dir "$script_dir/linux"
+            --linux-shortcut
+            --linux-menu-group "System;Monitor;"
+            --linux-app-category admin
+            # jpackage cannot see JavaFX's native libraries inside the runtime image: name what they load.
+            --linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1"
+            --linux-deb-maintainer "colo-console@localhost"
+        )
+        ;;
+    msi | exe)
+        [[ $os == windows ]] || fail "An $package_type is built on Windows only (with WiX 3 on PATH)."
+        installer_options+=(
+            --win-menu --win-menu-group "COLO Console" --win-shortcut --win-dir-chooser
+            # fixed for the product's lifetime: it makes a newer .msi replace an older one
+            --win-upgrade-uuid 6c2b7e4e-3f0a-4d8e-9a51-2f1c0c01c0c0
+        )
+        ;;
+    dmg | pkg)
+        [[ $os == mac ]] || fail "A $package_type is built on macOS only."
+        installer_options+=(--mac-package-identifier org.coloconsole.console --mac-package-name "COLO Console")
         ;;
     *)
-        fail "COLO_PACKAGE_TYPE=$package_type is not built by this script on Linux (deb or none)."
+        fail "COLO_PACKAGE_TYPE=$package_type is not an installer type (deb, rpm, msi, exe, dmg, pkg or none)."
         ;;
 esac
+
+start=$SECONDS
+say "jpackage $package_type from the app-image"
+"$jpackage" --type "$package_type" \
+    --dest "$(native_path "$installer_dest")" \
+    --app-image "$(native_path "$image")" \
+    --name "$name" \
+    --app-version "$version" \
+    --icon "$(native_path "$icon")" \
+    --license-file "$(native_path "$script_dir/LICENSE.txt")" \
+    --description "$description" \
+    --vendor "$vendor" \
+    --copyright "$copyright" \
+    "${installer_options[@]}"
+installer=$(ls "$installer_dest"/* | head -n 1)
+say "$package_type done in $((SECONDS - start)) s: $(du -h "$installer" | cut -f1) in $installer"
