@@ -88,6 +88,25 @@ class LabPairTest {
         pair.close(); // idempotent
     }
 
+    @Test
+    void underTcgCheckpointsArePushedOutSoThePrimaryNeverReachesTheOneThatDeadlocks() throws Exception {
+        pair = LabPair.start(LabOptions.defaults().withRunDir(temp.resolve("tcg")).withAccelerator(Accelerator.TCG)
+                .withCheckpointDelay(Duration.ofMillis(100)));
+        System.out.println("lab: start to COLO up took " + pair.startupTime().toMillis() + " ms on TCG");
+
+        assertThat(pair.accelerator()).isEqualTo(Accelerator.TCG);
+        assertThat(pair.acceleratorSentence()).contains("TCG").contains("once an hour");
+        try (QmpClient primary = client("primary-harness"); QmpClient secondary = client("secondary-harness")) {
+            primary.connect(pair.primaryHarnessEndpoint());
+            secondary.connect(pair.secondaryHarnessEndpoint());
+            assertThat(mode(primary)).isEqualTo("primary");
+            assertThat(mode(secondary)).isEqualTo("secondary");
+            assertThat(primary.execute("query-migrate-parameters").get(5, TimeUnit.SECONDS)
+                    .integer("x-checkpoint-delay")).hasValue(3_600_000L);
+            assertThat(primary.execute("query-status").get(5, TimeUnit.SECONDS).bool("running")).contains(true);
+        }
+    }
+
     private static QmpClient client(String name) {
         return new QmpClient(QmpClientOptions.defaults(name));
     }
