@@ -51,7 +51,7 @@ else
 fi
 
 shopt -s nullglob
-jars=("$target"/$name-*.jar)
+jars=("$target"/"$name"-*.jar)
 shopt -u nullglob
 app_jar=""
 for jar in "${jars[@]}"; do
