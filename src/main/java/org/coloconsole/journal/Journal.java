@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The append-only audit journal: one JSON object per line in {@code journal.jsonl}, rotated by size.
@@ -42,7 +43,7 @@ public final class Journal implements AutoCloseable {
     private final JournalOpenReport openReport;
     private final FileChannel lockChannel;
     private final FileLock fileLock;
-    private final JournalFile file;
+    private final BatchSink file;
     private final Thread writer;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -69,6 +70,12 @@ public final class Journal implements AutoCloseable {
     }
 
     public Journal(Path directory, JournalOptions options, Clock clock) throws JournalException {
+        this(directory, options, clock, UnaryOperator.identity());
+    }
+
+    /** {@code sinkDecorator} lets tests slow the disk down; production passes identity. */
+    Journal(Path directory, JournalOptions options, Clock clock, UnaryOperator<BatchSink> sinkDecorator)
+            throws JournalException {
         this.directory = directory.toAbsolutePath();
         this.options = options;
         this.clock = clock;
@@ -89,7 +96,7 @@ public final class Journal implements AutoCloseable {
                     + repair.tornBytes() + " bytes were moved to " + torn + "; every complete line was kept."));
             this.openReport = new JournalOpenReport(this.directory, current, repair.tornFile(), repair.tornBytes(),
                     repair.keptBytes(), warnings);
-            this.file = new JournalFile(this.directory, options, clock, channel);
+            this.file = sinkDecorator.apply(new JournalFile(this.directory, options, clock, channel));
         } catch (IOException e) {
             closeQuietly(channel);
             closeQuietly(lockFile);

@@ -13,7 +13,7 @@ import java.util.List;
  * The current journal file and its rotation. Used by the journal's single writer thread only, so the file is never
  * written from two threads and rotation always falls between two whole batches of whole lines.
  */
-final class JournalFile implements AutoCloseable {
+final class JournalFile implements BatchSink {
     private final Path directory;
     private final Path current;
     private final JournalOptions options;
@@ -30,7 +30,8 @@ final class JournalFile implements AutoCloseable {
         this.size = channel.size();
     }
 
-    void write(LineBuffer batch) throws IOException {
+    @Override
+    public void write(LineBuffer batch) throws IOException {
         if (size > 0 && size + batch.size() > options.maxFileBytes()) {
             rotate();
         }
@@ -38,7 +39,8 @@ final class JournalFile implements AutoCloseable {
         size += batch.size();
     }
 
-    void force() throws IOException {
+    @Override
+    public void force() throws IOException {
         channel.force(false);
     }
 
