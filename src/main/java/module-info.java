@@ -18,6 +18,8 @@ module org.coloconsole {
     exports org.coloconsole.colo;
     exports org.coloconsole.app;
     exports org.coloconsole.app.lab;
+    exports org.coloconsole.journal;
+    opens org.coloconsole.journal to com.fasterxml.jackson.databind;
     opens org.coloconsole.app.cli to info.picocli;
     // Each package adds its exports/opens here when it gets its first class: javac rejects empty packages.
 }
