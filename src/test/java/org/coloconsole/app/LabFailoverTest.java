@@ -123,7 +123,7 @@ class LabFailoverTest {
         assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(FailoverOutcome.Result.VERIFIED);
         assertThat(harness(LabSide.PRIMARY, "query-status").bool("running")).contains(true);
         assertThat(harness(LabSide.PRIMARY, "query-colo-status").string("mode")).contains("none");
-        assertThat(lab.isRunning(LabSide.SECONDARY)).isFalse();
+        assertThat(lab.awaitExit(LabSide.SECONDARY, Duration.ofSeconds(5))).isTrue();
     }
 
     @Test
