@@ -1,6 +1,9 @@
 package org.coloconsole;
 
+import org.coloconsole.app.AuditTrailFactory;
+import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.cli.Cli;
+import org.coloconsole.journal.Journal;
 
 /** Entry point: builds the object graph in one place and hands over to the CLI or the console window. */
 public final class Main {
@@ -8,10 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AuditTrailFactory journal = () -> JournalAuditTrail.open(Journal.defaultDirectory(System.getenv()));
         int code = Cli.commandLine(pair -> {
             System.err.println("The console window is not built yet; use a subcommand (see --help).");
             return 2;
-        }).execute(args);
+        }, journal).execute(args);
         System.exit(code);
     }
 }
