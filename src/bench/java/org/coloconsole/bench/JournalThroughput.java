@@ -72,8 +72,10 @@ public final class JournalThroughput {
         try (Stream<Path> files = Files.list(dir)) {
             bytes = files.filter(f -> f.toString().endsWith(".jsonl")).mapToLong(f -> f.toFile().length()).sum();
         }
-        System.out.printf("%,d records (%s, %d thread%s) in %.2f s: %,.0f records/s, %.1f MB/s, dropped %d%n",
-                total, withRaw ? "with raw" : "small", threads, threads == 1 ? "" : "s", seconds, total / seconds,
-                bytes / seconds / 1e6, journal.dropped());
+        long dropped = journal.dropped();
+        System.out.printf("%,d records offered (%s, %d thread%s) in %.2f s: %,.0f offered/s, %,.0f written/s, "
+                        + "%.1f MB/s, dropped %d%n", total, withRaw ? "with raw" : "small", threads,
+                threads == 1 ? "" : "s", seconds, total / seconds, (total - dropped) / seconds, bytes / seconds / 1e6,
+                dropped);
     }
 }
