@@ -391,7 +391,7 @@ public final class Journal implements AutoCloseable {
             acquired = null;
         }
         if (acquired == null) {
-            throw new JournalException("Another COLO Console is already writing the journal in " + directory
+            throw new JournalBusyException("Another COLO Console is already writing the journal in " + directory
                     + "; close it first, or give this one another journal directory.");
         }
         return acquired;
