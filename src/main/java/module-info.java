@@ -16,6 +16,7 @@ module org.coloconsole {
     exports org.coloconsole;
     exports org.coloconsole.qmp;
     exports org.coloconsole.app;
+    exports org.coloconsole.app.lab;
     exports org.coloconsole.ui;
     opens org.coloconsole.app.cli to info.picocli;
     // Each package adds its exports/opens here when it gets its first class: javac rejects empty packages.

@@ -44,6 +44,9 @@ final class LineReader {
                     lineLength = lineEnd - start;
                     start = i + 1;
                     scanned = start;
+                    if (lineLength > maxLineBytes) {
+                        throw tooLong();
+                    }
                     if (lineLength > 0) {
                         return true;
                     }
@@ -51,8 +54,7 @@ final class LineReader {
             }
             scanned = end;
             if (end - start > maxLineBytes) {
-                throw new QmpProtocolException(QmpProtocolException.Kind.LINE_TOO_LONG,
-                        "the peer sent a line longer than " + maxLineBytes + " bytes", null);
+                throw tooLong();
             }
             makeRoom();
             int n;
@@ -74,6 +76,11 @@ final class LineReader {
             }
             end += n;
         }
+    }
+
+    private QmpProtocolException tooLong() {
+        return new QmpProtocolException(QmpProtocolException.Kind.LINE_TOO_LONG,
+                "the peer sent a line longer than " + maxLineBytes + " bytes", null);
     }
 
     byte[] buffer() {

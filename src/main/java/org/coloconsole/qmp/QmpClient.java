@@ -185,9 +185,14 @@ public final class QmpClient implements AutoCloseable {
 
     /** Events whose name is in {@code eventNames} (all when empty), in arrival order, on the subscription's thread. */
     public Subscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler) {
+        return subscribe(eventNames, handler, options.subscriberQueue());
+    }
+
+    /** As {@link #subscribe(Set, Consumer)}, with this subscriber's own queue bound. */
+    public Subscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler, int queueCapacity) {
         EventSubscription[] holder = new EventSubscription[1];
         holder[0] = new EventSubscription("qmp-" + options.name() + "-events-" + subscriberCount.incrementAndGet(),
-                eventNames, handler, options.subscriberQueue(), () -> subscribers.remove(holder[0]));
+                eventNames, handler, queueCapacity, () -> subscribers.remove(holder[0]));
         subscribers.add(holder[0]);
         return holder[0];
     }

@@ -11,6 +11,7 @@ public final class Cli {
     public static CommandLine commandLine(GuiLauncher gui) {
         CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
         line.addSubcommand(new QmpCommand());
+        line.addSubcommand(new LabCommand());
         return line;
     }
 }

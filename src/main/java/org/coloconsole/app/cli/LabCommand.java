@@ -1,0 +1,170 @@
+package org.coloconsole.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.coloconsole.app.lab.LabControl;
+import org.coloconsole.app.lab.LabException;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabSide;
+import org.coloconsole.app.lab.LabState;
+import org.coloconsole.app.lab.LabStatus;
+import org.coloconsole.app.lab.LabStopReport;
+import org.coloconsole.app.lab.MonitorTransport;
+import org.coloconsole.app.lab.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code colo-console lab start|status|stop}: a local COLO pair of real QEMUs on loopback. {@code start} leaves the
+ * pair running after the command ends; {@code status} and {@code stop} find it through the state file in its run
+ * directory.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"A local COLO pair of real QEMU processes on loopback, for trying the console and for tests."})
+public final class LabCommand implements Callable<Integer> {
+
+    private final Path defaultRunDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    public LabCommand() {
+        this(RunDirectory.defaultLocation(System.getenv()));
+    }
+
+    /** @param defaultRunDir where the lab lives when {@code --run-dir} is not given */
+    public LabCommand(Path defaultRunDir) {
+        this.defaultRunDir = defaultRunDir;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Start a primary and a secondary QEMU, bring COLO up between them and print their monitors.",
+                    "Exit 0 once both report their COLO mode, 1 when the lab could not start."})
+    int start(@Option(names = "--run-dir", paramLabel = "DIR", description = "private directory of the lab "
+                      + "(default: $XDG_RUNTIME_DIR/colo-console/lab)") Path runDir,
+              @Option(names = "--checkpoint-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+                      description = "COLO's x-checkpoint-delay under KVM (default 2s; under TCG 1 hour)")
+              Duration checkpointDelay,
+              @Option(names = "--console", paramLabel = "unix|tcp", defaultValue = "unix",
+                      description = "how the console monitors listen (default ${DEFAULT-VALUE})") String console,
+              @Option(names = "--qemu", paramLabel = "PATH", defaultValue = LabOptions.DEFAULT_QEMU,
+                      description = "the QEMU binary (default ${DEFAULT-VALUE})") String qemu) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MonitorTransport transport;
+        if ("unix".equalsIgnoreCase(console)) {
+            transport = MonitorTransport.UNIX;
+        } else if ("tcp".equalsIgnoreCase(console)) {
+            transport = MonitorTransport.TCP;
+        } else {
+            err.println("--console must be unix or tcp, not '" + console + "'");
+            err.flush();
+            return ExitCodes.UNREACHABLE;
+        }
+        LabOptions options = LabOptions.defaults().withRunDir(runDir(runDir)).withQemuBinary(qemu)
+                .withConsoleTransport(transport).withCheckpointDelay(checkpointDelay).withStopWhenJvmExits(false);
+        try {
+            LabPair pair = LabPair.start(options);
+            out.println("COLO is up after " + pair.startupTime().toMillis() + " ms; " + pair.acceleratorSentence()
+                    + "; checkpoint every " + pair.checkpointDelay().toMillis() + " ms.");
+            printSides(out, pair.state(), null);
+            out.println("Watch it with: colo-console watch --primary " + pair.primaryConsoleEndpoint().text()
+                    + " --secondary " + pair.secondaryConsoleEndpoint().text());
+            out.println("Stop it with:  colo-console lab stop" + runDirArgument(pair.runDir()));
+            return ExitCodes.OK;
+        } catch (LabException e) {
+            err.println(e.getMessage());
+            return ExitCodes.QEMU_ERROR;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Say whether each side of the lab runs, and its monitors.",
+                    "Exit 0 when both run, 1 when one or both have stopped, 2 when there is no lab."})
+    int status(@Option(names = "--run-dir", paramLabel = "DIR", description = "the lab's directory") Path runDir) {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = runDir(runDir);
+        try {
+            Optional<LabStatus> found = LabControl.status(dir);
+            if (found.isEmpty()) {
+                out.println("No lab is running in " + dir + "; start one with: colo-console lab start"
+                        + runDirArgument(dir));
+                return ExitCodes.UNREACHABLE;
+            }
+            LabStatus status = found.get();
+            LabState state = status.state();
+            out.println("Lab in " + state.runDir() + ", started " + state.startedAt() + " on " + state.accelerator()
+                    + ", checkpoint every " + state.checkpointDelay().toMillis() + " ms.");
+            printSides(out, state, status);
+            return status.allRunning() ? ExitCodes.OK : ExitCodes.QEMU_ERROR;
+        } catch (LabException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.QEMU_ERROR;
+        } finally {
+            out.flush();
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = {"Stop the lab's two QEMUs (SIGTERM, SIGKILL after 3 s) and remove its directory.",
+                    "Only processes the lab started are signalled. Exit 0 when the lab is gone (or was not there)."})
+    int stop(@Option(names = "--run-dir", paramLabel = "DIR", description = "the lab's directory") Path runDir) {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = runDir(runDir);
+        try {
+            Optional<LabStopReport> report = LabControl.stop(dir, LabOptions.defaults().stopGrace());
+            if (report.isEmpty()) {
+                out.println("No lab is running in " + dir + "; nothing to stop.");
+                return ExitCodes.OK;
+            }
+            LabStopReport stopped = report.get();
+            for (LabSide side : LabSide.values()) {
+                long pid = stopped.before().state().side(side).pid();
+                String how = !stopped.before().isRunning(side) ? "was not running"
+                        : stopped.killed().contains(pid) ? "killed after ignoring SIGTERM" : "stopped";
+                out.println(side.label() + " (pid " + pid + "): " + how);
+            }
+            out.println("Removed " + dir + " after " + stopped.took().toMillis() + " ms.");
+            return ExitCodes.OK;
+        } catch (LabException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.QEMU_ERROR;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private Path runDir(Path given) {
+        return (given != null ? given : defaultRunDir).toAbsolutePath().normalize();
+    }
+
+    private String runDirArgument(Path dir) {
+        return dir.equals(defaultRunDir.toAbsolutePath().normalize()) ? "" : " --run-dir " + dir;
+    }
+
+    private static void printSides(PrintWriter out, LabState state, LabStatus status) {
+        for (LabSide side : LabSide.values()) {
+            LabState.SideState s = state.side(side);
+            String running = status == null ? "running" : status.isRunning(side) ? "running" : "stopped";
+            out.printf("%-9s %s (pid %d)  console %s  harness %s%n", side.label() + ":", running, s.pid(),
+                    s.console().text(), s.harness().text());
+        }
+    }
+}

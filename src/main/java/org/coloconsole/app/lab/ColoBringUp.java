@@ -1,0 +1,149 @@
+package org.coloconsole.app.lab;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.QmpClient;
+import org.coloconsole.qmp.QmpClientOptions;
+import org.coloconsole.qmp.QmpCommandException;
+import org.coloconsole.qmp.QmpConnectException;
+import org.coloconsole.qmp.QmpException;
+import org.coloconsole.qmp.QmpValue;
+
+/**
+ * Brings COLO up over the harness monitors, in colo-lab.md's order: the secondary enables migration events; the
+ * primary enables {@code x-colo} and events, sets the checkpoint delay and migrates to the secondary's
+ * {@code -incoming}; then both are polled until {@code query-colo-status} reports their mode. The monitors are
+ * released afterwards, free for test harnesses.
+ */
+final class ColoBringUp {
+    private static final long POLL_MILLIS = 25;
+
+    private final QemuProcess primary;
+    private final QemuProcess secondary;
+    private final long deadlineNanos;
+
+    ColoBringUp(QemuProcess primary, QemuProcess secondary, long deadlineNanos) {
+        this.primary = primary;
+        this.secondary = secondary;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    void run(Endpoint primaryHarness, Endpoint secondaryHarness, Endpoint incoming, Duration checkpointDelay) {
+        try (QmpClient sec = new QmpClient(QmpClientOptions.defaults("lab-secondary"));
+             QmpClient pri = new QmpClient(QmpClientOptions.defaults("lab-primary"))) {
+            connect(sec, secondary, secondaryHarness);
+            connect(pri, primary, primaryHarness);
+            call(sec, secondary, "migrate-set-capabilities", Map.of("capabilities", List.of(capability("events"))));
+            call(pri, primary, "migrate-set-capabilities",
+                    Map.of("capabilities", List.of(capability("x-colo"), capability("events"))));
+            call(pri, primary, "migrate-set-parameters", Map.of("x-checkpoint-delay", checkpointDelay.toMillis()));
+            call(pri, primary, "migrate", Map.of("uri", incoming.text()));
+            awaitModes(pri, sec);
+        }
+    }
+
+    private static Map<String, Object> capability(String name) {
+        return Map.of("capability", name, "state", true);
+    }
+
+    /** The monitor appears a few hundred ms after the process starts; retry until then, unless QEMU exits. */
+    private void connect(QmpClient client, QemuProcess process, Endpoint endpoint) {
+        while (true) {
+            ensureAlive(process);
+            try {
+                client.connect(endpoint);
+                return;
+            } catch (QmpConnectException e) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new LabException("the " + process.side().label() + " QEMU's monitor " + endpoint
+                            + " did not answer in time (" + e.getMessage() + "); " + process.describeFailure(), e);
+                }
+                pause();
+            } catch (QmpException e) {
+                throw new LabException("the " + process.side().label() + " QEMU's monitor " + endpoint
+                        + " failed: " + e.getMessage() + "; " + process.describeFailure(), e);
+            }
+        }
+    }
+
+    private void awaitModes(QmpClient pri, QmpClient sec) {
+        boolean primaryReady = false;
+        boolean secondaryReady = false;
+        String lastPrimary = "";
+        String lastSecondary = "";
+        while (true) {
+            if (!primaryReady) {
+                QmpValue colo = call(pri, primary, "query-colo-status", null);
+                lastPrimary = colo.string("mode").orElse("?");
+                primaryReady = "primary".equals(lastPrimary);
+                if (!primaryReady) {
+                    failIfMigrationFailed(pri);
+                }
+            }
+            if (!secondaryReady) {
+                QmpValue colo = call(sec, secondary, "query-colo-status", null);
+                lastSecondary = colo.string("mode").orElse("?");
+                secondaryReady = "secondary".equals(lastSecondary);
+            }
+            if (primaryReady && secondaryReady) {
+                return;
+            }
+            if (System.nanoTime() > deadlineNanos) {
+                throw new LabException("COLO did not come up in time: the primary reports mode '" + lastPrimary
+                        + "' and the secondary '" + lastSecondary + "'; see the stderr logs in the run directory");
+            }
+            pause();
+        }
+    }
+
+    private void failIfMigrationFailed(QmpClient pri) {
+        QmpValue migration = call(pri, primary, "query-migrate", null);
+        String status = migration.string("status").orElse("");
+        if ("failed".equals(status) || "cancelled".equals(status)) {
+            throw new LabException("the primary's migration to the secondary " + status
+                    + migration.string("error-desc").map(d -> ": " + d).orElse("") + "; " + secondary.describeFailure());
+        }
+    }
+
+    private QmpValue call(QmpClient client, QemuProcess process, String command, Map<String, ?> arguments) {
+        long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        try {
+            return client.execute(command, arguments, Duration.ofMillis(remaining))
+                    .get(remaining + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof QmpCommandException refused) {
+                throw new LabException("the " + process.side().label() + " QEMU refused " + command + ": "
+                        + refused.description(), refused);
+            }
+            throw new LabException("the " + process.side().label() + " QEMU did not answer " + command + " ("
+                    + (cause == null ? e.getMessage() : cause.getMessage()) + "); " + process.describeFailure(), e);
+        } catch (TimeoutException e) {
+            throw new LabException("the " + process.side().label() + " QEMU did not answer " + command
+                    + " in time; " + process.describeFailure(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while bringing COLO up", e);
+        }
+    }
+
+    private static void ensureAlive(QemuProcess process) {
+        if (!process.isAlive()) {
+            throw new LabException(process.describeFailure());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while bringing COLO up", e);
+        }
+    }
+}

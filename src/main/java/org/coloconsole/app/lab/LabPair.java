@@ -1,0 +1,275 @@
+package org.coloconsole.app.lab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.coloconsole.qmp.Endpoint;
+
+/**
+ * A real COLO pair of QEMUs on loopback: the console's embedded default and the fixture of every COLO test.
+ * {@link #start} returns once both sides report their COLO mode; {@link #close} ends both processes and removes the
+ * run directory. Each QEMU has a console monitor and a spare harness monitor, which the lab itself uses only while
+ * bringing COLO up.
+ */
+public final class LabPair implements AutoCloseable {
+    private static final int START_ATTEMPTS = 3;
+    private static final String PORT_TAKEN = "Address already in use";
+
+    private final LabState state;
+    private final LabOptions options;
+    private final Map<LabSide, QemuProcess> processes;
+    private final Duration startupTime;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    private LabPair(LabState state, LabOptions options, Map<LabSide, QemuProcess> processes, Duration startupTime) {
+        this.state = state;
+        this.options = options;
+        this.processes = processes;
+        this.startupTime = startupTime;
+        this.shutdownHook = options.stopWhenJvmExits() ? new Thread(this::stopQuietly, "colo-lab-shutdown") : null;
+    }
+
+    /**
+     * Starts a secondary, then a primary, brings COLO up between them and waits (bounded by
+     * {@link LabOptions#startTimeout()}) until both report their mode.
+     *
+     * @throws LabException with a sentence saying why, after stopping whatever it had started
+     */
+    public static LabPair start(LabOptions options) {
+        Map<String, String> environment = System.getenv();
+        Path binary = QemuBinary.resolve(options.qemuBinary(), environment);
+        Accelerator accelerator = options.accelerator() != null ? options.accelerator()
+                : Accelerator.detect(Path.of("/dev/kvm"));
+        Path runDir = options.explicitRunDir().orElseGet(() -> RunDirectory.defaultLocation(environment))
+                .toAbsolutePath().normalize();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(options, binary, accelerator, runDir);
+            } catch (LabException e) {
+                // a port picked as free was taken before QEMU bound it: pick again
+                if (attempt >= START_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(PORT_TAKEN)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static LabPair startOnce(LabOptions options, Path binary, Accelerator accelerator, Path runDir) {
+        clearStaleLab(runDir);
+        RunDirectory.create(runDir);
+        long startNanos = System.nanoTime();
+        long deadline = startNanos + options.startTimeout().toNanos();
+        Instant startedAt = Instant.now();
+        boolean tcp = options.consoleTransport() == MonitorTransport.TCP;
+        List<Integer> ports = LoopbackPorts.pick(tcp ? 3 : 1);
+        Endpoint incoming = new Endpoint.Tcp("127.0.0.1", ports.get(0));
+        Map<LabSide, Endpoint> consoles = new EnumMap<>(LabSide.class);
+        Map<LabSide, Endpoint> harnesses = new EnumMap<>(LabSide.class);
+        for (LabSide side : LabSide.values()) {
+            consoles.put(side, tcp ? new Endpoint.Tcp("127.0.0.1", ports.get(1 + side.ordinal()))
+                    : new Endpoint.Unix(runDir.resolve(side.label() + "-console.sock")));
+            harnesses.put(side, new Endpoint.Unix(runDir.resolve(side.label() + "-harness.sock")));
+        }
+        Duration delay = options.effectiveCheckpointDelay(accelerator);
+        Map<LabSide, QemuProcess> started = new EnumMap<>(LabSide.class);
+        try {
+            for (LabSide side : List.of(LabSide.SECONDARY, LabSide.PRIMARY)) {
+                started.put(side, QemuProcess.start(side, QemuCommandLine.build(binary.toString(), side, accelerator,
+                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming), runDir));
+            }
+            Map<LabSide, LabState.SideState> sides = new EnumMap<>(LabSide.class);
+            for (LabSide side : LabSide.values()) {
+                sides.put(side, new LabState.SideState(started.get(side).pid(), consoles.get(side),
+                        harnesses.get(side)));
+            }
+            LabState state = new LabState(runDir, binary.toString(), accelerator, delay, startedAt, incoming, sides);
+            // written before COLO is up, so that a start killed half-way can still be found and stopped
+            state.write();
+            new ColoBringUp(started.get(LabSide.PRIMARY), started.get(LabSide.SECONDARY), deadline)
+                    .run(harnesses.get(LabSide.PRIMARY), harnesses.get(LabSide.SECONDARY), incoming, delay);
+            LabPair pair = new LabPair(state, options, started,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+            pair.registerShutdownHook();
+            return pair;
+        } catch (RuntimeException e) {
+            List<Long> pids = new ArrayList<>();
+            started.values().forEach(p -> pids.add(p.pid()));
+            try {
+                LabProcesses.terminate(pids, binary.toString(), runDir, options.stopGrace());
+            } finally {
+                RunDirectory.remove(runDir);
+            }
+            if (e instanceof LabException) {
+                throw new LabException("the lab did not start: " + e.getMessage(), e.getCause());
+            }
+            throw new LabException("the lab did not start: " + e, e);
+        }
+    }
+
+    /** A state file whose processes are all gone is left over from a crash; a live one is refused. */
+    private static void clearStaleLab(Path runDir) {
+        LabState old = LabState.read(runDir).orElse(null);
+        if (old == null) {
+            return;
+        }
+        for (LabSide side : LabSide.values()) {
+            long pid = old.side(side).pid();
+            if (LabProcesses.isLabQemu(pid, old.qemuBinary(), runDir)) {
+                throw new LabException("a lab is already running in " + runDir + " (" + side.label() + " pid " + pid
+                        + "); stop it first with: colo-console lab stop");
+            }
+        }
+        RunDirectory.remove(runDir);
+    }
+
+    private void registerShutdownHook() {
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    public Accelerator accelerator() {
+        return state.accelerator();
+    }
+
+    /** Which accelerator runs, as a sentence for the operator. */
+    public String acceleratorSentence() {
+        return state.accelerator().sentence();
+    }
+
+    /** The {@code x-checkpoint-delay} the pair runs with. */
+    public Duration checkpointDelay() {
+        return state.checkpointDelay();
+    }
+
+    /** From the first QEMU's start until both sides reported their COLO mode. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public LabState state() {
+        return state;
+    }
+
+    public Path runDir() {
+        return state.runDir();
+    }
+
+    public Endpoint consoleEndpoint(LabSide side) {
+        return state.side(side).console();
+    }
+
+    public Endpoint harnessEndpoint(LabSide side) {
+        return state.side(side).harness();
+    }
+
+    public Endpoint primaryConsoleEndpoint() {
+        return consoleEndpoint(LabSide.PRIMARY);
+    }
+
+    public Endpoint secondaryConsoleEndpoint() {
+        return consoleEndpoint(LabSide.SECONDARY);
+    }
+
+    public Endpoint primaryHarnessEndpoint() {
+        return harnessEndpoint(LabSide.PRIMARY);
+    }
+
+    public Endpoint secondaryHarnessEndpoint() {
+        return harnessEndpoint(LabSide.SECONDARY);
+    }
+
+    /** The secondary's {@code -incoming} address, which the primary migrates to. */
+    public Endpoint incomingEndpoint() {
+        return state.incoming();
+    }
+
+    public long pid(LabSide side) {
+        return state.side(side).pid();
+    }
+
+    public long primaryPid() {
+        return pid(LabSide.PRIMARY);
+    }
+
+    public long secondaryPid() {
+        return pid(LabSide.SECONDARY);
+    }
+
+    /** Whether that side's QEMU still runs (a stopped one still counts as running). */
+    public boolean isRunning(LabSide side) {
+        return processes.get(side).isAlive();
+    }
+
+    /** Waits at most {@code timeout} for that side's QEMU to exit; true when it has. */
+    public boolean awaitExit(LabSide side, Duration timeout) throws InterruptedException {
+        return processes.get(side).waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends {@code signal} to that side's QEMU, to simulate a crash (KILL), a hang (STOP) and its end (CONT).
+     * TERM or KILL to a QEMU that has already exited does nothing; STOP or CONT to one fails.
+     */
+    public void kill(LabSide side, LabSignal signal) {
+        long pid = pid(side);
+        if (!LabProcesses.isLabQemu(pid, state.qemuBinary(), state.runDir())) {
+            if (signal == LabSignal.KILL || signal == LabSignal.TERM) {
+                return;
+            }
+            throw new LabException("cannot send " + signal.name() + " to the " + side.label() + " QEMU (pid " + pid
+                    + "): it is no longer running");
+        }
+        LabProcesses.signal(pid, signal);
+    }
+
+    /** Ends both QEMUs (SIGTERM, then SIGKILL after the grace period) and removes the run directory. Idempotent. */
+    @Override
+    public void close() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it finds the pair stopped
+            }
+        }
+        stopProcesses();
+    }
+
+    private void stopQuietly() {
+        if (stopped.compareAndSet(false, true)) {
+            try {
+                stopProcesses();
+            } catch (RuntimeException e) {
+                System.err.println("colo-console: could not stop the lab in " + state.runDir() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void stopProcesses() {
+        List<Long> pids = new ArrayList<>();
+        for (LabSide side : LabSide.values()) {
+            pids.add(pid(side));
+        }
+        try {
+            LabProcesses.terminate(pids, state.qemuBinary(), state.runDir(), options.stopGrace());
+        } finally {
+            RunDirectory.remove(state.runDir());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LabPair[" + state.runDir() + ", primary pid " + primaryPid() + ", secondary pid " + secondaryPid()
+                + ", " + state.accelerator() + "]";
+    }
+}

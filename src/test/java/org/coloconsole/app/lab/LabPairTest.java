@@ -1,0 +1,111 @@
+package org.coloconsole.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.QmpClient;
+import org.coloconsole.qmp.QmpClientOptions;
+import org.coloconsole.qmp.QmpEvent;
+import org.coloconsole.qmp.QmpValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real pair on real QEMU: one start, everything the fixture promises, then a stop. */
+class LabPairTest {
+    @TempDir
+    Path temp;
+
+    private LabPair pair;
+
+    @AfterEach
+    void stopPair() {
+        if (pair != null) {
+            pair.close();
+        }
+    }
+
+    @Test
+    void startsAColoPairWhoseMonitorsAnswerAndWhoseCheckpointsRunThenStopsItCompletely() throws Exception {
+        Path runDir = temp.resolve("lab");
+        pair = LabPair.start(LabOptions.defaults().withRunDir(runDir));
+        System.out.println("lab: start to COLO up took " + pair.startupTime().toMillis() + " ms on "
+                + pair.accelerator());
+
+        assertThat(pair.accelerator()).isEqualTo(Accelerator.detect(Path.of("/dev/kvm")));
+        assertThat(pair.checkpointDelay()).isEqualTo(pair.accelerator() == Accelerator.KVM
+                ? Duration.ofSeconds(2) : LabOptions.TCG_CHECKPOINT_DELAY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir))).isEqualTo("rwx------");
+        assertThat(LabState.read(runDir)).contains(pair.state());
+        assertThat(pair.primaryPid()).isNotEqualTo(pair.secondaryPid());
+        assertThat(LabProcesses.isLabQemu(pair.primaryPid(), pair.state().qemuBinary(), runDir)).isTrue();
+
+        List<QmpEvent> primaryEvents = new CopyOnWriteArrayList<>();
+        List<QmpEvent> secondaryEvents = new CopyOnWriteArrayList<>();
+        try (QmpClient primaryConsole = client("primary-console");
+             QmpClient secondaryConsole = client("secondary-console");
+             QmpClient primaryHarness = client("primary-harness");
+             QmpClient secondaryHarness = client("secondary-harness")) {
+            primaryConsole.subscribe(Set.of("STOP", "RESUME"), primaryEvents::add);
+            secondaryConsole.subscribe(Set.of("STOP", "RESUME"), secondaryEvents::add);
+            primaryConsole.connect(pair.primaryConsoleEndpoint());
+            secondaryConsole.connect(pair.secondaryConsoleEndpoint());
+            primaryHarness.connect(pair.primaryHarnessEndpoint());
+            secondaryHarness.connect(pair.secondaryHarnessEndpoint());
+
+            assertThat(mode(primaryConsole)).isEqualTo("primary");
+            assertThat(mode(secondaryConsole)).isEqualTo("secondary");
+            assertThat(mode(primaryHarness)).isEqualTo("primary");
+            assertThat(mode(secondaryHarness)).isEqualTo("secondary");
+            assertThat(primaryHarness.execute("query-migrate").get(5, TimeUnit.SECONDS).string("status"))
+                    .contains("colo");
+
+            if (pair.accelerator() == Accelerator.KVM) {
+                Duration twoCheckpoints = pair.checkpointDelay().multipliedBy(2);
+                await().atMost(twoCheckpoints).until(() -> hasStopThenResume(primaryEvents)
+                        && hasStopThenResume(secondaryEvents));
+            }
+        }
+
+        long primaryPid = pair.primaryPid();
+        long secondaryPid = pair.secondaryPid();
+        long stopStart = System.nanoTime();
+        pair.close();
+        System.out.println("lab: stop took " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopStart) + " ms");
+        assertThat(ProcessHandle.of(primaryPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(secondaryPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(runDir).doesNotExist();
+        assertThat(LabProcessScan.processesMentioning(runDir)).isEmpty();
+        pair.close(); // idempotent
+    }
+
+    private static QmpClient client(String name) {
+        return new QmpClient(QmpClientOptions.defaults(name));
+    }
+
+    private static String mode(QmpClient client) throws Exception {
+        QmpValue status = client.execute("query-colo-status").get(5, TimeUnit.SECONDS);
+        return status.string("mode").orElse("?");
+    }
+
+    private static boolean hasStopThenResume(List<QmpEvent> events) {
+        boolean stopped = false;
+        for (QmpEvent event : events) {
+            if (event.name().equals("STOP")) {
+                stopped = true;
+            } else if (stopped && event.name().equals("RESUME")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
