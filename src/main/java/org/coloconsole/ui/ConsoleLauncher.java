@@ -1,0 +1,31 @@
+package org.coloconsole.ui;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import javafx.application.Application;
+import org.coloconsole.app.GuiLauncher;
+import org.coloconsole.app.profile.ProfileStore;
+
+/** Opens the console window from the entry point: builds the context and launches JavaFX (blocking). */
+public final class ConsoleLauncher implements GuiLauncher {
+    private final PairConnector connector;
+    private final LabStarter lab;
+    private final ProfileStore profiles;
+    private final boolean dark;
+
+    public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark) {
+        this.connector = connector;
+        this.lab = lab;
+        this.profiles = profiles;
+        this.dark = dark;
+    }
+
+    @Override
+    public int launch(Optional<PairEndpoints> pair) {
+        LaunchHandoff.leave(new ConsoleContext(pair, connector, lab, profiles, Clock.systemUTC(),
+                ZoneId.systemDefault(), dark));
+        Application.launch(ConsoleApp.class);
+        return 0;
+    }
+}
