@@ -121,7 +121,7 @@ public final class ConsoleWindow extends BorderPane {
 
     private void connectDialog() {
         ProfileFormViewModel form = new ProfileFormViewModel();
-        new ProfileDialog(window(), form).showAndWait().ifPresent(profile -> {
+        styled(new ProfileDialog(window(), form)).showAndWait().ifPresent(profile -> {
             try {
                 context.profiles().save(profile);
             } catch (IOException e) {
@@ -165,7 +165,7 @@ public final class ConsoleWindow extends BorderPane {
         });
         binding = new SessionBinding(session, fx, dashboard, log, status);
 
-        DashboardView view = new DashboardView(dashboard, c -> new ConfirmFailoverDialog(window(), c).showAndWait());
+        DashboardView view = new DashboardView(dashboard, c -> styled(new ConfirmFailoverDialog(window(), c)).showAndWait());
         LogView logView = new LogView(log, context.zone(), status::message);
         SplitPane split = new SplitPane(view, logView);
         split.setOrientation(Orientation.VERTICAL);
@@ -230,6 +230,15 @@ public final class ConsoleWindow extends BorderPane {
     public void shutdown() {
         closeSession();
         stopLab();
+    }
+
+    /** Dialogs are scenes of their own: give them the console's sheet and the current light/dark choice. */
+    private <D extends javafx.scene.control.Dialog<?>> D styled(D dialog) {
+        if (getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        dialog.getDialogPane().pseudoClassStateChanged(Theme.DARK, theme.darkProperty().get());
+        return dialog;
     }
 
     private Window window() {

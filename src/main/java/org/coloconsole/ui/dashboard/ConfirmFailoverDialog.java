@@ -12,8 +12,9 @@ import javafx.stage.Window;
 
 /**
  * Asks before a failover: what is sent to which QEMU, what happens to the other side, and (when the console cannot
- * stop the other side) the operator's word that its host is fenced. Neither Enter nor any single key confirms: the
- * confirm button is not the default button and Cancel has the focus.
+ * stop the other side) the operator's word that its host is fenced. No single key confirms: the confirm button stays
+ * disabled until the operator ticks the confirmation (or the fencing acknowledgement), is never the default button,
+ * and Cancel has the focus.
  */
 public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.Answer> {
     /** The operator's answer. */
@@ -55,13 +56,14 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         VBox content = new VBox(10, sends, steps, otherHeading, other);
         content.setPadding(new Insets(6, 4, 6, 4));
 
-        CheckBox fenced = new CheckBox(c.acknowledgementText());
-        fenced.setId("confirm-fenced");
-        fenced.setWrapText(true);
-        if (c.needsFenceAcknowledgement()) {
-            fenced.getStyleClass().add("confirm-fence");
-            content.getChildren().add(fenced);
-        }
+        // the one explicit act before the button wakes: no single key (Enter, Space, a mnemonic) can fail over
+        CheckBox agree = new CheckBox(c.needsFenceAcknowledgement() ? c.acknowledgementText()
+                : "Yes, fail over to the " + c.target() + " now.");
+        agree.setId("confirm-agree");
+        agree.setWrapText(true);
+        agree.setMnemonicParsing(false);
+        agree.getStyleClass().add(c.needsFenceAcknowledgement() ? "confirm-fence" : "confirm-agree");
+        content.getChildren().add(agree);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, CONFIRM);
 
@@ -69,14 +71,14 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         confirm.setId("confirm-failover-button");
         confirm.setDefaultButton(false);
         confirm.getStyleClass().add("danger");
-        if (c.needsFenceAcknowledgement()) {
-            confirm.disableProperty().bind(fenced.selectedProperty().not());
-        }
+        confirm.setMnemonicParsing(false);
+        confirm.disableProperty().bind(agree.selectedProperty().not());
         javafx.scene.control.Button cancel = (javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("cancel-failover-button");
         cancel.setDefaultButton(false);
         setOnShown(e -> cancel.requestFocus());
 
-        setResultConverter(button -> new Answer(button == CONFIRM, fenced.isSelected()));
+        setResultConverter(button -> new Answer(button == CONFIRM && agree.isSelected(),
+                c.needsFenceAcknowledgement() && agree.isSelected()));
     }
 }

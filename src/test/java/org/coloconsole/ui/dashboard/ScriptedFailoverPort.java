@@ -7,11 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** A failover runner whose answers the test sets, and which records what it was asked to run. */
-final class ScriptedFailoverPort implements FailoverPort {
-    Optional<String> refusal = Optional.empty();
-    final List<String> runs = new ArrayList<>();
-    final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-    Consumer<StepReport> progress;
+public final class ScriptedFailoverPort implements FailoverPort {
+    public Optional<String> refusal = Optional.empty();
+    public final List<String> runs = new ArrayList<>();
+    public final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    public volatile Consumer<StepReport> progress;
 
     @Override
     public List<PlannedStep> plan(String target, boolean ack) {
