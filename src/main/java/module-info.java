@@ -15,6 +15,7 @@ module org.coloconsole {
 
     exports org.coloconsole;
     exports org.coloconsole.qmp;
+    exports org.coloconsole.colo;
     exports org.coloconsole.app;
     exports org.coloconsole.app.lab;
     exports org.coloconsole.ui;

@@ -1,0 +1,124 @@
+package org.coloconsole.colo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.coloconsole.qmp.QmpTimestamp;
+
+/**
+ * Everything a pair's state is reduced from: what QEMU said (events, poll answers), what the console saw of the
+ * connection and its pings, and what the operator's failover did. Each carries its side and the console's time.
+ */
+public sealed interface Observation {
+
+    Side side();
+
+    Instant at();
+
+    // --- the connection and the console's pings ---
+
+    /** Connect attempt {@code attempt} begins. */
+    record Attempting(Side side, Instant at, int attempt) implements Observation {
+    }
+
+    /** Connected and negotiated. {@code reconnect}: an earlier connection existed, so events were missed. */
+    record Connected(Side side, Instant at, String qemuVersion, boolean reconnect) implements Observation {
+    }
+
+    record ConnectFailed(Side side, Instant at, ConnectFailure reason, String sentence) implements Observation {
+    }
+
+    /** An established connection ended. */
+    record Lost(Side side, Instant at, String sentence) implements Observation {
+    }
+
+    /** The polls after a (re)connect have all answered. */
+    record Resynced(Side side, Instant at) implements Observation {
+    }
+
+    record PingOk(Side side, Instant at, Duration roundTrip) implements Observation {
+    }
+
+    /** {@code consecutive} heartbeat intervals passed with a ping outstanding and no reply. */
+    record PingMissed(Side side, Instant at, int consecutive, Duration silence) implements Observation {
+    }
+
+    // --- QEMU events ---
+
+    /** COLO stopped on this side. {@code error} is only sent by some builds. */
+    record ColoExit(Side side, Instant at, Tag<ColoMode> mode, Tag<ColoExitReason> reason, Optional<String> error,
+                    QmpTimestamp qemuTime, String raw) implements Observation {
+        public ColoExit {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    record Stopped(Side side, Instant at) implements Observation {
+    }
+
+    record Resumed(Side side, Instant at) implements Observation {
+    }
+
+    record Shutdown(Side side, Instant at, boolean guest, String reason) implements Observation {
+    }
+
+    record Reset(Side side, Instant at, boolean guest, String reason) implements Observation {
+    }
+
+    /** Migration status changed; free text, since QEMU adds statuses ({@code colo} means COLO runs). */
+    record MigrationChanged(Side side, Instant at, String status) implements Observation {
+    }
+
+    /** A RAM pass; in COLO the primary sends one per checkpoint. */
+    record MigrationPass(Side side, Instant at, long pass) implements Observation {
+    }
+
+    record JobStatusChanged(Side side, Instant at, String id, String status) implements Observation {
+    }
+
+    /** BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY. */
+    record BlockJobEvent(Side side, Instant at, String event, String device, String raw) implements Observation {
+    }
+
+    /** Any other event: kept, never dropped. */
+    record OtherEvent(Side side, Instant at, String name, String raw) implements Observation {
+    }
+
+    // --- answers to polls ---
+
+    record StatusPolled(Side side, Instant at, boolean running, String status) implements Observation {
+    }
+
+    /** {@code lastMode} is absent on QEMU before 4.0 (and on 8.1+ builds without replication). */
+    record ColoStatusPolled(Side side, Instant at, Tag<ColoMode> mode, Optional<Tag<ColoMode>> lastMode,
+                            Tag<ColoExitReason> reason) implements Observation {
+    }
+
+    record MigratePolled(Side side, Instant at, String status) implements Observation {
+    }
+
+    record CheckpointDelayPolled(Side side, Instant at, Duration delay) implements Observation {
+    }
+
+    /** A poll QEMU refused (e.g. {@code query-colo-status} on a build without it). */
+    record PollFailed(Side side, Instant at, String command, String sentence) implements Observation {
+    }
+
+    // --- the operator's failover ---
+
+    /** The interlock allowed a failover to {@code side} and the intent is journaled. */
+    record FailoverStarted(Side side, Instant at) implements Observation {
+    }
+
+    /** This side was fenced ({@code stop}, maybe {@code quit}) so it cannot run beside the survivor. */
+    record Fenced(Side side, Instant at, String how) implements Observation {
+    }
+
+    /** The failover to {@code side} is verified: it carries on alone. */
+    record FailoverSucceeded(Side side, Instant at) implements Observation {
+    }
+
+    record FailoverFailed(Side side, Instant at, String sentence) implements Observation {
+    }
+}

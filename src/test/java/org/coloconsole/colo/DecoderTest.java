@@ -1,0 +1,87 @@
+package org.coloconsole.colo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.coloconsole.qmp.QmpEvent;
+import org.coloconsole.qmp.QmpTimestamp;
+import org.coloconsole.qmp.QmpValue;
+import org.junit.jupiter.api.Test;
+
+/** Lines copied from the recorded transcripts of a real QEMU 7.2 COLO pair (shared/docs/colo-transcripts). */
+class DecoderTest {
+    private static final Instant AT = Instant.parse("2026-11-25T19:27:39Z");
+
+    private static QmpEvent event(String raw) {
+        QmpValue v = QmpValue.parse(raw);
+        QmpValue ts = v.get("timestamp");
+        return new QmpEvent(v.string("event").orElseThrow(), v.get("data"),
+                new QmpTimestamp(ts.integer("seconds").orElse(-1), ts.integer("microseconds").orElse(-1)), AT, 0, raw);
+    }
+
+    @Test
+    void coloExitFromTheTranscript() {
+        String raw = "{\"timestamp\": {\"seconds\": 1795634859, \"microseconds\": 143886}, \"event\": \"COLO_EXIT\", "
+                + "\"data\": {\"mode\": \"secondary\", \"reason\": \"error\"}}";
+        Observation.ColoExit e = (Observation.ColoExit) EventDecoder.decode(Side.SECONDARY, event(raw));
+        assertThat(e.mode().value()).isEqualTo(ColoMode.SECONDARY);
+        assertThat(e.reason().value()).isEqualTo(ColoExitReason.ERROR);
+        assertThat(e.error()).isEmpty();
+        assertThat(e.qemuTime()).isEqualTo(new QmpTimestamp(1795634859, 143886));
+        assertThat(e.raw()).isEqualTo(raw);
+    }
+
+    @Test
+    void unknownValuesAndEventsAreKeptWithTheirRawText() {
+        Observation.ColoExit e = (Observation.ColoExit) EventDecoder.decode(Side.PRIMARY, event(
+                "{\"timestamp\": {\"seconds\": -1, \"microseconds\": -1}, \"event\": \"COLO_EXIT\", "
+                        + "\"data\": {\"mode\": \"tertiary\", \"reason\": \"cosmic-ray\", \"error\": \"link down\"}}"));
+        assertThat(e.mode().value()).isEqualTo(ColoMode.UNKNOWN);
+        assertThat(e.mode().raw()).isEqualTo("tertiary");
+        assertThat(e.reason().raw()).isEqualTo("cosmic-ray");
+        assertThat(e.error()).contains("link down");
+        assertThat(e.qemuTime().known()).isFalse();
+
+        Observation other = EventDecoder.decode(Side.PRIMARY, event(
+                "{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, \"event\": \"NEW_THING\", \"data\": {\"x\": 1}}"));
+        assertThat(other).isInstanceOfSatisfying(Observation.OtherEvent.class,
+                o -> assertThat(o.raw()).contains("NEW_THING"));
+    }
+
+    @Test
+    void checkpointEventsAndMigration() {
+        assertThat(EventDecoder.decode(Side.PRIMARY, event("{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, \"event\": \"STOP\"}")))
+                .isInstanceOf(Observation.Stopped.class);
+        assertThat(EventDecoder.decode(Side.PRIMARY, event(
+                "{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, \"event\": \"MIGRATION_PASS\", \"data\": {\"pass\": 7}}")))
+                .isEqualTo(new Observation.MigrationPass(Side.PRIMARY, AT, 7));
+        assertThat(EventDecoder.decode(Side.SECONDARY, event(
+                "{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, \"event\": \"MIGRATION\", \"data\": {\"status\": \"colo\"}}")))
+                .isEqualTo(new Observation.MigrationChanged(Side.SECONDARY, AT, "colo"));
+    }
+
+    @Test
+    void pollAnswersFromTheTranscript() {
+        assertThat(PollDecoder.decode(Side.SECONDARY, AT, "query-colo-status",
+                QmpValue.parse("{\"last-mode\": \"secondary\", \"mode\": \"none\", \"reason\": \"request\"}")))
+                .get().isInstanceOfSatisfying(Observation.ColoStatusPolled.class, c -> {
+                    assertThat(c.mode().value()).isEqualTo(ColoMode.NONE);
+                    assertThat(c.lastMode()).get().extracting(Tag::value).isEqualTo(ColoMode.SECONDARY);
+                    assertThat(c.reason().value()).isEqualTo(ColoExitReason.REQUEST);
+                });
+        assertThat(PollDecoder.decode(Side.PRIMARY, AT, "query-colo-status",
+                QmpValue.parse("{\"mode\": \"primary\", \"reason\": \"none\"}")))
+                .get().extracting(o -> ((Observation.ColoStatusPolled) o).lastMode().isPresent()).isEqualTo(false);
+        assertThat(PollDecoder.decode(Side.SECONDARY, AT, "query-migrate", QmpValue.parse("{\"status\": \"colo\", "
+                + "\"socket-address\": [{\"port\": \"9998\"}]}"))).contains(new Observation.MigratePolled(Side.SECONDARY, AT, "colo"));
+        assertThat(PollDecoder.decode(Side.PRIMARY, AT, "query-migrate", QmpValue.parse("{}")))
+                .contains(new Observation.MigratePolled(Side.PRIMARY, AT, "none"));
+        assertThat(PollDecoder.decode(Side.PRIMARY, AT, "query-migrate-parameters",
+                QmpValue.parse("{\"x-checkpoint-delay\": 2000, \"downtime-limit\": 300}")))
+                .contains(new Observation.CheckpointDelayPolled(Side.PRIMARY, AT, Duration.ofSeconds(2)));
+        assertThat(PollDecoder.decode(Side.PRIMARY, AT, "query-status",
+                QmpValue.parse("{\"status\": \"colo\", \"singlestep\": false, \"running\": false}")))
+                .contains(new Observation.StatusPolled(Side.PRIMARY, AT, false, "colo"));
+    }
+}
