@@ -21,6 +21,17 @@ public final class ConsoleLauncher implements GuiLauncher {
         this.dark = dark;
     }
 
+    /**
+     * The console as shipped: sessions over the engine, the lab pair with its defaults, profiles in the XDG config
+     * dir; dark when {@code COLO_CONSOLE_THEME=dark}.
+     */
+    public static ConsoleLauncher standard(java.util.Map<String, String> environment) {
+        PairConnector connector = (name, pair, heartbeat) -> new EngineSession(pair, heartbeat, Clock.systemUTC(),
+                ZoneId.systemDefault());
+        return new ConsoleLauncher(connector, new LabPairStarter(org.coloconsole.app.lab.LabOptions.defaults()),
+                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")));
+    }
+
     @Override
     public int launch(Optional<PairEndpoints> pair) {
         LaunchHandoff.leave(new ConsoleContext(pair, connector, lab, profiles, Clock.systemUTC(),
