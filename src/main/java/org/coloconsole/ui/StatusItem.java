@@ -20,6 +20,7 @@ public final class StatusItem extends Label {
         setId(id);
         getStyleClass().add("status-item");
         setTooltip(new Tooltip(text));
+        setMinWidth(USE_PREF_SIZE); // the left-hand message gives way first
     }
 
     public void show(String text, Tone tone) {

@@ -54,6 +54,7 @@ public final class SideCard extends VBox {
         row = fact(facts, row, "", model.heartbeatDetailProperty(), "heartbeat-detail");
         row = fact(facts, row, "Run state", model.runStateProperty(), "run-state");
         row = fact(facts, row, "COLO", model.coloProperty(), "colo");
+        row = fact(facts, row, "", model.coloDetailProperty(), "colo-detail");
         row = fact(facts, row, "Last exit", model.lastExitProperty(), "last-exit");
         row = fact(facts, row, "", model.exitErrorProperty(), "exit-error");
         fact(facts, row, "Migration", model.migrationProperty(), "migration");
@@ -79,12 +80,21 @@ public final class SideCard extends VBox {
     private int fact(GridPane grid, int row, String name, ObservableStringValue value, String id) {
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
+        n.setMinWidth(Region.USE_PREF_SIZE); // the names must never be cut; the values wrap instead
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().add("fact-value");
         v.setId(model.side() + "-" + id);
         v.setWrapText(true);
+        v.setMaxWidth(Double.MAX_VALUE);
+        v.setMinHeight(Region.USE_PREF_SIZE);
         GridPane.setHgrow(v, Priority.ALWAYS);
+        if (name.isEmpty()) {
+            // a continuation line (e.g. the exit's error text) takes no room while it has nothing to say
+            v.managedProperty().bind(v.textProperty().isNotEmpty());
+            v.visibleProperty().bind(v.managedProperty());
+            n.managedProperty().bind(v.managedProperty());
+        }
         grid.addRow(row, n, v);
         return row + 1;
     }

@@ -25,6 +25,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper heartbeatDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper runState = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper colo = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper coloDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper lastExit = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper exitError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper migration = new ReadOnlyStringWrapper();
@@ -47,7 +48,8 @@ public final class SideCardViewModel {
                 + (s.misses() > 0 ? " · " + s.misses() + (s.misses() == 1 ? " miss" : " misses") : ""));
         runState.set(s.runState().map(r -> r + (s.running() ? "" : " (guest paused)")).orElse("unknown")
                 + (s.fenced() ? " · fenced by the console" : ""));
-        colo.set("mode " + s.coloMode() + " · last mode " + s.lastMode() + " · reason " + s.reason());
+        colo.set("mode " + s.coloMode());
+        coloDetail.set("last mode " + s.lastMode() + " · reason " + s.reason());
         lastExit.set(s.lastExit().map(exit -> exitText(exit, now)).orElse("no COLO_EXIT"));
         exitError.set(s.lastExit().flatMap(SideSnapshot.ColoExit::error).map(e -> "error: " + e).orElse(""));
         migration.set(s.migrationStatus().orElse("unknown"));
@@ -105,6 +107,8 @@ public final class SideCardViewModel {
     public ReadOnlyStringProperty heartbeatDetailProperty() { return heartbeatDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty runStateProperty() { return runState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty coloProperty() { return colo.getReadOnlyProperty(); }
+    /** Last mode and reason, as query-colo-status reported them. */
+    public ReadOnlyStringProperty coloDetailProperty() { return coloDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastExitProperty() { return lastExit.getReadOnlyProperty(); }
     public ReadOnlyStringProperty exitErrorProperty() { return exitError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty migrationProperty() { return migration.getReadOnlyProperty(); }

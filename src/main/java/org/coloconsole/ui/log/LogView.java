@@ -123,6 +123,7 @@ public final class LogView extends BorderPane {
 
     private TableView<LogEntry> buildTable() {
         table.setId("log-table");
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.setItems(model.visibleRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet."));

@@ -68,8 +68,8 @@ public final class LogViewModel {
         dropped += batch.size() - kept.size();
         for (LogEntry row : kept) {
             if (knownNames.add(row.name())) {
-                eventNames.setAll(ALL_EVENTS);
-                eventNames.addAll(knownNames);
+                // insert in place: replacing the list would clear the filter box's selection
+                eventNames.add(1 + knownNames.headSet(row.name()).size(), row.name());
             }
         }
         int excess = rows.size() + kept.size() - capacity;

@@ -19,7 +19,8 @@ class SideCardViewModelTest {
         assertThat(card.versionProperty().get()).isEqualTo("QEMU 7.2.22");
         assertThat(card.heartbeatProperty().get()).isEqualTo("Healthy");
         assertThat(card.heartbeatDetailProperty().get()).isEqualTo("last round trip 0.42 ms");
-        assertThat(card.coloProperty().get()).isEqualTo("mode secondary · last mode none · reason none");
+        assertThat(card.coloProperty().get()).isEqualTo("mode secondary");
+        assertThat(card.coloDetailProperty().get()).isEqualTo("last mode none · reason none");
         assertThat(card.lastExitProperty().get()).isEqualTo("no COLO_EXIT");
         assertThat(card.migrationProperty().get()).isEqualTo("colo");
         assertThat(card.sparklineProperty().get()).containsExactly(0.4, 0.45, 0.42);
