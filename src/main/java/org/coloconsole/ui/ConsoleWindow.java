@@ -171,6 +171,7 @@ public final class ConsoleWindow extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(view, false);
+        view.setMinHeight(Region.USE_PREF_SIZE); // the cards are never cut; the log takes what is left
         center.getChildren().setAll(split);
         Node banner = new Banner(dashboard.banner());
         top.getChildren().setAll(top.getChildren().get(0), banner);

@@ -56,7 +56,8 @@ final class SessionBinding implements AutoCloseable {
             default:
                 tone = StatusItem.Tone.WARN;
         }
-        item.show(text, tone);
+        item.show(text, tone, "CONNECTED".equals(side.connection()) ? org.kordamp.ikonli.material2.Material2AL.LINK
+                : org.kordamp.ikonli.material2.Material2AL.LINK_OFF);
     }
 
     PairSession session() {

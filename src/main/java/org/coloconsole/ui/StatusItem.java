@@ -23,6 +23,11 @@ public final class StatusItem extends Label {
         setMinWidth(USE_PREF_SIZE); // the left-hand message gives way first
     }
 
+    public void show(String text, Tone tone, Ikon icon) {
+        ((FontIcon) getGraphic()).setIconCode(icon);
+        show(text, tone);
+    }
+
     public void show(String text, Tone tone) {
         setText(text);
         getTooltip().setText(text);

@@ -16,8 +16,8 @@ public final class Banner extends HBox {
     public Banner(BannerViewModel model) {
         setId("banner");
         getStyleClass().add("banner");
-        setSpacing(16);
-        setPadding(new Insets(14, 18, 14, 18));
+        setSpacing(18);
+        setPadding(new Insets(10, 18, 10, 18));
         setAlignment(Pos.CENTER_LEFT);
 
         FontIcon icon = new FontIcon(Material2MZ.WARNING);
@@ -40,10 +40,11 @@ public final class Banner extends HBox {
         reasons.setWrapText(true);
         reasons.managedProperty().bind(reasons.textProperty().isNotEmpty());
         reasons.visibleProperty().bind(reasons.managedProperty());
-        VBox text = new VBox(4, headline, reasons);
+        // the verdict on its own line and the sentence across the full width: fewer, longer lines
+        VBox text = new VBox(4, verdict, headline, reasons);
         HBox.setHgrow(text, Priority.ALWAYS);
 
-        getChildren().addAll(icon, verdict, text);
+        getChildren().addAll(icon, text);
         model.toneProperty().addListener((obs, old, now) -> show(icon, now));
         show(icon, model.toneProperty().get());
     }

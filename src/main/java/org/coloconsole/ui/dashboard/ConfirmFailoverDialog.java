@@ -40,6 +40,9 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
             side.getStyleClass().add("confirm-side");
             Label command = new Label(step.command());
             command.getStyleClass().add("confirm-command");
+            for (Label fixed : new Label[] {number, side, command}) {
+                fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // what is sent where is never cut
+            }
             Label sentence = new Label(step.sentence());
             sentence.setWrapText(true);
             sentence.setMaxWidth(420);

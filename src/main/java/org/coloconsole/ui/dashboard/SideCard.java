@@ -26,6 +26,7 @@ public final class SideCard extends VBox {
         HBox.setHgrow(this, Priority.ALWAYS);
         setMaxWidth(Double.MAX_VALUE);
         setMinWidth(300);
+        setPrefWidth(420); // the same for both cards, so they share the width equally whatever their text
 
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
@@ -42,6 +43,8 @@ public final class SideCard extends VBox {
         Label endpoint = new Label();
         endpoint.textProperty().bind(model.endpointProperty());
         endpoint.getStyleClass().add("card-endpoint");
+        endpoint.setWrapText(true);
+        endpoint.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane facts = new GridPane();
         facts.setHgap(10);

@@ -46,9 +46,11 @@ public final class SideCardViewModel {
         heartbeat.set(Texts.capitalised(s.heartbeat()));
         heartbeatDetail.set(s.lastRtt().map(rtt -> "last round trip " + Texts.duration(rtt)).orElse("no round trip yet")
                 + (s.misses() > 0 ? " · " + s.misses() + (s.misses() == 1 ? " miss" : " misses") : ""));
+        // what a side said before its monitor went away may no longer be true: say so
+        String stale = "CONNECTED".equals(s.connection()) ? "" : " (last known)";
         runState.set(s.runState().map(r -> r + (s.running() ? "" : " (guest paused)")).orElse("unknown")
-                + (s.fenced() ? " · fenced by the console" : ""));
-        colo.set("mode " + s.coloMode());
+                + (s.fenced() ? " · fenced by the console" : "") + (s.runState().isPresent() ? stale : ""));
+        colo.set("mode " + s.coloMode() + stale);
         coloDetail.set("last mode " + s.lastMode() + " · reason " + s.reason());
         lastExit.set(s.lastExit().map(exit -> exitText(exit, now)).orElse("no COLO_EXIT"));
         exitError.set(s.lastExit().flatMap(SideSnapshot.ColoExit::error).map(e -> "error: " + e).orElse(""));

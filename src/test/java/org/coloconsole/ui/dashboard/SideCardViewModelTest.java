@@ -43,6 +43,7 @@ class SideCardViewModelTest {
         assertThat(card.stateProperty().get()).isEqualTo(CardState.LOST);
         assertThat(card.connectionProperty().get()).isEqualTo("Disconnected");
         assertThat(card.heartbeatDetailProperty().get()).isEqualTo("no round trip yet");
+        assertThat(card.coloProperty().get()).isEqualTo("mode secondary (last known)");
     }
 
     @Test
