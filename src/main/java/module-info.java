@@ -18,6 +18,8 @@ module org.coloconsole {
     exports org.coloconsole.colo;
     exports org.coloconsole.app;
     exports org.coloconsole.app.lab;
+    exports org.coloconsole.journal;
+    opens org.coloconsole.journal to com.fasterxml.jackson.databind;
     exports org.coloconsole.ui;
     opens org.coloconsole.app.cli to info.picocli;
     opens org.coloconsole.app.profile to com.fasterxml.jackson.databind;

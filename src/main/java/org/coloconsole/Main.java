@@ -1,6 +1,9 @@
 package org.coloconsole;
 
+import org.coloconsole.app.AuditTrailFactory;
+import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.cli.Cli;
+import org.coloconsole.journal.Journal;
 import org.coloconsole.ui.ConsoleLauncher;
 
 /** Entry point: builds the object graph in one place and hands over to the CLI or the console window. */
@@ -9,7 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.commandLine(ConsoleLauncher.standard(System.getenv())).execute(args);
+        AuditTrailFactory journal = () -> JournalAuditTrail.open(Journal.defaultDirectory(System.getenv()));
+        int code = Cli.commandLine(ConsoleLauncher.standard(System.getenv(), journal), journal).execute(args);
         System.exit(code);
     }
 }

@@ -44,9 +44,11 @@ public final class PairReducer {
             b.heartbeat = s.heartbeat().withStatus(statusAfter(f.reason()), at);
         } else if (o instanceof Observation.Lost l) {
             b.connection(ConnectionStatus.DISCONNECTED, at, l.sentence());
+            b.synced = false;
             b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.LOST, at);
         } else if (o instanceof Observation.Resynced) {
             b.gap = s.gap().map(g -> new Gap(g.from(), g.until(), true));
+            b.synced = true;
         } else if (o instanceof Observation.PingOk p) {
             if (s.connection() == ConnectionStatus.CONNECTED) {
                 b.heartbeat = s.heartbeat().ok(p.roundTrip(), at, policy);

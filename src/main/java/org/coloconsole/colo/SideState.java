@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param gap                the last time the console was disconnected from this side, if it ever was
  * @param fenced             the console stopped this side's guest during a failover
  * @param jobs               background job id → status, from JOB_STATUS_CHANGE
+ * @param synced             the state was re-read (polled) since the last connect: what it says is current
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -24,7 +25,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Tag<ColoMode>> lastMode, Tag<ColoExitReason> reason,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
-                        boolean fenced, Map<String, String> jobs) {
+                        boolean fenced, Map<String, String> jobs, boolean synced) {
 
     public SideState {
         jobs = Map.copyOf(jobs);
@@ -34,7 +35,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
                 Heartbeat.unknown(at), "unknown", Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Map.of());
+                Optional.empty(), false, Map.of(), false);
     }
 
     /** The console can send it commands now. */
@@ -92,6 +93,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Optional<Gap> gap;
         boolean fenced;
         Map<String, String> jobs;
+        boolean synced;
 
         private Builder(SideState s) {
             side = s.side;
@@ -113,6 +115,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             gap = s.gap;
             fenced = s.fenced;
             jobs = s.jobs;
+            synced = s.synced;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -138,7 +141,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         SideState build() {
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
-                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs);
+                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced);
         }
     }
 }

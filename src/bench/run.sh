@@ -1,0 +1,28 @@
+#!/bin/sh
+# Runs the benchmarks on the classpath: src/bench/run.sh [roundtrip|decode|all] [extra args for the harness]
+# JAVA_OPTS is passed to the round-trip JVM, e.g. to record a profile:
+#   JAVA_OPTS='-XX:+FlightRecorder -XX:StartFlightRecording=filename=target/rt.jfr,settings=profile' src/bench/run.sh roundtrip
+set -eu
+cd "$(dirname "$0")/../.."
+what="${1:-all}"
+[ $# -gt 0 ] && shift
+
+mvn -B -q -o -Pbench test-compile
+mvn -B -q -o -Pbench dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+
+roundtrip() {
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -cp "$CP" org.coloconsole.bench.RoundTripBench "$@"
+}
+decode() {
+    java -cp "$CP" org.openjdk.jmh.Main 'org.coloconsole.bench.EventDecodeBench' "$@"
+}
+
+case "$what" in
+    roundtrip) roundtrip "$@" ;;
+    decode) decode "$@" ;;
+    all) roundtrip && decode ;;
+    *) echo "usage: $0 [roundtrip|decode|all] [args]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,301 @@
+package org.coloconsole.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.coloconsole.qmp.Endpoint;
+
+/**
+ * A plain QEMU ({@code -machine none}) with QMP monitors on UNIX sockets and optionally on TCP loopback, in a
+ * private temp directory. For tests and benchmarks only: it can be killed, frozen, thawed and started again on the
+ * same socket path and port, and {@link #close()} kills it and removes the directory.
+ */
+public final class QemuMonitorProcess implements AutoCloseable {
+    /** How long QEMU gets to bring its monitor up; a loaded 2-core machine starts it in well under a second. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final String BINARY = "qemu-system-x86_64";
+
+    private final Path dir;
+    private final List<Path> sockets = new ArrayList<>();
+    private final List<Integer> tcpPorts = new ArrayList<>();
+    private final Path log;
+    private Process process;
+
+    private QemuMonitorProcess(Path dir, int unixMonitors, int tcpMonitors) throws IOException {
+        this.dir = dir;
+        for (int i = 0; i < unixMonitors; i++) {
+            sockets.add(dir.resolve(i == 0 ? "qmp.sock" : "qmp-" + i + ".sock"));
+        }
+        for (int i = 0; i < tcpMonitors; i++) {
+            tcpPorts.add(freePort());
+        }
+        this.log = dir.resolve("qemu-stderr.log");
+    }
+
+    /** A QEMU with a UNIX monitor only. */
+    public static QemuMonitorProcess startUnix() throws IOException {
+        return start(1, 0);
+    }
+
+    /** A QEMU with a UNIX monitor and a TCP monitor ({@code nodelay=on}) on a free loopback port. */
+    public static QemuMonitorProcess startUnixAndTcp() throws IOException {
+        return start(1, 1);
+    }
+
+    /**
+     * A QEMU with this many monitors of each kind: each monitor serves one client at a time, so two clients that
+     * must be connected at once need two monitors.
+     */
+    public static QemuMonitorProcess start(int unixMonitors, int tcpMonitors) throws IOException {
+        if (unixMonitors < 1 || tcpMonitors < 0) {
+            throw new IllegalArgumentException("need at least one UNIX monitor");
+        }
+        // short path: a UNIX socket path must fit in 108 bytes
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "qmpreal");
+        QemuMonitorProcess qemu;
+        try {
+            qemu = new QemuMonitorProcess(dir, unixMonitors, tcpMonitors);
+        } catch (IOException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+        try {
+            qemu.launch();
+        } catch (IOException | RuntimeException e) {
+            qemu.close();
+            throw e;
+        }
+        return qemu;
+    }
+
+    public Endpoint unixEndpoint() {
+        return unixEndpoint(0);
+    }
+
+    public Endpoint unixEndpoint(int monitor) {
+        return new Endpoint.Unix(sockets.get(monitor));
+    }
+
+    public Endpoint tcpEndpoint() {
+        return tcpEndpoint(0);
+    }
+
+    public Endpoint tcpEndpoint(int monitor) {
+        if (monitor >= tcpPorts.size()) {
+            throw new IllegalStateException("this QEMU was started with " + tcpPorts.size() + " TCP monitors");
+        }
+        return new Endpoint.Tcp("127.0.0.1", tcpPorts.get(monitor));
+    }
+
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, then wait until the process is reaped. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("QEMU pid " + process.pid() + " did not die within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for QEMU to die", e);
+        }
+    }
+
+    /** SIGSTOP: QEMU keeps its sockets open but answers nothing. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    /** Kills this QEMU if it still runs and starts a new one on the same socket paths (and TCP ports). */
+    public synchronized void restart() throws IOException {
+        kill();
+        launch();
+    }
+
+    /** The last lines QEMU wrote to stdout/stderr: QEMU says there why it would not start or what it saw. */
+    public String stderrTail(int maxLines) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size())).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (process != null && process.isAlive()) {
+                // a frozen QEMU dies from SIGKILL as well
+                kill();
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>(List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none",
+                "-no-user-config"));
+        for (Path socket : sockets) {
+            command.add("-qmp");
+            command.add("unix:" + socket + ",server=on,wait=off");
+        }
+        for (int port : tcpPorts) {
+            command.add("-qmp");
+            command.add("tcp:127.0.0.1:" + port + ",server=on,wait=off,nodelay=on");
+        }
+        process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        for (Path socket : sockets) {
+            awaitGreeting(UnixDomainSocketAddress.of(socket), deadline);
+        }
+        for (int port : tcpPorts) {
+            awaitGreeting(new InetSocketAddress("127.0.0.1", port), deadline);
+        }
+    }
+
+    /** Ready means: the monitor accepts and greets. The probe leaves at once, freeing the monitor for the test. */
+    private void awaitGreeting(SocketAddress address, long deadline) throws IOException {
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("QEMU exited with status " + process.exitValue() + " before its monitor "
+                        + address + " came up: " + stderrTail(5));
+            }
+            try {
+                if (greets(address, deadline)) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            sleep(20);
+        }
+        IOException timeout = new IOException("QEMU's monitor " + address + " did not greet within "
+                + START_TIMEOUT.toSeconds() + " s: " + stderrTail(5));
+        if (last != null) {
+            timeout.addSuppressed(last);
+        }
+        throw timeout;
+    }
+
+    private static boolean greets(SocketAddress address, long deadline) throws IOException {
+        long probeDeadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        if (address instanceof UnixDomainSocketAddress) {
+            if (!Files.exists(((UnixDomainSocketAddress) address).getPath())) {
+                return false;
+            }
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(address);
+                // non-blocking, so that a monitor that never greets cannot hold the probe past its deadline
+                channel.configureBlocking(false);
+                ByteBuffer buffer = ByteBuffer.allocate(4096);
+                while (System.nanoTime() < probeDeadline) {
+                    if (channel.read(buffer) < 0) {
+                        return false;
+                    }
+                    String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+                    if (text.indexOf('\n') >= 0) {
+                        return text.contains("\"QMP\"");
+                    }
+                    sleep(5);
+                }
+                return false;
+            }
+        }
+        try (Socket tcp = new Socket()) {
+            tcp.connect(address, 1000);
+            tcp.setSoTimeout(1000);
+            InputStream in = tcp.getInputStream();
+            StringBuilder line = new StringBuilder();
+            while (System.nanoTime() < probeDeadline) {
+                int b = in.read();
+                if (b < 0) {
+                    return false;
+                }
+                if (b == '\n') {
+                    return line.toString().contains("\"QMP\"");
+                }
+                line.append((char) b);
+            }
+            return false;
+        }
+    }
+
+    private void signal(String name) {
+        long pid = pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill -" + name + " " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + name + " to " + pid, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for QEMU", e);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp dir is harmless
+        }
+    }
+}
