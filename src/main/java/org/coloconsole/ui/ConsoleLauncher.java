@@ -22,12 +22,12 @@ public final class ConsoleLauncher implements GuiLauncher {
     }
 
     /**
-     * The console as shipped: sessions over the engine, the lab pair with its defaults, profiles in the XDG config
+     * The console as shipped: sessions over the app layer's journaled supervisor, the lab pair with its defaults, profiles in the XDG config
      * dir; dark when {@code COLO_CONSOLE_THEME=dark}.
      */
-    public static ConsoleLauncher standard(java.util.Map<String, String> environment) {
-        PairConnector connector = (name, pair, heartbeat) -> new EngineSession(pair, heartbeat, Clock.systemUTC(),
-                ZoneId.systemDefault());
+    public static ConsoleLauncher standard(java.util.Map<String, String> environment,
+                                           org.coloconsole.app.AuditTrailFactory journal) {
+        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC(), ZoneId.systemDefault());
         return new ConsoleLauncher(connector, new LabPairStarter(org.coloconsole.app.lab.LabOptions.defaults()),
                 ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")));
     }
