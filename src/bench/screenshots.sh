@@ -18,7 +18,9 @@ JAVA=(java --module-path "$MP" --add-exports javafx.base/com.sun.javafx.event=or
 
 RUN=$(mktemp -d /tmp/colo-shots.XXXXXX)
 rmdir "$RUN"   # the lab makes its own private run dir
-cleanup() { "${JAVA[@]}" lab stop --run-dir="$RUN" >/dev/null 2>&1 || true; }
+# journal and profiles of this run stay beside it, not in the operator's own XDG dirs
+export XDG_DATA_HOME="$RUN-data" XDG_CONFIG_HOME="$RUN-config"
+cleanup() { "${JAVA[@]}" lab stop --run-dir="$RUN" >/dev/null 2>&1 || true; rm -rf "$RUN-data" "$RUN-config"; }
 trap cleanup EXIT
 "${JAVA[@]}" lab start --run-dir="$RUN"
 PRIMARY_PID=$(sed -n 's/^primary\.pid=//p' "$RUN/lab.state")

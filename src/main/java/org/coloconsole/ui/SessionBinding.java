@@ -37,8 +37,10 @@ final class SessionBinding implements AutoCloseable {
         });
         session.onChange(state::offer);
         session.onLog(rows::add);
-        status.journal().show(session.journalFile().map(p -> "Journal: " + p).orElse("Journal: off"),
+        // the file name fits the bar; the whole path is in the tooltip
+        status.journal().show(session.journalFile().map(p -> "Journal: " + p.getFileName()).orElse("Journal: off"),
                 session.journalFile().isPresent() ? StatusItem.Tone.OK : StatusItem.Tone.WARN);
+        session.journalFile().ifPresent(p -> status.journal().getTooltip().setText("Journal: " + p));
         state.offer(session.current());
     }
 

@@ -120,8 +120,10 @@ public final class SupervisorSession implements PairSession, FailoverPort {
     public CompletableFuture<Outcome> run(String target, boolean ack, Consumer<StepReport> progress) {
         return session.runner().run(request(target, ack), FailoverPlan.Options.defaults(), report -> {
             FailoverStep step = report.step();
-            progress.accept(new StepReport(report.index(), step.sentence(), status(report.status()),
-                    report.sentence()));
+            // the runner counts steps from 1; while a step runs its sentence is the step's own, not a result
+            boolean running = report.status() == org.coloconsole.app.StepReport.Status.RUNNING;
+            progress.accept(new StepReport(report.index() - 1, step.sentence(), status(report.status()),
+                    running || report.sentence().equals(step.sentence()) ? "" : report.sentence()));
         }).thenApply(outcome -> new Outcome(outcome.verified(), outcome.sentence()));
     }
 

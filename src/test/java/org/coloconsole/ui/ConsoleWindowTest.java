@@ -65,7 +65,7 @@ class ConsoleWindowTest {
         assertThat(robot.lookup("#status-primary").queryAs(Label.class).getText())
                 .isEqualTo("Primary: connected, healthy (0.42 ms)");
         assertThat(robot.lookup("#status-journal").queryAs(Label.class).getText())
-                .isEqualTo("Journal: /tmp/journal/colo-console.jsonl");
+                .isEqualTo("Journal: colo-console.jsonl");
         assertThat(window.getScene().getWindow()).isInstanceOfSatisfying(Stage.class,
                 s -> assertThat(s.getTitle()).isEqualTo("COLO Console"));
     }

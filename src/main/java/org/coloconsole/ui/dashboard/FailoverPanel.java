@@ -70,7 +70,7 @@ public final class FailoverPanel extends VBox {
         ListView<RunbookStep> steps = new ListView<>(model.steps());
         steps.setId("runbook-steps");
         steps.setCellFactory(list -> new StepCell());
-        steps.setPrefHeight(150);
+        steps.setPrefHeight(170);
         steps.setFocusTraversable(false);
         steps.setPlaceholder(new Label("The runbook's steps appear here."));
 
@@ -105,18 +105,28 @@ public final class FailoverPanel extends VBox {
         @Override
         protected void updateItem(RunbookStep step, boolean empty) {
             super.updateItem(step, empty);
-            textProperty().unbind();
+            setText(null);
             if (empty || step == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> step.sentenceProperty().get()
-                            + (step.detailProperty().get().isEmpty() ? "" : " — " + step.detailProperty().get()),
-                    step.sentenceProperty(), step.detailProperty()));
-            setWrapText(true);
-            setPrefWidth(0);
+            // the step's sentence, and under it what QEMU answered, both wrapped: nothing of a result is cut
+            Label sentence = new Label();
+            sentence.textProperty().bind(step.sentenceProperty());
+            sentence.setWrapText(true);
+            Label detail = new Label();
+            detail.textProperty().bind(step.detailProperty());
+            detail.setWrapText(true);
+            detail.getStyleClass().add("step-detail");
+            detail.managedProperty().bind(detail.textProperty().isNotEmpty());
+            detail.visibleProperty().bind(detail.managedProperty());
+            VBox text = new VBox(2, sentence, detail);
+            if (getListView() != null) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
+                text.maxWidthProperty().bind(text.prefWidthProperty());
+            }
+            sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             FontIcon icon = new FontIcon(iconFor(step.statusProperty().get()));
             // cells are reused: only the step this cell still shows may change its icon
             step.statusProperty().addListener((obs, old, now) -> {
@@ -124,7 +134,8 @@ public final class FailoverPanel extends VBox {
                     icon.setIconCode(iconFor(now));
                 }
             });
-            setGraphic(icon);
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, icon, text);
+            setGraphic(row);
         }
 
         private static org.kordamp.ikonli.Ikon iconFor(FailoverPort.StepStatus status) {
