@@ -70,7 +70,7 @@ public final class FailoverPanel extends VBox {
         ListView<RunbookStep> steps = new ListView<>(model.steps());
         steps.setId("runbook-steps");
         steps.setCellFactory(list -> new StepCell());
-        steps.setPrefHeight(170);
+        steps.setPrefHeight(130);
         steps.setFocusTraversable(false);
         steps.setPlaceholder(new Label("The runbook's steps appear here."));
 
