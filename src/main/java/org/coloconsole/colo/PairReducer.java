@@ -91,8 +91,9 @@ public final class PairReducer {
             b.runState = "shutdown";
         } else if (o instanceof Observation.MigrationChanged m) {
             b.migrationStatus = m.status();
-        } else if (o instanceof Observation.JobStatusChanged j) {
-            b.job(j.id(), j.status());
+        } else if (o instanceof Observation.JobStatusChanged || o instanceof Observation.JobsPolled
+                || o instanceof Observation.BlockJobEvent) {
+            b.jobs = JobsReducer.reduce(s.jobs(), o);
         } else if (o instanceof Observation.StatusPolled p) {
             b.running = Optional.of(p.running());
             b.runState = p.status();
@@ -108,7 +109,7 @@ public final class PairReducer {
             b.fenced = true;
             b.running = Optional.of(false);
         }
-        // Reset, BlockJobEvent, OtherEvent, PollFailed: journaled and logged, nothing in the state depends on them
+        // Reset, OtherEvent, PollFailed: journaled and logged, nothing in the state depends on them
     }
 
     private static void markCheckpoint(SideState s, SideState.Builder b, Instant at) {
