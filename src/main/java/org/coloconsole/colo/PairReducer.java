@@ -45,7 +45,9 @@ public final class PairReducer {
         } else if (o instanceof Observation.Lost l) {
             b.connection(ConnectionStatus.DISCONNECTED, at, l.sentence());
             b.synced = false;
-            b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.LOST, at);
+            // only a peer that closed the socket is known to be gone; otherwise the console just cannot see it
+            b.heartbeat = s.heartbeat().withStatus(l.why() == Observation.Lost.Why.CLOSED_BY_PEER
+                    ? HeartbeatStatus.LOST : HeartbeatStatus.UNKNOWN, at);
         } else if (o instanceof Observation.Resynced) {
             b.gap = s.gap().map(g -> new Gap(g.from(), g.until(), true));
             b.synced = true;
@@ -101,6 +103,8 @@ public final class PairReducer {
             b.reason = c.reason();
         } else if (o instanceof Observation.MigratePolled m) {
             b.migrationStatus = m.status();
+        } else if (o instanceof Observation.VersionPolled v) {
+            b.qemuVersion = Optional.of(v.version());
         } else if (o instanceof Observation.CheckpointDelayPolled d) {
             b.checkpointDelay = Optional.of(d.delay());
         } else if (o instanceof Observation.Fenced) {
