@@ -97,8 +97,19 @@ public sealed interface Observation {
     record JobStatusChanged(Side side, Instant at, String id, String status) implements Observation {
     }
 
-    /** BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY. */
+    /** BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY; {@code event} is QEMU's event name. */
     record BlockJobEvent(Side side, Instant at, String event, String device, String raw) implements Observation {
+
+        public enum Kind {
+            COMPLETED,
+            CANCELLED,
+            ERROR,
+            READY
+        }
+
+        public Kind kind() {
+            return Kind.valueOf(event.substring("BLOCK_JOB_".length()));
+        }
     }
 
     /** Any other event: kept, never dropped. */
