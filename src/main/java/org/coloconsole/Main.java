@@ -11,7 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        AuditTrailFactory journal = () -> JournalAuditTrail.open(Journal.defaultDirectory(System.getenv()));
+        AuditTrailFactory journal = () -> JournalAuditTrail.openOrBeside(Journal.defaultDirectory(System.getenv()),
+                ProcessHandle.current().pid());
         int code = Cli.commandLine(pair -> {
             System.err.println("The console window is not built yet; use a subcommand (see --help).");
             return 2;

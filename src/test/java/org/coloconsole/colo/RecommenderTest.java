@@ -55,7 +55,7 @@ class RecommenderTest {
             assertThat(r.kind()).isEqualTo(Recommendation.Kind.PROMOTE_SECONDARY);
             assertThat(r.target()).contains(Side.SECONDARY);
             assertThat(r.needsFencingAcknowledgement()).isFalse();
-            assertThat(r.headline()).isEqualTo("Primary lost 2.1 s ago (the connection closed); secondary healthy "
+            assertThat(r.headline()).isEqualTo("Primary lost 2.1 s ago (socket closed); secondary healthy "
                     + "and waiting after COLO_EXIT reason=error. Recommended: promote the secondary.");
         }
 
@@ -260,8 +260,9 @@ class RecommenderTest {
             assertThat(s.state.primary().heartbeat().status()).isEqualTo(HeartbeatStatus.UNKNOWN);
             Recommendation r = s.after(Duration.ofMillis(400)).recommendation();
             assertThat(r.kind()).as("%s", why).isEqualTo(Recommendation.Kind.WAIT);
-            assertThat(r.headline()).isEqualTo("Primary disconnected 0.4 s ago (the monitor sent a line over 1 MiB); "
-                    + "waiting to reconnect to it.");
+            assertThat(r.headline()).isEqualTo("Primary disconnected 0.4 s ago ("
+                    + (why == Observation.Lost.Why.BY_USER ? "disconnected by the operator"
+                    : "QEMU sent what the console cannot read") + "); waiting to reconnect to it.");
         }
     }
 
