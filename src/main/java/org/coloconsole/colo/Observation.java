@@ -95,6 +95,9 @@ public sealed interface Observation {
     }
 
     record JobStatusChanged(Side side, Instant at, String id, String status) implements Observation {
+        public Tag<JobStatus> statusTag() {
+            return Tag.of(JobStatus.class, status);
+        }
     }
 
     /** BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY; {@code event} is QEMU's event name. */

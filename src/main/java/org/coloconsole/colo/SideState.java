@@ -66,6 +66,16 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return exitOnRequest || polledAfterRequest;
     }
 
+    /** {@link #runState()} as a known QEMU RunState, or UNKNOWN with the raw string. */
+    public Tag<RunState> runStateTag() {
+        return Tag.of(RunState.class, runState);
+    }
+
+    /** {@link #migrationStatus()} as a known QEMU MigrationStatus, or UNKNOWN with the raw string. */
+    public Tag<MigrationStatus> migrationStatusTag() {
+        return Tag.of(MigrationStatus.class, migrationStatus);
+    }
+
     /** Its guest runs, as far as the last STOP/RESUME or query-status says. */
     public boolean guestRuns() {
         return running.orElse(false);

@@ -135,4 +135,20 @@ class DecoderTest {
         assertThat(PollDecoder.decode(Side.PRIMARY, AT, "query-migrate", QmpValue.parse("{\"status\": \"wait-unplug\"}")))
                 .contains(new Observation.MigratePolled(Side.PRIMARY, AT, "wait-unplug"));
     }
+
+    @Test
+    void runStateMigrationStatusAndJobStatusAreTypedWithTheRawStringKept() {
+        SideState side = Scenario.protectedPair().state.primary();
+        assertThat(side.runStateTag()).isEqualTo(new Tag<>(RunState.RUNNING, "running"));
+        assertThat(side.migrationStatusTag()).isEqualTo(new Tag<>(MigrationStatus.COLO, "colo"));
+        assertThat(Tag.of(RunState.class, "guest-panicked").value()).isEqualTo(RunState.GUEST_PANICKED);
+        assertThat(Tag.of(MigrationStatus.class, "postcopy-paused").value()).isEqualTo(MigrationStatus.POSTCOPY_PAUSED);
+        assertThat(Tag.of(RunState.class, "colo-frobnicating")).isEqualTo(new Tag<>(RunState.UNKNOWN, "colo-frobnicating"));
+        // a raw "unknown" stays UNKNOWN and is not mistaken for a known constant
+        assertThat(Tag.of(MigrationStatus.class, "unknown").value()).isEqualTo(MigrationStatus.UNKNOWN);
+        assertThat(new Observation.JobStatusChanged(Side.PRIMARY, AT, "j", "concluded").statusTag().value())
+                .isEqualTo(JobStatus.CONCLUDED);
+        assertThat(new Observation.JobStatusChanged(Side.PRIMARY, AT, "j", "warping").statusTag().raw())
+                .isEqualTo("warping");
+    }
 }
