@@ -47,7 +47,8 @@ final class ObservationSource implements SideLink.Listener {
         // only a peer that closed the socket is a process gone; a protocol error or our own disconnect says nothing
         // about whether QEMU still runs its guest
         Observation.Lost.Why why = cause == null ? Observation.Lost.Why.BY_USER
-                : cause instanceof QmpProtocolException ? Observation.Lost.Why.PROTOCOL_ERROR
+                : cause instanceof QmpProtocolException p && p.kind() != QmpProtocolException.Kind.TRUNCATED_LINE
+                ? Observation.Lost.Why.PROTOCOL_ERROR
                 : Observation.Lost.Why.CLOSED_BY_PEER;
         observations.accept(new Observation.Lost(side, at, why,
                 cause == null ? "the console disconnected" : cause.getMessage()));
