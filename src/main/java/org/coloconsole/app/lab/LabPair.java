@@ -141,7 +141,11 @@ public final class LabPair implements AutoCloseable {
 
     /** Which accelerator runs, as a sentence for the operator. */
     public String acceleratorSentence() {
-        return state.accelerator().sentence();
+        if (options.accelerator() != null) {
+            return state.accelerator().sentence() + " (as asked)";
+        }
+        return state.accelerator() == Accelerator.KVM ? state.accelerator().sentence() + " (/dev/kvm opens read-write)"
+                : "/dev/kvm cannot be opened read-write, so " + state.accelerator().sentence();
     }
 
     /** The {@code x-checkpoint-delay} the pair runs with. */
@@ -262,8 +266,21 @@ public final class LabPair implements AutoCloseable {
         }
         try {
             LabProcesses.terminate(pids, state.qemuBinary(), state.runDir(), options.stopGrace());
+            awaitReaped();
         } finally {
             RunDirectory.remove(state.runDir());
+        }
+    }
+
+    /** Our own children: wait until the JVM has reaped them, so that no caller ever sees them alive afterwards. */
+    private void awaitReaped() {
+        for (QemuProcess process : processes.values()) {
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

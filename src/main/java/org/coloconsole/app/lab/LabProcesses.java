@@ -123,9 +123,22 @@ final class LabProcesses {
         return killed;
     }
 
-    /** Alive in the kernel's eyes: also true for a zombie its parent has not reaped yet. */
+    /**
+     * Still running. A zombie counts as gone: a QEMU orphaned by {@code lab start} exits within milliseconds of
+     * SIGTERM but is reaped by PID 1, which in some containers takes 1-2 s.
+     */
     static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            int end = stat.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void quietly(long pid, LabSignal signal) {

@@ -1,6 +1,7 @@
 package org.coloconsole.app.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpEvent;
+import org.coloconsole.qmp.QmpTimeoutException;
 import org.coloconsole.qmp.QmpValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +83,62 @@ class LabPairTest {
         long stopStart = System.nanoTime();
         pair.close();
         System.out.println("lab: stop took " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopStart) + " ms");
+        assertGone(primaryPid, secondaryPid, runDir);
+        pair.close(); // idempotent
+    }
+
+    @Test
+    void faultHelpersFreezeAndKillOneSideAndCloseStillEndsBoth() throws Exception {
+        Path runDir = temp.resolve("faults");
+        pair = LabPair.start(LabOptions.defaults().withRunDir(runDir));
+        try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("primary-harness")
+                .withCommandTimeout(Duration.ofMillis(500)))) {
+            primary.connect(pair.primaryHarnessEndpoint());
+            pair.kill(LabSide.PRIMARY, LabSignal.STOP);
+            assertThatThrownBy(() -> primary.execute("query-status").get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(QmpTimeoutException.class);
+            assertThat(pair.isRunning(LabSide.PRIMARY)).isTrue();
+        }
+        pair.kill(LabSide.SECONDARY, LabSignal.KILL);
+        assertThat(pair.awaitExit(LabSide.SECONDARY, Duration.ofSeconds(5))).isTrue();
+        assertThat(pair.isRunning(LabSide.SECONDARY)).isFalse();
+        pair.kill(LabSide.SECONDARY, LabSignal.KILL); // already gone: nothing to do
+        assertThatThrownBy(() -> pair.kill(LabSide.SECONDARY, LabSignal.CONT)).isInstanceOf(LabException.class)
+                .hasMessageContaining("no longer running");
+
+        long primaryPid = pair.primaryPid();
+        long secondaryPid = pair.secondaryPid();
+        long stopStart = System.nanoTime();
+        pair.close(); // the primary is still SIGSTOPped: SIGTERM must reach it anyway
+        System.out.println("lab: stop with a frozen primary took "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopStart) + " ms");
+        assertGone(primaryPid, secondaryPid, runDir);
+    }
+
+    private static void assertGone(long primaryPid, long secondaryPid, Path runDir) throws Exception {
         assertThat(ProcessHandle.of(primaryPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         assertThat(ProcessHandle.of(secondaryPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         assertThat(runDir).doesNotExist();
         assertThat(LabProcessScan.processesMentioning(runDir)).isEmpty();
-        pair.close(); // idempotent
+    }
+
+    @Test
+    void underTcgCheckpointsArePushedOutSoThePrimaryNeverReachesTheOneThatDeadlocks() throws Exception {
+        pair = LabPair.start(LabOptions.defaults().withRunDir(temp.resolve("tcg")).withAccelerator(Accelerator.TCG)
+                .withCheckpointDelay(Duration.ofMillis(100)));
+        System.out.println("lab: start to COLO up took " + pair.startupTime().toMillis() + " ms on TCG");
+
+        assertThat(pair.accelerator()).isEqualTo(Accelerator.TCG);
+        assertThat(pair.acceleratorSentence()).contains("TCG").contains("once an hour");
+        try (QmpClient primary = client("primary-harness"); QmpClient secondary = client("secondary-harness")) {
+            primary.connect(pair.primaryHarnessEndpoint());
+            secondary.connect(pair.secondaryHarnessEndpoint());
+            assertThat(mode(primary)).isEqualTo("primary");
+            assertThat(mode(secondary)).isEqualTo("secondary");
+            assertThat(primary.execute("query-migrate-parameters").get(5, TimeUnit.SECONDS)
+                    .integer("x-checkpoint-delay")).hasValue(3_600_000L);
+            assertThat(primary.execute("query-status").get(5, TimeUnit.SECONDS).bool("running")).contains(true);
+        }
     }
 
     private static QmpClient client(String name) {

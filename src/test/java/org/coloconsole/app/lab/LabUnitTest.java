@@ -28,7 +28,7 @@ class LabUnitTest {
         assertThat(LabOptions.defaults().effectiveCheckpointDelay(Accelerator.KVM)).isEqualTo(Duration.ofSeconds(2));
         assertThat(LabOptions.defaults().withCheckpointDelay(Duration.ofMillis(300))
                 .effectiveCheckpointDelay(Accelerator.KVM)).isEqualTo(Duration.ofMillis(300));
-        assertThat(Accelerator.TCG.sentence()).contains("TCG").contains("/dev/kvm");
+        assertThat(Accelerator.TCG.sentence()).contains("TCG").contains("once an hour");
     }
 
     @Test

@@ -1,0 +1,114 @@
+package org.coloconsole.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.coloconsole.colo.Side;
+import org.coloconsole.journal.Journal;
+import org.coloconsole.journal.JournalBusyException;
+import org.coloconsole.journal.JournalException;
+import org.coloconsole.journal.JournalOptions;
+import org.coloconsole.journal.JournalRecord;
+import org.coloconsole.qmp.QmpEvent;
+
+/** The audit trail on the journal: events with both times, state and advice changes, actions durable. */
+public final class JournalAuditTrail implements AuditTrail {
+    private final Journal journal;
+
+    public JournalAuditTrail(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** Opens the journal in {@code directory}; a torn last line from a crash is set aside and reported. */
+    public static JournalAuditTrail open(Path directory) throws IOException {
+        try {
+            return new JournalAuditTrail(new Journal(directory, JournalOptions.defaults()));
+        } catch (JournalException e) {
+            throw new IOException("the journal in " + directory + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the journal in {@code directory}, or — when another console holds it (the window is open while a CLI
+     * command runs) — a journal of this process's own in {@code directory/pid-PID}: an operator must never be kept
+     * from acting because the window is open, and the action must still be journaled.
+     */
+    public static JournalAuditTrail openOrBeside(Path directory, long pid) throws IOException {
+        try {
+            return new JournalAuditTrail(new Journal(directory, JournalOptions.defaults()));
+        } catch (JournalBusyException busy) {
+            return open(directory.resolve("pid-" + pid));
+        } catch (JournalException e) {
+            throw new IOException("the journal in " + directory + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    @Override
+    public void event(Side side, QmpEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", event.name());
+        event.timestamp().instant().ifPresent(t -> fields.put("qemu-time", t));
+        journal.append(new JournalRecord(event.receivedAt(), JournalRecord.Kind.EVENT, side.label(), fields,
+                event.raw()));
+    }
+
+    @Override
+    public void record(String kind, Side side, Instant at, Map<String, Object> fields) {
+        journal.append(JournalRecord.of(at, kindOf(kind), side == null ? null : side.label(), withWhat(kind, fields)));
+    }
+
+    @Override
+    public void durable(String kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
+        try {
+            journal.appendDurable(JournalRecord.of(at, kindOf(kind), side == null ? null : side.label(),
+                    withWhat(kind, fields)));
+        } catch (JournalException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return journal.directory().resolve("journal.jsonl").toString();
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+
+    private static JournalRecord.Kind kindOf(String kind) {
+        switch (kind) {
+            case "state":
+            case "failover":
+                return JournalRecord.Kind.STATE_CHANGE;
+            case "recommendation":
+                return JournalRecord.Kind.RECOMMENDATION;
+            case "action-intent":
+                return JournalRecord.Kind.ACTION_INTENT;
+            case "action-step":
+                return JournalRecord.Kind.ACTION_STEP;
+            case "action-outcome":
+            case "action-refused":
+                return JournalRecord.Kind.ACTION_OUTCOME;
+            case "gap":
+                return JournalRecord.Kind.GAP;
+            default:
+                return JournalRecord.Kind.NOTE;
+        }
+    }
+
+    /** Keeps the app's finer name (e.g. "action-refused") where the journal's kind is broader. */
+    private static Map<String, Object> withWhat(String kind, Map<String, Object> fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("what", kind);
+        out.putAll(fields);
+        return out;
+    }
+}

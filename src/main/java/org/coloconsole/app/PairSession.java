@@ -1,0 +1,71 @@
+package org.coloconsole.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.coloconsole.colo.HeartbeatStatus;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
+
+/**
+ * A supervisor with its audit trail and failover runner, for one-shot users (the CLI): open, wait until both sides
+ * are known, use, close.
+ */
+public final class PairSession implements AutoCloseable {
+    private final AuditTrail trail;
+    private final PairSupervisor supervisor;
+    private final FailoverRunner runner;
+
+    private PairSession(AuditTrail trail, PairSupervisor supervisor) {
+        this.trail = trail;
+        this.supervisor = supervisor;
+        this.runner = new FailoverRunner(supervisor);
+    }
+
+    public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
+        AuditTrail trail = trails.open();
+        PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
+        supervisor.start();
+        return new PairSession(trail, supervisor);
+    }
+
+    public PairSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public FailoverRunner runner() {
+        return runner;
+    }
+
+    /**
+     * Waits until each side is either re-read after connecting or known not to answer, at most {@code limit}.
+     *
+     * @return whether both sides settled in time
+     */
+    public boolean awaitKnown(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            PairState state = supervisor.snapshot().state();
+            if (known(state.side(Side.PRIMARY)) && known(state.side(Side.SECONDARY))) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return false;
+    }
+
+    private static boolean known(SideState side) {
+        HeartbeatStatus status = side.heartbeat().status();
+        return side.synced() || status == HeartbeatStatus.LOST || status == HeartbeatStatus.UNREACHABLE
+                || status == HeartbeatStatus.UNRESPONSIVE;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        supervisor.close();
+        trail.close();
+    }
+}

@@ -1,0 +1,260 @@
+package org.coloconsole.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.coloconsole.colo.FailoverInterlock;
+import org.coloconsole.colo.FailoverRequest;
+import org.coloconsole.colo.InterlockDecision;
+import org.coloconsole.colo.Observation;
+import org.coloconsole.colo.PairReducer;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Recommender;
+import org.coloconsole.colo.Side;
+import org.coloconsole.qmp.ExponentialBackoff;
+import org.coloconsole.qmp.QmpClientOptions;
+import org.coloconsole.qmp.QmpEvent;
+import org.coloconsole.qmp.Subscription;
+
+/**
+ * Watches a pair: one {@link SideLink} per side, and one state thread that reduces every observation into the
+ * {@link PairState}, draws the recommendation, writes the audit trail and feeds the log. Everything that changes the
+ * state goes through that one thread, so there is a single writer and a single order.
+ *
+ * <p>Listeners are called on the state thread; they must not block (the UI hands over to the FX thread and returns).
+ */
+public final class PairSupervisor implements AutoCloseable {
+    private final PairConfig config;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final PairReducer reducer;
+    private final ScheduledThreadPoolExecutor stateThread;
+    private final Map<Side, SideLink> links = new EnumMap<>(Side.class);
+    private final LogFeed feed = new LogFeed();
+    private final List<Consumer<PairSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LogEntry>> logListeners = new CopyOnWriteArrayList<>();
+
+    private volatile PairSnapshot snapshot;
+    // state thread only
+    private Recommendation journaledRecommendation;
+
+    public PairSupervisor(PairConfig config, AuditTrail trail, Clock clock) {
+        this.config = config;
+        this.trail = trail;
+        this.clock = clock;
+        this.reducer = new PairReducer(config.policy());
+        this.stateThread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "pair-state");
+            t.setDaemon(true);
+            return t;
+        });
+        Instant now = clock.instant();
+        PairState initial = PairState.initial(config.primary().text(), config.secondary().text(), now);
+        this.snapshot = new PairSnapshot(initial, Recommender.recommend(initial, now), now);
+        Random jitter = new Random();
+        for (Side side : Side.values()) {
+            QmpClientOptions options = QmpClientOptions.defaults(side.label())
+                    .withConnectTimeout(config.connectTimeout())
+                    .withHandshakeTimeout(config.connectTimeout())
+                    .withCommandTimeout(config.commandTimeout());
+            links.put(side, new SideLink(side.label(), config.endpoint(side), options, config.heartbeat(),
+                    ExponentialBackoff.standard(jitter), clock,
+                    new ObservationSource(side, this::submit, event -> onRawEvent(side, event))));
+        }
+    }
+
+    public PairConfig config() {
+        return config;
+    }
+
+    public String auditLocation() {
+        return trail.location();
+    }
+
+    /** Connects to both sides and starts the heartbeat and the clock of the recommendation. */
+    public void start() {
+        links.values().forEach(SideLink::start);
+        long period = config.heartbeat().interval().toMillis();
+        stateThread.scheduleAtFixedRate(this::onTick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public PairSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public SideLink link(Side side) {
+        return links.get(side);
+    }
+
+    public AuditTrail trail() {
+        return trail;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Subscription onSnapshot(Consumer<PairSnapshot> listener) {
+        snapshotListeners.add(listener);
+        return handle(() -> snapshotListeners.remove(listener));
+    }
+
+    public Subscription onLog(Consumer<LogEntry> listener) {
+        logListeners.add(listener);
+        return handle(() -> logListeners.remove(listener));
+    }
+
+    /** Hands an observation to the state thread. Never blocks. */
+    public void submit(Observation observation) {
+        onStateThread(() -> apply(observation));
+    }
+
+    /** Runs on the state thread once every earlier observation is applied; for callers that need "after". */
+    public CompletableFuture<PairSnapshot> settled() {
+        return CompletableFuture.supplyAsync(() -> snapshot, stateThread);
+    }
+
+    /**
+     * Checks the interlock and, when it allows, marks the failover as started — in one step on the state thread, so
+     * two operators (or two clicks) can never both pass the check.
+     */
+    public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request, clock.instant());
+            if (decision.allowed()) {
+                apply(new Observation.FailoverStarted(request.target(), clock.instant()));
+            }
+            return decision;
+        }, stateThread);
+    }
+
+    /** A row of the console's own in the log (and the journal), e.g. a failover step. */
+    public void note(Side side, String name, String summary, LogEntry.Severity severity) {
+        Instant at = clock.instant();
+        onStateThread(() -> emit(feed.note(side == null ? null : side.label(), name, summary, severity, at)));
+    }
+
+    @Override
+    public void close() {
+        links.values().forEach(SideLink::close);
+        stateThread.shutdownNow();
+    }
+
+    private void onRawEvent(Side side, QmpEvent event) {
+        trail.event(side, event);
+        onStateThread(() -> emit(feed.event(side.label(), event)));
+    }
+
+    /** Events and pings still arrive while closing: once the state thread is gone, they have nowhere to go. */
+    private void onStateThread(Runnable task) {
+        try {
+            stateThread.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // closed: the state is no longer watched
+        }
+    }
+
+    private void onTick() {
+        publish(snapshot.state(), clock.instant());
+    }
+
+    private void apply(Observation observation) {
+        PairState before = snapshot.state();
+        PairState after = reducer.reduce(before, observation);
+        if (after != before) {
+            for (Side side : Side.values()) {
+                for (StateChanges.Change change : StateChanges.between(before.side(side), after.side(side))) {
+                    trail.record("state", side, observation.at(), change.fields());
+                    if (!change.field().equals("run-state")) {
+                        emit(feed.note(side.label(), "STATE", side.label() + " " + change.field() + ": "
+                                + change.from() + " → " + change.to(), severityOf(change), observation.at()));
+                    }
+                }
+            }
+            if (!before.failover().equals(after.failover())) {
+                trail.record("failover", after.failover().target().orElse(null), observation.at(),
+                        Map.of("phase", after.failover().phase().name(), "sentence", after.failover().sentence()));
+            }
+        }
+        publish(after, clock.instant());
+    }
+
+    private void publish(PairState state, Instant now) {
+        Recommendation recommendation = Recommender.recommend(state, now);
+        if (journaledRecommendation == null || journaledRecommendation.kind() != recommendation.kind()
+                || !journaledRecommendation.target().equals(recommendation.target())) {
+            journaledRecommendation = recommendation;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("recommendation", recommendation.kind().name());
+            fields.put("headline", recommendation.headline());
+            fields.put("reasons", recommendation.reasons());
+            trail.record("recommendation", recommendation.target().orElse(null), now, fields);
+            emit(feed.note(null, "ADVICE", recommendation.headline(), severityOf(recommendation), now));
+        }
+        PairSnapshot next = new PairSnapshot(state, recommendation, now);
+        snapshot = next;
+        for (Consumer<PairSnapshot> listener : snapshotListeners) {
+            listener.accept(next);
+        }
+    }
+
+    private void emit(LogEntry entry) {
+        for (Consumer<LogEntry> listener : logListeners) {
+            listener.accept(entry);
+        }
+    }
+
+    private static LogEntry.Severity severityOf(StateChanges.Change change) {
+        if (change.field().equals("heartbeat")) {
+            switch (change.to()) {
+                case "LOST":
+                case "UNRESPONSIVE":
+                case "UNREACHABLE":
+                    return LogEntry.Severity.CRITICAL;
+                case "SLOW":
+                    return LogEntry.Severity.WARNING;
+                default:
+                    return LogEntry.Severity.INFO;
+            }
+        }
+        return change.field().equals("gap") || change.field().equals("fenced") ? LogEntry.Severity.WARNING
+                : LogEntry.Severity.INFO;
+    }
+
+    private static LogEntry.Severity severityOf(Recommendation recommendation) {
+        switch (recommendation.kind()) {
+            case PROTECTED:
+            case WAIT:
+                return LogEntry.Severity.INFO;
+            case DEGRADED:
+                return LogEntry.Severity.WARNING;
+            default:
+                return LogEntry.Severity.CRITICAL;
+        }
+    }
+
+    private static Subscription handle(Runnable onClose) {
+        return new Subscription() {
+            @Override
+            public void close() {
+                onClose.run();
+            }
+
+            @Override
+            public long dropped() {
+                return 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.coloconsole.app.cli;
+
+import java.time.Duration;
+import org.coloconsole.app.HeartbeatSettings;
+import org.coloconsole.app.PairConfig;
+import org.coloconsole.qmp.Endpoint;
+import picocli.CommandLine.Option;
+
+/** The pair's two monitors and the heartbeat, shared by watch, status and failover. */
+final class PairOptions {
+    @Option(names = "--primary", required = true, paramLabel = "ENDPOINT", converter = EndpointConverter.class,
+            description = "the primary's QMP monitor (tcp:HOST:PORT or unix:/path)")
+    Endpoint primary;
+
+    @Option(names = "--secondary", required = true, paramLabel = "ENDPOINT", converter = EndpointConverter.class,
+            description = "the secondary's QMP monitor")
+    Endpoint secondary;
+
+    @Option(names = "--heartbeat", defaultValue = "250ms", converter = DurationConverter.class, paramLabel = "INTERVAL",
+            description = "ping interval (default ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--misses", defaultValue = "3", paramLabel = "N",
+            description = "missed intervals before a side counts as unresponsive (default ${DEFAULT-VALUE})")
+    int misses;
+
+    PairConfig config() {
+        return PairConfig.of(primary, secondary).withHeartbeat(
+                new HeartbeatSettings(interval, misses, Duration.ofMillis(Math.max(3000, interval.toMillis() * misses * 2))));
+    }
+}

@@ -1,0 +1,65 @@
+package org.coloconsole.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.coloconsole.app.AuditTrailFactory;
+import org.coloconsole.app.PairSession;
+import org.coloconsole.app.PairSnapshot;
+import org.coloconsole.colo.Recommendation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code colo-console status}: both sides and the recommendation, once. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Print both sides and the recommendation once.",
+                "Exit 0 when protected, 1 when degraded or action is needed (a side cannot be reached is such a "
+                        + "case), 2 when neither side can be reached."})
+public final class StatusCommand implements Callable<Integer> {
+    private final AuditTrailFactory trails;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PairOptions pair;
+
+    @Option(names = "--json", description = "one JSON object instead of columns")
+    private boolean json;
+
+    @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
+            description = "how long to wait for both sides to answer (default ${DEFAULT-VALUE})")
+    private Duration wait;
+
+    public StatusCommand(AuditTrailFactory trails) {
+        this.trails = trails;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC())) {
+            session.awaitKnown(wait);
+            PairSnapshot snapshot = session.supervisor().settled().get();
+            if (json) {
+                out.println(SnapshotText.json(snapshot));
+            } else {
+                SnapshotText.lines(snapshot).forEach(out::println);
+            }
+            out.flush();
+            return exitCode(snapshot);
+        }
+    }
+
+    static int exitCode(PairSnapshot snapshot) {
+        if (!snapshot.state().primary().answering() && !snapshot.state().secondary().answering()) {
+            return ExitCodes.UNREACHABLE;
+        }
+        return snapshot.recommendation().kind() == Recommendation.Kind.PROTECTED ? ExitCodes.OK
+                : ExitCodes.QEMU_ERROR;
+    }
+}

@@ -1,0 +1,53 @@
+package org.coloconsole.colo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Small phrases the recommendation and interlock share. */
+final class Describe {
+    private Describe() {
+    }
+
+    static String ago(Instant since, Instant now) {
+        return seconds(Duration.between(since, now)) + " ago";
+    }
+
+    static String seconds(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        return ms < 10_000 ? String.format("%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+    }
+
+    /** Why a side does not answer, for sentences like "Primary lost 2.1 s ago (socket closed)". */
+    static String condition(SideState s, Instant now) {
+        String since = ago(s.heartbeat().since(), now);
+        switch (s.heartbeat().status()) {
+            case LOST:
+                return "lost " + since + " (" + (s.connectionSentence().isEmpty() ? "socket closed"
+                        : s.connectionSentence()) + ")";
+            case UNREACHABLE:
+                return "unreachable " + since + " (connecting times out)";
+            case UNRESPONSIVE:
+                return "not answering pings for " + seconds(Duration.between(
+                        s.heartbeat().lastOkAt().orElse(s.heartbeat().since()), now)) + " (hung or stopped)";
+            case UNKNOWN:
+                return s.connection() == ConnectionStatus.DISCONNECTED
+                        ? "disconnected " + ago(s.connectionSince(), now) + " (" + s.connectionSentence() + ")"
+                        : "not connected yet";
+            default:
+                return "healthy";
+        }
+    }
+
+    static String coloPart(SideState s) {
+        if (s.tookOver()) {
+            return "carries on alone after failover";
+        }
+        if (s.waitingAfterError()) {
+            return "waiting after COLO_EXIT reason=error";
+        }
+        if (s.inColo()) {
+            return "in COLO as " + s.coloMode().raw();
+        }
+        return "not in COLO";
+    }
+}

@@ -1,0 +1,54 @@
+package org.coloconsole.colo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ordered steps of an allowed failover. Fencing comes first: QEMU never fences, and a lost-heartbeat to the
+ * chosen side leaves the other guest running (colo-lab.md). {@code stop} alone is not final — a later lost-heartbeat
+ * to a stopped side resumes it — so {@code quit} is offered too.
+ */
+public final class FailoverPlan {
+    private FailoverPlan() {
+    }
+
+    /** What the operator may choose beyond the defaults. */
+    public record Options(boolean quitFencedSide, boolean yankMigration) {
+        public static Options defaults() {
+            return new Options(false, true);
+        }
+    }
+
+    public static List<FailoverStep> plan(InterlockDecision decision, FailoverRequest request, Options options) {
+        if (!decision.allowed()) {
+            throw new IllegalArgumentException("no plan for a refused failover: " + decision.sentence());
+        }
+        Side target = request.target();
+        Side other = target.other();
+        List<FailoverStep> steps = new ArrayList<>();
+        if (decision.fenceOtherSide()) {
+            steps.add(new FailoverStep(FailoverStep.Kind.FENCE_STOP, other, "stop", Map.of(), false,
+                    "Stop the " + other.label() + "'s guest so it cannot run beside the " + target.label() + "."));
+            if (options.quitFencedSide()) {
+                steps.add(new FailoverStep(FailoverStep.Kind.FENCE_QUIT, other, "quit", Map.of(), false,
+                        "Quit the " + other.label() + "'s QEMU for good."));
+            }
+        }
+        if (options.yankMigration()) {
+            steps.add(new FailoverStep(FailoverStep.Kind.YANK, target, "yank",
+                    Map.of("instances", List.of(Map.of("type", "migration"))), true,
+                    "Cut the " + target.label() + "'s replication connection, in case it is stuck."));
+        }
+        steps.add(new FailoverStep(FailoverStep.Kind.LOST_HEARTBEAT, target, "x-colo-lost-heartbeat", Map.of(),
+                false, "Tell the " + target.label() + " to leave COLO and carry on alone."));
+        steps.add(new FailoverStep(FailoverStep.Kind.VERIFY, target, "query-colo-status", Map.of(), false,
+                "Verify that the " + target.label() + " left COLO on request and runs."));
+        return List.copyOf(steps);
+    }
+
+    /** See {@link Verification#verified(PairState, Side)}. */
+    public static boolean verified(PairState pair, Side target) {
+        return Verification.verified(pair, target);
+    }
+}

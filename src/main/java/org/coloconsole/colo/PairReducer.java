@@ -1,0 +1,203 @@
+package org.coloconsole.colo;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The one place a {@link PairState} changes: {@code reduce(state, observation) → state}. Pure. */
+public final class PairReducer {
+    private final HeartbeatPolicy policy;
+
+    public PairReducer(HeartbeatPolicy policy) {
+        this.policy = policy;
+    }
+
+    public PairState reduce(PairState state, Observation o) {
+        if (o instanceof Observation.FailoverStarted
+                || o instanceof Observation.FailoverSucceeded
+                || o instanceof Observation.FailoverFailed) {
+            return reduceFailover(state, o);
+        }
+        SideState before = state.side(o.side());
+        SideState after = reduceSide(before, o);
+        PairState next = after == before ? state : state.with(after);
+        return reprotectedIfBothBackInColo(next, o);
+    }
+
+    private SideState reduceSide(SideState s, Observation o) {
+        SideState.Builder b = s.toBuilder();
+        Instant at = o.at();
+        if (o instanceof Observation.Attempting) {
+            if (s.connection() == ConnectionStatus.NEVER_CONNECTED) {
+                b.connection(ConnectionStatus.CONNECTING, at, "");
+            }
+        } else if (o instanceof Observation.Connected c) {
+            b.connection(ConnectionStatus.CONNECTED, at, "");
+            b.qemuVersion = Optional.of(c.qemuVersion());
+            b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.HEALTHY, at);
+            if (c.reconnect()) {
+                Instant from = s.connection() == ConnectionStatus.CONNECTED ? at : s.connectionSince();
+                b.gap = Optional.of(new Gap(from, at, false));
+            }
+        } else if (o instanceof Observation.ConnectFailed f) {
+            b.connection(s.connection() == ConnectionStatus.NEVER_CONNECTED || s.connection() == ConnectionStatus.CONNECTING
+                    ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at, cause(f));
+            b.heartbeat = s.heartbeat().withStatus(statusAfter(f.reason()), at);
+        } else if (o instanceof Observation.Lost l) {
+            // the banner needs the cause in a few words; the full sentence is in the log and the journal
+            b.connection(ConnectionStatus.DISCONNECTED, at, cause(l));
+            b.synced = false;
+            // only a peer that closed the socket is known to be gone; otherwise the console just cannot see it
+            b.heartbeat = s.heartbeat().withStatus(l.why() == Observation.Lost.Why.CLOSED_BY_PEER
+                    ? HeartbeatStatus.LOST : HeartbeatStatus.UNKNOWN, at);
+        } else if (o instanceof Observation.Resynced) {
+            b.gap = s.gap().map(g -> new Gap(g.from(), g.until(), true));
+            b.synced = true;
+        } else if (o instanceof Observation.PingOk p) {
+            if (s.connection() == ConnectionStatus.CONNECTED) {
+                b.heartbeat = s.heartbeat().ok(p.roundTrip(), at, policy);
+            }
+        } else if (o instanceof Observation.PingMissed m) {
+            if (s.connection() == ConnectionStatus.CONNECTED) {
+                b.heartbeat = s.heartbeat().missed(m.consecutive(), at, policy);
+            }
+        } else {
+            reduceQemu(s, b, o);
+        }
+        SideState next = b.build();
+        return next.equals(s) ? s : next;
+    }
+
+    /** What QEMU itself reported: events and poll answers. */
+    private void reduceQemu(SideState s, SideState.Builder b, Observation o) {
+        Instant at = o.at();
+        if (o instanceof Observation.ColoExit e) {
+            b.lastExit = Optional.of(e);
+            if (e.reason().is(ColoExitReason.REQUEST)) {
+                // what query-colo-status reads after a requested exit; the event is all a watcher gets
+                b.lastMode = Optional.of(e.mode());
+                b.coloMode = ColoMode.NONE_TAG;
+                b.reason = e.reason();
+            }
+        } else if (o instanceof Observation.Stopped) {
+            b.running = Optional.of(false);
+            b.runState = s.inColo() && s.lastExit().isEmpty() ? "colo" : "paused";
+            markCheckpoint(s, b, at);
+        } else if (o instanceof Observation.Resumed) {
+            b.running = Optional.of(true);
+            b.runState = "running";
+            markCheckpoint(s, b, at);
+        } else if (o instanceof Observation.MigrationPass) {
+            markCheckpoint(s, b, at);
+        } else if (o instanceof Observation.Shutdown sh) {
+            b.running = Optional.of(false);
+            b.runState = "shutdown";
+        } else if (o instanceof Observation.MigrationChanged m) {
+            b.migrationStatus = m.status();
+        } else if (o instanceof Observation.JobStatusChanged || o instanceof Observation.JobsPolled
+                || o instanceof Observation.BlockJobEvent) {
+            b.jobs = JobsReducer.reduce(s.jobs(), o);
+        } else if (o instanceof Observation.StatusPolled p) {
+            b.running = Optional.of(p.running());
+            b.runState = p.status();
+        } else if (o instanceof Observation.ColoStatusPolled c) {
+            b.coloMode = c.mode();
+            b.lastMode = c.lastMode();
+            b.reason = c.reason();
+        } else if (o instanceof Observation.MigratePolled m) {
+            b.migrationStatus = m.status();
+        } else if (o instanceof Observation.VersionPolled v) {
+            b.qemuVersion = Optional.of(v.version());
+        } else if (o instanceof Observation.CheckpointDelayPolled d) {
+            b.checkpointDelay = Optional.of(d.delay());
+        } else if (o instanceof Observation.Fenced) {
+            b.fenced = true;
+            b.running = Optional.of(false);
+        }
+        // Reset, OtherEvent, PollFailed: journaled and logged, nothing in the state depends on them
+    }
+
+    private static void markCheckpoint(SideState s, SideState.Builder b, Instant at) {
+        // the secondary's query-migrate may read "completed" while it replicates: its COLO mode is the better sign
+        if ((s.inColo() || "colo".equals(s.migrationStatus())) && s.lastExit().isEmpty()) {
+            b.lastCheckpointAt = Optional.of(at);
+        }
+    }
+
+    private static String cause(Observation.Lost l) {
+        switch (l.why()) {
+            case PROTOCOL_ERROR:
+                return "QEMU sent what the console cannot read";
+            case BY_USER:
+                return "disconnected by the operator";
+            case CLOSED_BY_PEER:
+            default:
+                return "socket closed";
+        }
+    }
+
+    private static String cause(Observation.ConnectFailed f) {
+        switch (f.reason()) {
+            case REFUSED:
+                return "connection refused: the process is gone";
+            case CONNECT_TIMEOUT:
+                return "connecting times out";
+            case NO_GREETING:
+                return "connected, but QEMU does not greet";
+            default:
+                return f.sentence();
+        }
+    }
+
+    private static HeartbeatStatus statusAfter(ConnectFailure reason) {
+        switch (reason) {
+            case CONNECT_TIMEOUT:
+                return HeartbeatStatus.UNREACHABLE;
+            case NO_GREETING:
+                return HeartbeatStatus.UNRESPONSIVE;
+            case REFUSED:
+            case IO:
+            default:
+                return HeartbeatStatus.LOST;
+        }
+    }
+
+    private static PairState reduceFailover(PairState state, Observation o) {
+        Side target = o.side();
+        if (o instanceof Observation.FailoverStarted) {
+            return state.with(new FailoverProgress(FailoverProgress.Phase.RUNNING, Optional.of(target),
+                    "failing over to the " + target.label(), o.at()));
+        }
+        if (o instanceof Observation.FailoverSucceeded) {
+            // the decision is made: the other side's "waiting after error" is answered
+            SideState other = state.side(target.other());
+            SideState.Builder b = other.toBuilder();
+            b.lastExit = Optional.empty();
+            return state.with(b.build()).with(new FailoverProgress(FailoverProgress.Phase.SUCCEEDED,
+                    Optional.of(target), "the " + target.label() + " carries on alone", o.at()));
+        }
+        Observation.FailoverFailed f = (Observation.FailoverFailed) o;
+        return state.with(new FailoverProgress(FailoverProgress.Phase.FAILED, Optional.of(target), f.sentence(),
+                o.at()));
+    }
+
+    /** After re-protection (both sides in COLO again, seen by MIGRATION colo), a new failover may happen. */
+    private static PairState reprotectedIfBothBackInColo(PairState state, Observation o) {
+        if (!(o instanceof Observation.MigrationChanged m) || !"colo".equals(m.status())
+                || state.failover().phase() != FailoverProgress.Phase.SUCCEEDED) {
+            return state;
+        }
+        if (!"colo".equals(state.primary().migrationStatus()) || !"colo".equals(state.secondary().migrationStatus())) {
+            return state;
+        }
+        PairState next = state;
+        for (Side side : Side.values()) {
+            SideState.Builder b = state.side(side).toBuilder();
+            b.fenced = false;
+            b.lastExit = Optional.empty();
+            b.coloMode = new Tag<>(side == Side.PRIMARY ? ColoMode.PRIMARY : ColoMode.SECONDARY, side.label());
+            b.reason = ColoExitReason.NONE_TAG;
+            next = next.with(b.build());
+        }
+        return next.with(FailoverProgress.none(o.at()));
+    }
+}

@@ -1,0 +1,151 @@
+package org.coloconsole.colo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the console knows about one side, reduced from observations. Immutable.
+ *
+ * @param connectionSentence why the connection is down (or empty)
+ * @param running            from {@code query-status} or STOP/RESUME; empty until known
+ * @param lastExit           the last COLO_EXIT, kept until a failover decision clears it: QEMU sends it once, and
+ *                           afterwards its polls still look healthy
+ * @param lastCheckpointAt   the last STOP/RESUME/MIGRATION_PASS seen while in COLO: the rhythm of replication
+ * @param gap                the last time the console was disconnected from this side, if it ever was
+ * @param fenced             the console stopped this side's guest during a failover
+ * @param jobs               background jobs by id, in QEMU's order: from query-jobs, kept live by the job events
+ * @param synced             the state was re-read (polled) since the last connect: what it says is current
+ */
+public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
+                        String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
+                        String runState, Optional<Boolean> running, Tag<ColoMode> coloMode,
+                        Optional<Tag<ColoMode>> lastMode, Tag<ColoExitReason> reason,
+                        Optional<Observation.ColoExit> lastExit, String migrationStatus,
+                        Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
+                        boolean fenced, Map<String, Job> jobs, boolean synced) {
+
+    public SideState {
+        // not Map.copyOf: the order QEMU listed the jobs in is the order an operator sees them
+        jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+    }
+
+    public static SideState initial(Side side, String endpoint, Instant at) {
+        return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
+                Heartbeat.unknown(at), "unknown", Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
+                ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
+                Optional.empty(), false, Map.of(), false);
+    }
+
+    /** The console can send it commands now. */
+    public boolean answering() {
+        return connection == ConnectionStatus.CONNECTED && heartbeat.status().answering();
+    }
+
+    /** QEMU says this side is in COLO (or was, until a COLO_EXIT the polls do not show yet). */
+    public boolean inColo() {
+        return coloMode.is(ColoMode.PRIMARY) || coloMode.is(ColoMode.SECONDARY);
+    }
+
+    /** Replication broke and this side waits for a decision (COLO_EXIT reason=error). */
+    public boolean waitingAfterError() {
+        return lastExit.map(e -> e.reason().is(ColoExitReason.ERROR)).orElse(false) && !tookOver();
+    }
+
+    /**
+     * This side left COLO on request and carries on alone: a failover happened here. Known from the COLO_EXIT, or
+     * — for a fresh process that saw no event — from {@code query-colo-status}: last-mode set, mode none,
+     * reason request.
+     */
+    public boolean tookOver() {
+        // a fenced side counts too: a lost-heartbeat sent to a stopped side resumes its guest (colo-lab.md)
+        boolean exitOnRequest = lastExit.map(e -> e.reason().is(ColoExitReason.REQUEST)).orElse(false);
+        boolean polledAfterRequest = coloMode.is(ColoMode.NONE) && reason.is(ColoExitReason.REQUEST)
+                && lastMode.map(m -> m.is(ColoMode.PRIMARY) || m.is(ColoMode.SECONDARY)).orElse(false);
+        return exitOnRequest || polledAfterRequest;
+    }
+
+    /** {@link #runState()} as a known QEMU RunState, or UNKNOWN with the raw string. */
+    public Tag<RunState> runStateTag() {
+        return Tag.of(RunState.class, runState);
+    }
+
+    /** {@link #migrationStatus()} as a known QEMU MigrationStatus, or UNKNOWN with the raw string. */
+    public Tag<MigrationStatus> migrationStatusTag() {
+        return Tag.of(MigrationStatus.class, migrationStatus);
+    }
+
+    /** Its guest runs, as far as the last STOP/RESUME or query-status says. */
+    public boolean guestRuns() {
+        return running.orElse(false);
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The reducer's way to change a few fields of a large record. */
+    static final class Builder {
+        Side side;
+        String endpoint;
+        ConnectionStatus connection;
+        Instant connectionSince;
+        String connectionSentence;
+        Optional<String> qemuVersion;
+        Heartbeat heartbeat;
+        String runState;
+        Optional<Boolean> running;
+        Tag<ColoMode> coloMode;
+        Optional<Tag<ColoMode>> lastMode;
+        Tag<ColoExitReason> reason;
+        Optional<Observation.ColoExit> lastExit;
+        String migrationStatus;
+        Optional<Duration> checkpointDelay;
+        Optional<Instant> lastCheckpointAt;
+        Optional<Gap> gap;
+        boolean fenced;
+        Map<String, Job> jobs;
+        boolean synced;
+
+        private Builder(SideState s) {
+            side = s.side;
+            endpoint = s.endpoint;
+            connection = s.connection;
+            connectionSince = s.connectionSince;
+            connectionSentence = s.connectionSentence;
+            qemuVersion = s.qemuVersion;
+            heartbeat = s.heartbeat;
+            runState = s.runState;
+            running = s.running;
+            coloMode = s.coloMode;
+            lastMode = s.lastMode;
+            reason = s.reason;
+            lastExit = s.lastExit;
+            migrationStatus = s.migrationStatus;
+            checkpointDelay = s.checkpointDelay;
+            lastCheckpointAt = s.lastCheckpointAt;
+            gap = s.gap;
+            fenced = s.fenced;
+            jobs = s.jobs;
+            synced = s.synced;
+        }
+
+        Builder connection(ConnectionStatus next, Instant at, String sentence) {
+            if (next != connection) {
+                connectionSince = at;
+            }
+            connection = next;
+            connectionSentence = sentence;
+            return this;
+        }
+
+        SideState build() {
+            return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
+                    heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
+                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced);
+        }
+    }
+}

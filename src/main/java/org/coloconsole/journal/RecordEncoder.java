@@ -1,0 +1,178 @@
+package org.coloconsole.journal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serializes records as single JSON lines with Jackson's streaming generator: no tree, no intermediate String.
+ * One generator is reused for every line; its target buffer is switched by the journal between batches.
+ * Not thread-safe: the journal calls it under its lock.
+ */
+final class RecordEncoder {
+    private static final int MAX_DEPTH = 32;
+
+    private final JsonFactory factory;
+    private final SwitchableOutput output = new SwitchableOutput();
+    private final UtcMicros times = new UtcMicros();
+    private JsonGenerator json;
+
+    RecordEncoder(JsonFactory factory) {
+        this.factory = factory;
+        this.json = newGenerator();
+    }
+
+    private JsonGenerator newGenerator() {
+        try {
+            JsonGenerator generator = factory.createGenerator(output);
+            // lines are separated by the '\n' we write, not by the generator's default space
+            generator.setRootValueSeparator(null);
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            return generator;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Appends one newline-terminated line to {@code target}; on failure the target is left as it was. */
+    void encode(JournalRecord record, LineBuffer target) {
+        int mark = target.size();
+        output.target = target;
+        try {
+            json.writeStartObject();
+            json.writeFieldName("at");
+            json.writeString(times.format(record.at()), 0, UtcMicros.LENGTH);
+            json.writeStringField("kind", record.kind().wireName());
+            if (record.side() != null) {
+                json.writeStringField("side", record.side());
+            }
+            for (Map.Entry<String, Object> field : record.fields().entrySet()) {
+                json.writeFieldName(field.getKey());
+                writeValue(field.getValue(), 0);
+            }
+            if (record.rawJson() != null) {
+                json.writeFieldName("raw");
+                writeRaw(record.rawJson());
+            }
+            json.writeEndObject();
+            json.writeRaw('\n');
+            json.flush();
+        } catch (IOException | RuntimeException e) {
+            // the generator holds half a line and cannot be rewound: drop what reached the buffer, start afresh
+            target.truncate(mark);
+            json = newGenerator();
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            throw new UncheckedIOException("could not serialize a journal line", (IOException) e);
+        }
+    }
+
+    /**
+     * QEMU's event text goes in as it came, so {@code jq .raw} shows exactly what QEMU said. It must be one valid JSON
+     * value without line breaks, or it would tear the line: text that is not valid JSON is kept as a JSON string.
+     */
+    private void writeRaw(String raw) throws IOException {
+        String trimmed = raw.strip();
+        if (isOneJsonValue(trimmed)) {
+            if (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\r') >= 0) {
+                // valid JSON cannot hold a raw line break inside a string, so these are whitespace between tokens
+                trimmed = trimmed.replace('\n', ' ').replace('\r', ' ');
+            }
+            json.writeRawValue(trimmed);
+        } else {
+            json.writeString(raw);
+        }
+    }
+
+    private boolean isOneJsonValue(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        try (JsonParser parser = factory.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void writeValue(Object value, int depth) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String) {
+            json.writeString((String) value);
+        } else if (value instanceof Boolean) {
+            json.writeBoolean((Boolean) value);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            json.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof BigInteger) {
+            json.writeNumber((BigInteger) value);
+        } else if (value instanceof BigDecimal) {
+            json.writeNumber((BigDecimal) value);
+        } else if (value instanceof Instant) {
+            json.writeString(times.format((Instant) value), 0, UtcMicros.LENGTH);
+        } else if (value instanceof Enum<?>) {
+            json.writeString(((Enum<?>) value).name());
+        } else if (value instanceof Optional<?>) {
+            writeValue(((Optional<?>) value).orElse(null), depth);
+        } else if (depth >= MAX_DEPTH) {
+            // a cycle or an absurdly deep value must not overflow the stack of a QMP reader
+            json.writeString("(nested deeper than " + MAX_DEPTH + " levels)");
+        } else if (value instanceof Map<?, ?>) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(entry.getValue(), depth + 1);
+            }
+            json.writeEndObject();
+        } else if (value instanceof Iterable<?>) {
+            json.writeStartArray();
+            for (Object element : (Iterable<?>) value) {
+                writeValue(element, depth + 1);
+            }
+            json.writeEndArray();
+        } else if (value.getClass().isArray()) {
+            json.writeStartArray();
+            int length = Array.getLength(value);
+            for (int i = 0; i < length; i++) {
+                writeValue(Array.get(value, i), depth + 1);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString(String.valueOf(value));
+        }
+    }
+
+    /** The generator's output target, switched to the buffer being filled. */
+    private static final class SwitchableOutput extends OutputStream {
+        LineBuffer target;
+
+        @Override
+        public void write(int b) {
+            target.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            target.write(bytes, offset, length);
+        }
+    }
+}
