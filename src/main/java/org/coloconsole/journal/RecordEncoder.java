@@ -52,7 +52,7 @@ final class RecordEncoder {
         try {
             json.writeStartObject();
             json.writeFieldName("at");
-            json.writeString(times.format(record.at()), 0, UtcMicros.LENGTH);
+            writeInstant(record.at());
             json.writeStringField("kind", record.kind().wireName());
             if (record.side() != null) {
                 json.writeStringField("side", record.side());
@@ -111,6 +111,14 @@ final class RecordEncoder {
         }
     }
 
+    private void writeInstant(Instant at) throws IOException {
+        if (UtcMicros.fits(at)) {
+            json.writeString(times.format(at), 0, UtcMicros.LENGTH);
+        } else {
+            json.writeString(UtcMicros.formatWide(at));
+        }
+    }
+
     private void writeValue(Object value, int depth) throws IOException {
         if (value == null) {
             json.writeNull();
@@ -128,7 +136,7 @@ final class RecordEncoder {
         } else if (value instanceof BigDecimal) {
             json.writeNumber((BigDecimal) value);
         } else if (value instanceof Instant) {
-            json.writeString(times.format((Instant) value), 0, UtcMicros.LENGTH);
+            writeInstant((Instant) value);
         } else if (value instanceof Enum<?>) {
             json.writeString(((Enum<?>) value).name());
         } else if (value instanceof Optional<?>) {

@@ -3,6 +3,8 @@ package org.coloconsole.journal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 
 /**
  * Formats instants as {@code 2024-05-01T12:34:56.123456Z} without {@code DateTimeFormatter}: the journal writes one
@@ -11,18 +13,34 @@ import java.time.ZoneOffset;
  */
 final class UtcMicros {
     static final int LENGTH = 27;
+    private static final long FIRST_SECOND = -62_167_219_200L; // 0000-01-01T00:00:00Z
+    private static final long LAST_SECOND = 253_402_300_799L;  // 9999-12-31T23:59:59Z
+    /** Years outside 0000-9999 (a bogus QEMU timestamp, say): ISO-8601 with a sign, still six fraction digits. */
+    private static final DateTimeFormatter WIDE = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
     private final char[] text = new char[LENGTH];
     private long cachedSecond = Long.MIN_VALUE;
 
-    /** The formatted instant, valid until the next call. */
+    /** Whether {@link #format} can write it in {@link #LENGTH} characters; else use {@link #formatWide}. */
+    static boolean fits(Instant at) {
+        long second = at.getEpochSecond();
+        return second >= FIRST_SECOND && second <= LAST_SECOND;
+    }
+
+    /** Any instant, slowly: for the rare one outside the years 0000-9999 (Instant.parse reads it back). */
+    static String formatWide(Instant at) {
+        return WIDE.format(at);
+    }
+
+    /** The formatted instant, valid until the next call; only for instants that {@link #fits}. */
     char[] format(Instant at) {
         long second = at.getEpochSecond();
         if (second != cachedSecond) {
+            if (!fits(at)) {
+                throw new IllegalArgumentException("a journal time outside the years 0000-9999 needs formatWide: "
+                        + at);
+            }
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
             int year = t.getYear();
-            if (year < 0 || year > 9999) {
-                throw new IllegalArgumentException("a journal time must be within the years 0000-9999: " + at);
-            }
             digits(year, 0, 4);
             text[4] = '-';
             digits(t.getMonthValue(), 5, 2);
@@ -43,7 +61,7 @@ final class UtcMicros {
     }
 
     String formatToString(Instant at) {
-        return new String(format(at));
+        return fits(at) ? new String(format(at)) : formatWide(at);
     }
 
     private void digits(int value, int offset, int count) {
