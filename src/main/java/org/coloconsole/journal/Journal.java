@@ -274,6 +274,9 @@ public final class Journal implements AutoCloseable {
                     }
                 } catch (IOException e) {
                     error = e;
+                } catch (RuntimeException | Error e) {
+                    // the writer must not die silently: a durable append would wait for it for ever
+                    error = new IOException("the journal writer failed unexpectedly: " + e, e);
                 }
             }
             lock.lock();
@@ -296,11 +299,11 @@ public final class Journal implements AutoCloseable {
         }
         try {
             file.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             lock.lock();
             try {
                 if (failure == null) {
-                    failure = e;
+                    failure = e instanceof IOException ? (IOException) e : new IOException(e.toString(), e);
                 }
             } finally {
                 lock.unlock();
