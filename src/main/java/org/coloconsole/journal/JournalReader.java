@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.DateTimeException;
@@ -133,7 +134,13 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
             return false;
         }
         file = files.removeFirst();
-        in = new LineSplitter(Files.newInputStream(file));
+        try {
+            in = new LineSplitter(Files.newInputStream(file));
+        } catch (NoSuchFileException e) {
+            // a live journal rotated or pruned it after the directory was listed: read what is still there
+            problem(file.getFileName() + " was rotated or removed while the journal was being read; it was skipped.");
+            return openNextFile();
+        }
         lineNumber = 0;
         return true;
     }
@@ -167,6 +174,10 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if (value.isStructStart() && (name.equals("at") || name.equals("kind") || name.equals("side"))) {
+                    // its members would otherwise be read as the record's own keys
+                    return skip("has an object or array as its \"" + name + "\"");
+                }
                 switch (name) {
                     case "at":
                         at = UtcMicros.parse(parser.getText());
