@@ -91,6 +91,9 @@ public final class Journal implements AutoCloseable {
             this.fileLock = tryLock(lockFile);
             this.lockChannel = lockFile;
             channel = JournalFiles.openForAppend(current, warnings);
+            // a file's force() does not persist its new directory entry: without this, the first durable action
+            // after a fresh start could be fsynced into a file that a power cut then loses
+            JournalFiles.forceDirectory(this.directory);
             TornTailRecovery.Result repair = new TornTailRecovery(factory).repair(current, clock.instant());
             repair.tornFile().ifPresent(torn -> warnings.add("The journal's last line was incomplete after a crash: "
                     + repair.tornBytes() + " bytes were moved to " + torn + "; every complete line was kept."));

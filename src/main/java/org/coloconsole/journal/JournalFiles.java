@@ -60,6 +60,7 @@ final class JournalFiles {
             } catch (FileAlreadyExistsException e) {
                 // created by someone else meanwhile: checked below like any existing directory
             }
+            forceDirectory(directory.getParent()); // so the new directory itself survives a power cut
         }
         tighten(directory, DIRECTORY_PERMISSIONS, warnings);
     }
