@@ -34,6 +34,8 @@ import java.util.stream.StreamSupport;
  */
 public final class JournalReader implements Iterator<JournalRecord>, AutoCloseable {
     private static final int MAX_PROBLEMS = 100;
+    /** Far above any line the journal writes (QMP lines are bounded by the client); bounds memory on a corrupt file. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     private final JsonFactory factory = new JsonFactory();
     private final Deque<Path> files;
@@ -98,7 +100,9 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
                     in = null;
                     continue;
                 }
-                next = parse(line);
+                next = line == LineSplitter.OVERLONG
+                        ? skip("is " + in.overlongBytes() + " bytes long, more than a journal line can be")
+                        : parse(line);
             }
             return true;
         } catch (IOException e) {
@@ -135,7 +139,7 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
         }
         file = files.removeFirst();
         try {
-            in = new LineSplitter(Files.newInputStream(file));
+            in = new LineSplitter(Files.newInputStream(file), MAX_LINE_BYTES);
         } catch (NoSuchFileException e) {
             // a live journal rotated or pruned it after the directory was listed: read what is still there
             problem(file.getFileName() + " was rotated or removed while the journal was being read; it was skipped.");

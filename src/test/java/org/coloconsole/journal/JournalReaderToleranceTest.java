@@ -35,6 +35,24 @@ class JournalReaderToleranceTest {
     }
 
     @Test
+    void aCorruptLineLongerThanAnyJournalLineIsSkippedAndTheRestRead() throws Exception {
+        byte[] junk = new byte[JournalReader.MAX_LINE_BYTES + 100];
+        java.util.Arrays.fill(junk, (byte) 'x');
+        Path file = dir.resolve("journal.jsonl");
+        Files.writeString(file, String.format(GOOD, "first"));
+        Files.write(file, junk, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "\n" + String.format(GOOD, "last"), java.nio.file.StandardOpenOption.APPEND);
+
+        try (JournalReader reader = JournalReader.open(file)) {
+            List<JournalRecord> read = new ArrayList<>();
+            reader.forEachRemaining(read::add);
+            assertThat(read).extracting(r -> r.fields().get("text")).containsExactly("first", "last");
+            assertThat(reader.problems()).singleElement().asString()
+                    .contains("line 2 is " + junk.length + " bytes long");
+        }
+    }
+
+    @Test
     void aFileRotatedAwayAfterListingIsSkippedWithASentence() throws Exception {
         Files.writeString(dir.resolve("journal-20240501-000000.jsonl"), String.format(GOOD, "pruned"));
         Files.writeString(dir.resolve("journal-20240501-000001.jsonl"), String.format(GOOD, "old"));

@@ -32,12 +32,12 @@ class LineSplitterTest {
 
             List<String> read = new ArrayList<>();
             try (LineSplitter splitter = new LineSplitter(new DribblingStream(
-                    text.toString().getBytes(StandardCharsets.UTF_8), random))) {
+                    text.toString().getBytes(StandardCharsets.UTF_8), random), 1 << 20)) {
                 byte[] line;
                 while ((line = splitter.nextLine()) != null) {
                     read.add(new String(line, StandardCharsets.UTF_8));
                 }
-                assertThat(splitter.tornBytes()).isEqualTo(torn.length());
+                assertThat(splitter.tornBytes()).isEqualTo((long) torn.length());
                 assertThat(splitter.nextLine()).isNull();
             }
             assertThat(read).as("trial %d", trial).isEqualTo(lines);
@@ -46,9 +46,27 @@ class LineSplitterTest {
 
     @Test
     void anEmptyStreamHasNoLinesAndNothingTorn() throws Exception {
-        try (LineSplitter splitter = new LineSplitter(new ByteArrayInputStream(new byte[0]))) {
+        try (LineSplitter splitter = new LineSplitter(new ByteArrayInputStream(new byte[0]), 1024)) {
             assertThat(splitter.nextLine()).isNull();
             assertThat(splitter.tornBytes()).isZero();
+        }
+    }
+
+    @Test
+    void aLineOverTheLimitIsSkippedWithoutBeingKeptAndTheNextLinesStillCome() throws Exception {
+        Random random = new Random(3);
+        for (int trial = 0; trial < 50; trial++) {
+            String text = "first\n" + "z".repeat(5000 + random.nextInt(5000)) + "\nok\n" + "t".repeat(3000);
+            int overlong = text.indexOf("\nok") - "first\n".length();
+            try (LineSplitter splitter = new LineSplitter(new DribblingStream(
+                    text.getBytes(StandardCharsets.UTF_8), random), 1000)) {
+                assertThat(new String(splitter.nextLine(), StandardCharsets.UTF_8)).isEqualTo("first");
+                assertThat(splitter.nextLine()).isSameAs(LineSplitter.OVERLONG);
+                assertThat(splitter.overlongBytes()).isEqualTo((long) overlong);
+                assertThat(new String(splitter.nextLine(), StandardCharsets.UTF_8)).isEqualTo("ok");
+                assertThat(splitter.nextLine()).isNull();
+                assertThat(splitter.tornBytes()).isEqualTo(3000L);
+            }
         }
     }
 
