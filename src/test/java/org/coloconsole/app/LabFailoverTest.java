@@ -86,6 +86,7 @@ class LabFailoverTest {
         assertThat(harness(LabSide.SECONDARY, "query-colo-status").toJson())
                 .isEqualTo("{\"last-mode\":\"secondary\",\"mode\":\"none\",\"reason\":\"request\"}");
         assertThat(trail.ofKind("action-intent")).singleElement().matches(MemoryAuditTrail.Entry::durable);
+        assertThat(trail.ofKind("action-outcome")).singleElement().matches(MemoryAuditTrail.Entry::durable);
         assertThat(trail.ofKind("action-outcome")).singleElement()
                 .satisfies(e -> assertThat(e.fields().get("result")).isEqualTo("VERIFIED"));
         // the intent is journaled before any step

@@ -74,11 +74,12 @@ public final class FailoverCommand implements Callable<Integer> {
             session.awaitKnown(wait);
             var snapshot = session.supervisor().settled().get();
             SnapshotText.lines(snapshot).forEach(out::println);
+            out.println("Journal: " + session.supervisor().auditLocation());
             if (!snapshot.state().primary().answering() && !snapshot.state().secondary().answering()) {
                 err.println("Neither side answers; nothing was sent.");
                 return ExitCodes.UNREACHABLE;
             }
-            InterlockDecision preview = FailoverInterlock.check(snapshot.state(), request);
+            InterlockDecision preview = FailoverInterlock.check(snapshot.state(), request, snapshot.at());
             if (!preview.allowed()) {
                 err.println("Refused: " + preview.sentence());
                 return ExitCodes.QEMU_ERROR;
