@@ -117,7 +117,7 @@ public final class QmpClient implements AutoCloseable {
         }
         Transport opened;
         try {
-            opened = Connector.open(target, options.connectTimeout());
+            opened = Connector.open(target, options.connectTimeout(), timer);
         } catch (QmpConnectException e) {
             connectFailed(e);
             throw e;
