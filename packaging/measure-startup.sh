@@ -39,7 +39,7 @@ one_run() {
     "$launcher" >/dev/null 2>&1 &
     app=$!
     while true; do
-        if xdotool search --onlyvisible --name "^$title\$" >/dev/null 2>&1; then
+        if xdotool search --onlyvisible --name "^$title" >/dev/null 2>&1; then
             elapsed=$(( $(now_ms) - start ))
             break
         fi
@@ -66,5 +66,5 @@ for i in $(seq 1 "$runs"); do
     echo "run $i: $ms ms"
     results+=("$ms")
 done
-sorted=($(printf '%s\n' "${results[@]}" | sort -n))
+mapfile -t sorted < <(printf '%s\n' "${results[@]}" | sort -n)
 echo "launch to window shown, $runs runs: min ${sorted[0]} ms, median ${sorted[$(( runs / 2 ))]} ms, max ${sorted[$(( runs - 1 ))]} ms ($image)"

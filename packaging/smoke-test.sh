@@ -116,6 +116,7 @@ step "$launcher under xvfb-run for ${gui_seconds} s"
 # Inside xvfb-run: start the launcher, wait for a visible window titled "COLO Console", check the process is still
 # alive after gui_seconds, then stop it. Exit 0 only if both held.
 set +e
+# shellcheck disable=SC2016 # the inner script expands its own positional parameters
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     launcher=$1 title=$2 seconds=$3 log=$4
     "$launcher" >"$log" 2>&1 &
@@ -124,7 +125,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     for _ in $(seq 1 $((seconds * 10))); do
         kill -0 "$app" 2>/dev/null || break
         if [[ -z "$window" ]]; then
-            window=$(xdotool search --onlyvisible --name "^$title\$" 2>/dev/null | head -n 1)
+            window=$(xdotool search --onlyvisible --name "^$title" 2>/dev/null | head -n 1)
         fi
         sleep 0.1
     done

@@ -34,6 +34,7 @@ export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/
 if command -v xvfb-run >/dev/null 2>&1; then
     say "training on a GUI start under Xvfb (${train_seconds} s)"
     # The JVM writes the archive when it exits, also on SIGTERM (the shutdown path runs), not on SIGKILL.
+    # shellcheck disable=SC2016 # the inner script expands its own positional parameters
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         "$1" >"$2" 2>&1 &
         app=$!
@@ -57,5 +58,6 @@ if [[ ! -s "$archive" ]]; then
 fi
 
 # After [JavaOptions]: the archive path is relative to the image so it moves with it (/opt/NAME after install).
+# shellcheck disable=SC2016 # $APPDIR is for the jpackage launcher to expand, not this shell
 sed -i '/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=$APPDIR/'"$name"'.jsa\njava-options=-Xshare:auto' "$cfg"
 say "archive $(du -h "$archive" | cut -f1) written; $cfg now uses it"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks on the classpath: src/bench/run.sh [roundtrip|decode|all] [extra args for the harness]
+# Runs the benchmarks on the classpath: src/bench/run.sh [roundtrip|decode|detection|all] [extra args for the harness]
 # JAVA_OPTS is passed to the round-trip JVM, e.g. to record a profile:
 #   JAVA_OPTS='-XX:+FlightRecorder -XX:StartFlightRecording=filename=target/rt.jfr,settings=profile' src/bench/run.sh roundtrip
 set -eu
@@ -16,6 +16,9 @@ roundtrip() {
     # shellcheck disable=SC2086
     java ${JAVA_OPTS:-} -cp "$CP" org.coloconsole.bench.RoundTripBench "$@"
 }
+detection() {
+    java -cp "$CP" org.coloconsole.bench.DetectionBench "$@"
+}
 decode() {
     java -cp "$CP" org.openjdk.jmh.Main 'org.coloconsole.bench.EventDecodeBench' "$@"
 }
@@ -23,6 +26,7 @@ decode() {
 case "$what" in
     roundtrip) roundtrip "$@" ;;
     decode) decode "$@" ;;
+    detection) detection "$@" ;;
     all) roundtrip && decode ;;
-    *) echo "usage: $0 [roundtrip|decode|all] [args]" >&2; exit 2 ;;
+    *) echo "usage: $0 [roundtrip|decode|detection|all] [args]" >&2; exit 2 ;;
 esac

@@ -40,10 +40,11 @@ public final class PairReducer {
             }
         } else if (o instanceof Observation.ConnectFailed f) {
             b.connection(s.connection() == ConnectionStatus.NEVER_CONNECTED || s.connection() == ConnectionStatus.CONNECTING
-                    ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at, f.sentence());
+                    ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at, cause(f));
             b.heartbeat = s.heartbeat().withStatus(statusAfter(f.reason()), at);
-        } else if (o instanceof Observation.Lost l) {
-            b.connection(ConnectionStatus.DISCONNECTED, at, l.sentence());
+        } else if (o instanceof Observation.Lost) {
+            // the banner needs the cause in a few words; the full sentence is in the log and the journal
+            b.connection(ConnectionStatus.DISCONNECTED, at, "socket closed");
             b.synced = false;
             b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.LOST, at);
         } else if (o instanceof Observation.Resynced) {
@@ -114,6 +115,19 @@ public final class PairReducer {
         // the secondary's query-migrate may read "completed" while it replicates: its COLO mode is the better sign
         if ((s.inColo() || "colo".equals(s.migrationStatus())) && s.lastExit().isEmpty()) {
             b.lastCheckpointAt = Optional.of(at);
+        }
+    }
+
+    private static String cause(Observation.ConnectFailed f) {
+        switch (f.reason()) {
+            case REFUSED:
+                return "connection refused: the process is gone";
+            case CONNECT_TIMEOUT:
+                return "connecting times out";
+            case NO_GREETING:
+                return "connected, but QEMU does not greet";
+            default:
+                return f.sentence();
         }
     }
 

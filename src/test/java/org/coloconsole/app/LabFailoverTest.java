@@ -86,6 +86,7 @@ class LabFailoverTest {
         assertThat(harness(LabSide.SECONDARY, "query-colo-status").toJson())
                 .isEqualTo("{\"last-mode\":\"secondary\",\"mode\":\"none\",\"reason\":\"request\"}");
         assertThat(trail.ofKind("action-intent")).singleElement().matches(MemoryAuditTrail.Entry::durable);
+        assertThat(trail.ofKind("action-outcome")).singleElement().matches(MemoryAuditTrail.Entry::durable);
         assertThat(trail.ofKind("action-outcome")).singleElement()
                 .satisfies(e -> assertThat(e.fields().get("result")).isEqualTo("VERIFIED"));
         // the intent is journaled before any step
@@ -123,7 +124,7 @@ class LabFailoverTest {
         assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(FailoverOutcome.Result.VERIFIED);
         assertThat(harness(LabSide.PRIMARY, "query-status").bool("running")).contains(true);
         assertThat(harness(LabSide.PRIMARY, "query-colo-status").string("mode")).contains("none");
-        assertThat(lab.isRunning(LabSide.SECONDARY)).isFalse();
+        assertThat(lab.awaitExit(LabSide.SECONDARY, Duration.ofSeconds(5))).isTrue();
     }
 
     @Test

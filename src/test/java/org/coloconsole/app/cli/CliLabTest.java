@@ -124,10 +124,10 @@ class CliLabTest {
 
     @Test
     void watchPrintsEventsAndAdviceLines() {
-        Run r = run(pair("watch", "--for", "2500ms"));
+        Run r = run(pair("watch", "--for", "4500ms"));
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("primary   STOP").contains("secondary RESUME").contains("Protected: both sides healthy");
-        Run json = run(pair("watch", "--json", "--for", "2500ms"));
+        Run json = run(pair("watch", "--json", "--for", "4500ms"));
         assertThat(json.out().lines().filter(l -> l.contains("\"name\":\"STOP\"")).findFirst())
                 .get().satisfies(l -> assertThat(QmpValue.parse(l).get("raw").string("event")).contains("STOP"));
     }
