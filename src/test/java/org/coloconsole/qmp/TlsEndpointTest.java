@@ -3,6 +3,11 @@ package org.coloconsole.qmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,5 +111,44 @@ class TlsEndpointTest {
         assertThat(refusal(TlsSettings.trusting(pki.cert("ca"))
                 .withClientCertificate(pki.cert("console"), pki.key("console"))))
                 .isEqualTo("nothing is listening on tls:127.0.0.1:1 (connection refused)");
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheTlsHelloTimesOutAsNoGreeting() throws Exception {
+        // the kernel completes the TCP handshake from the backlog; nothing ever reads the client hello
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             QmpClient client = new QmpClient(QmpClientOptions.defaults("silent")
+                     .withTls(TlsSettings.trusting(pki.cert("ca"))).withHandshakeTimeout(Duration.ofMillis(300)))) {
+            Endpoint.Tls endpoint = new Endpoint.Tls("127.0.0.1", silent.getLocalPort());
+            assertThatThrownBy(() -> client.connect(endpoint))
+                    .isInstanceOfSatisfying(QmpConnectException.class,
+                            e -> assertThat(e.reason()).isEqualTo(QmpConnectException.Reason.NO_GREETING))
+                    .hasMessageContaining("did not complete the TLS handshake within 300 ms");
+        }
+    }
+
+    @Test
+    void aPlainMonitorBehindATlsEndpointIsNamedAsSuch() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             QmpClient client = new QmpClient(QmpClientOptions.defaults("plain")
+                     .withTls(TlsSettings.trusting(pki.cert("ca"))))) {
+            Thread greeter = new Thread(() -> {
+                try (Socket s = plain.accept(); OutputStream out = s.getOutputStream()) {
+                    out.write(("{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 0, \"minor\": 2, \"major\": 7},"
+                            + " \"package\": \"\"}, \"capabilities\": []}}\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    s.getInputStream().read(new byte[4096]);
+                } catch (java.io.IOException ignored) {
+                    // the client hangs up once it sees this is not TLS
+                }
+            }, "plain-greeter");
+            greeter.start();
+            Endpoint.Tls endpoint = new Endpoint.Tls("127.0.0.1", plain.getLocalPort());
+            assertThatThrownBy(() -> client.connect(endpoint))
+                    .isInstanceOf(QmpConnectException.class)
+                    .hasMessage(endpoint + " answered, but not with TLS: if it is a plain monitor, connect with tcp:127.0.0.1:"
+                            + plain.getLocalPort() + " instead");
+            greeter.join(5000);
+        }
     }
 }
