@@ -2,6 +2,7 @@ package org.coloconsole.colo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.qmp.QmpTimestamp;
@@ -29,8 +30,28 @@ public sealed interface Observation {
     record ConnectFailed(Side side, Instant at, ConnectFailure reason, String sentence) implements Observation {
     }
 
-    /** An established connection ended. */
-    record Lost(Side side, Instant at, String sentence) implements Observation {
+    /**
+     * An established connection ended. Only a connection the peer closed says the QEMU process is gone; after a
+     * protocol error or the operator's own disconnect the process may well still run its guest.
+     */
+    record Lost(Side side, Instant at, Why why, String sentence) implements Observation {
+        public Lost {
+            Objects.requireNonNull(why, "why");
+        }
+
+        /** A connection the peer closed (end of stream, reset): what a killed QEMU looks like. */
+        public Lost(Side side, Instant at, String sentence) {
+            this(side, at, Why.CLOSED_BY_PEER, sentence);
+        }
+
+        public enum Why {
+            /** End of stream or reset: the process (or its monitor) is gone. */
+            CLOSED_BY_PEER,
+            /** The console gave up on what QEMU sent: the process still runs. */
+            PROTOCOL_ERROR,
+            /** The operator disconnected: says nothing about QEMU. */
+            BY_USER
+        }
     }
 
     /** The polls after a (re)connect have all answered. */
@@ -75,10 +96,31 @@ public sealed interface Observation {
     }
 
     record JobStatusChanged(Side side, Instant at, String id, String status) implements Observation {
+        public Tag<JobStatus> statusTag() {
+            return Tag.of(JobStatus.class, status);
+        }
     }
 
-    /** BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY. */
-    record BlockJobEvent(Side side, Instant at, String event, String device, String raw) implements Observation {
+    /**
+     * BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY. {@code device} is the job's id. {@code error}: QEMU's text on a
+     * COMPLETED that failed, or the failed operation and QEMU's reaction on an ERROR.
+     */
+    record BlockJobEvent(Side side, Instant at, String event, String device, Optional<String> error, String raw)
+            implements Observation {
+        public BlockJobEvent {
+            Objects.requireNonNull(error, "error");
+        }
+
+        public enum Kind {
+            COMPLETED,
+            CANCELLED,
+            ERROR,
+            READY
+        }
+
+        public Kind kind() {
+            return Kind.valueOf(event.substring("BLOCK_JOB_".length()));
+        }
     }
 
     /** Any other event: kept, never dropped. */
@@ -98,7 +140,21 @@ public sealed interface Observation {
     record MigratePolled(Side side, Instant at, String status) implements Observation {
     }
 
+    /** {@code query-version}; a fresh process may not have the greeting's version at hand. */
+    record VersionPolled(Side side, Instant at, String version) implements Observation {
+    }
+
     record CheckpointDelayPolled(Side side, Instant at, Duration delay) implements Observation {
+    }
+
+    /**
+     * Every job this side has, from {@code command}: {@code query-jobs}, or {@code query-block-jobs} on a QEMU
+     * without it. Replaces what events built up, since events sent while disconnected are lost.
+     */
+    record JobsPolled(Side side, Instant at, String command, List<Job> jobs) implements Observation {
+        public JobsPolled {
+            jobs = List.copyOf(jobs);
+        }
     }
 
     /** A poll QEMU refused (e.g. {@code query-colo-status} on a build without it). */
