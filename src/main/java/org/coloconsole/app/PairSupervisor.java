@@ -67,7 +67,9 @@ public final class PairSupervisor implements AutoCloseable {
             QmpClientOptions options = QmpClientOptions.defaults(side.label())
                     .withConnectTimeout(config.connectTimeout())
                     .withHandshakeTimeout(config.connectTimeout())
-                    .withCommandTimeout(config.commandTimeout());
+                    .withCommandTimeout(config.commandTimeout())
+                    .withTls(config.tls().orElse(null))
+                    .withAllowInsecure(config.allowInsecure());
             links.put(side, new SideLink(side.label(), config.endpoint(side), options, config.heartbeat(),
                     ExponentialBackoff.standard(jitter), clock,
                     new ObservationSource(side, this::submit, event -> onRawEvent(side, event))));

@@ -117,7 +117,7 @@ public final class QmpClient implements AutoCloseable {
         }
         Transport opened;
         try {
-            opened = Connector.open(target, options.connectTimeout(), timer);
+            opened = Connector.open(target, options, timer);
         } catch (QmpConnectException e) {
             connectFailed(e);
             throw e;
@@ -352,8 +352,7 @@ public final class QmpClient implements AutoCloseable {
 
     private QmpGreeting readGreeting(LineReader reader, Endpoint target) throws IOException, QmpException {
         if (!reader.next()) {
-            throw new QmpConnectException(target, QmpConnectException.Reason.IO,
-                    target + " closed the connection before greeting", null);
+            throw new QmpConnectException(target, QmpConnectException.Reason.IO, closedBeforeGreeting(target), null);
         }
         QmpMessage first = decode(reader);
         if (!(first instanceof QmpMessage.Greeting)) {
@@ -541,9 +540,28 @@ public final class QmpClient implements AutoCloseable {
                 + " ms (another client may hold this monitor, or QEMU is stopped or hung)", cause);
     }
 
-    private static QmpException asConnectFailure(Endpoint target, Exception e) {
+    /** QEMU with {@code verify-peer=on} checks the client certificate after the handshake and just hangs up. */
+    private String closedBeforeGreeting(Endpoint target) {
+        if (!(target instanceof Endpoint.Tls) || options.tls().isEmpty()) {
+            return target + " closed the connection before greeting";
+        }
+        TlsSettings tls = options.tls().get();
+        if (tls.certificateFile() == null) {
+            return target + " closed the connection after the TLS handshake: it requires a client certificate"
+                    + " (QEMU runs with verify-peer=on); pass one signed by a CA QEMU trusts with --tls-cert FILE"
+                    + " --tls-key FILE";
+        }
+        return target + " closed the connection after the TLS handshake: it rejected the client certificate in "
+                + tls.certificateFile() + " (it must be signed by the CA in QEMU's ca-cert.pem and not be expired)";
+    }
+
+    private QmpException asConnectFailure(Endpoint target, Exception e) {
         if (e instanceof QmpException q) {
             return q;
+        }
+        if (target instanceof Endpoint.Tls tls && options.tls().isPresent() && TlsFailures.isTls(e)) {
+            // TLS 1.3 servers refuse a client certificate after the handshake, so the refusal arrives on this read
+            return TlsFailures.describe(tls, options.tls().get(), e);
         }
         return new QmpConnectException(target, QmpConnectException.Reason.IO,
                 "the QMP handshake with " + target + " failed: " + e.getMessage(), e);
