@@ -175,15 +175,16 @@ public final class JobsView extends BorderPane {
             @Override
             protected void updateItem(JobRow row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null || row.detail().isEmpty()) {
+                if (empty || row == null) {
                     setText(null);
+                    setId(null);
                     setTooltip(null);
                     return;
                 }
-                setText(row.detail());
                 setId("job-" + row.side() + "-" + row.id() + "-detail");
+                setText(row.detail());
                 tip.setText(row.detail());
-                setTooltip(tip);
+                setTooltip(row.detail().isEmpty() ? null : tip);
             }
         });
         return column;
