@@ -134,6 +134,28 @@ class JobsPaneQemuTest {
     }
 
     @Test
+    void aThrottledMirrorsProgressBarMovesWithoutJobEventsAndCancelRemovesIt(FxRobot robot) throws Exception {
+        showJobsTab(robot);
+        attach("src", images.data("src.qcow2", 4));
+        attach("dst", images.empty("dst.qcow2", 4));
+        // 256 KiB/s in 128 KiB requests: about 16 s for 4 MiB, with no job event between running and ready (with
+        // the default 16 MiB buffer QEMU copies everything at once, then sits at 100% "running" while it throttles)
+        qmp("blockdev-mirror", Map.of("job-id", "slow0", "device", "src", "target", "dst", "sync", "full",
+                "speed", 256 * 1024, "buf-size", 128 * 1024));
+
+        awaitStatus(robot, "slow0", "running");
+        ProgressBar bar = robot.lookup("#job-primary-slow0-progress").queryAs(ProgressBar.class);
+        double first = bar.getProgress();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#job-primary-slow0-progress")
+                .queryAs(ProgressBar.class).getProgress()).isGreaterThan(first).isLessThan(1.0));
+        assertThat(robot.lookup("#job-primary-slow0-status").queryAs(Label.class).getText()).isEqualTo("running");
+
+        robot.clickOn("#job-primary-slow0-cancel");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rowKeys(robot)).containsExactly("pair/colo"));
+        assertThat(qmp("query-jobs", Map.of()).elements()).isEmpty();
+    }
+
+    @Test
     void aMirrorWhoseTargetFailsShowsQemusErrorAndOnlyDismiss(FxRobot robot) throws Exception {
         showJobsTab(robot);
         attach("src", images.data("src.qcow2", 4));
