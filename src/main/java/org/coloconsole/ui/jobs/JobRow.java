@@ -11,7 +11,7 @@ import org.coloconsole.colo.Side;
  *
  * @param owner        the side the job runs on; empty for the COLO protection row, which belongs to the pair
  * @param fraction     done in [0, 1]; empty while QEMU has no estimate (and for the protection row)
- * @param progressText the progress in words, e.g. {@code 2.0 MiB of 4.0 MiB (50%)}
+ * @param progressText the progress in words, e.g. {@code 2.0 / 4.0 MiB (50%)}
  * @param detail       the job's error, why it cannot be acted on, or the protection's lifecycle sentence
  * @param enabled      the actions the operator may send now
  */

@@ -99,7 +99,7 @@ final class JobRows {
             return job.currentProgress() > 0 ? amount(job, job.currentProgress()) + " done, total not estimated yet"
                     : "not estimated yet";
         }
-        String text = amount(job, job.currentProgress()) + " of " + amount(job, job.totalProgress());
+        String text = amounts(job);
         long percent = Math.round(100.0 * job.fraction().orElse(0.0));
         if (job.status().is(JobStatus.READY) || job.status().is(JobStatus.STANDBY)) {
             return text + " · in sync";
@@ -108,6 +108,17 @@ final class JobRows {
             return text + " (100%, still running)";
         }
         return text + " (" + Math.min(percent, 100) + "%)";
+    }
+
+    /** {@code 12.5 / 64.0 MiB}: the unit once when both share it, so the text fits beside the bar. */
+    private static String amounts(Job job) {
+        String current = amount(job, job.currentProgress());
+        String total = amount(job, job.totalProgress());
+        int unit = total.lastIndexOf(' ');
+        if (unit > 0 && current.endsWith(total.substring(unit))) {
+            return current.substring(0, current.length() - (total.length() - unit)) + " / " + total;
+        }
+        return current + " / " + total;
     }
 
     private static String amount(Job job, long value) {

@@ -76,9 +76,9 @@ public final class JobsView extends BorderPane {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No state read yet."));
-        table.getColumns().add(text("Side", 80, JobRow::side));
-        table.getColumns().add(text("Job", 110, JobRow::id));
-        table.getColumns().add(text("Type", 80, JobRow::type));
+        table.getColumns().add(text("Side", 90, JobRow::side));
+        table.getColumns().add(text("Job", 100, JobRow::id));
+        table.getColumns().add(text("Type", 70, JobRow::type));
         table.getColumns().add(statusColumn());
         table.getColumns().add(progressColumn());
         table.getColumns().add(actionsColumn());
@@ -91,6 +91,7 @@ public final class JobsView extends BorderPane {
         TableColumn<JobRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width); // "primary" and "mirror" must never read "pri…"
         column.setSortable(false); // the order is the model's: protection first, then primary, then secondary
         column.setReorderable(false);
         return column;
@@ -100,13 +101,15 @@ public final class JobsView extends BorderPane {
         TableColumn<JobRow, JobRow> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 130));
         column.setSortable(false);
         column.setReorderable(false);
         return column;
     }
 
     private static TableColumn<JobRow, JobRow> statusColumn() {
-        TableColumn<JobRow, JobRow> column = rowColumn("Status", 130);
+        TableColumn<JobRow, JobRow> column = rowColumn("Status", 120);
+        column.setMinWidth(120); // "concluded" and "standby" whole
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 
@@ -132,14 +135,15 @@ public final class JobsView extends BorderPane {
 
     private static TableColumn<JobRow, JobRow> progressColumn() {
         TableColumn<JobRow, JobRow> column = rowColumn("Progress", 300);
+        column.setMinWidth(300); // the bar and "15.8 / 64.0 MiB (25%)" beside it
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar(0);
             private final Label text = new Label();
             private final HBox box = new HBox(8, bar, text);
 
             {
-                bar.setPrefWidth(110);
-                bar.setMinWidth(70);
+                bar.setPrefWidth(90);
+                bar.setMinWidth(60);
                 text.getStyleClass().add("job-progress-text");
                 box.setAlignment(Pos.CENTER_LEFT);
             }
@@ -147,14 +151,19 @@ public final class JobsView extends BorderPane {
             @Override
             protected void updateItem(JobRow row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null || row.protection()) {
+                if (empty || row == null) {
                     setGraphic(null);
                     return;
                 }
+                // the protection has no bar: its lifecycle sentence is its progress, and gets the room
+                bar.setVisible(!row.protection());
+                bar.setManaged(!row.protection());
+                text.setId(row.protection() ? "job-pair-colo-sentence" : null);
+                text.setText(row.protection() ? row.detail() : row.progressText());
+                text.setTooltip(row.protection() ? new Tooltip(row.detail()) : null);
                 // no estimate yet: an empty bar, not an indeterminate one that looks busy
                 bar.setProgress(row.fraction().orElse(0.0));
                 bar.setId("job-" + row.side() + "-" + row.id() + "-progress");
-                text.setText(row.progressText());
                 setGraphic(box);
             }
         });
@@ -162,7 +171,8 @@ public final class JobsView extends BorderPane {
     }
 
     private TableColumn<JobRow, JobRow> actionsColumn() {
-        TableColumn<JobRow, JobRow> column = rowColumn("Actions", 420);
+        TableColumn<JobRow, JobRow> column = rowColumn("Actions", 400);
+        column.setMinWidth(400); // every button whole: a cut-off button is a guess
         column.setCellFactory(c -> new ActionsCell());
         return column;
     }
@@ -182,6 +192,11 @@ public final class JobsView extends BorderPane {
                     return;
                 }
                 setId("job-" + row.side() + "-" + row.id() + "-detail");
+                if (row.protection()) {
+                    setText(null); // shown in the progress column, where it has room
+                    setTooltip(null);
+                    return;
+                }
                 setText(row.detail());
                 tip.setText(row.detail());
                 setTooltip(row.detail().isEmpty() ? null : tip);
@@ -206,9 +221,6 @@ public final class JobsView extends BorderPane {
                 String verb = action.verb();
                 Button button = new Button(Character.toUpperCase(verb.charAt(0)) + verb.substring(1));
                 button.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, "job-action");
-                if (action == JobAction.CANCEL) {
-                    button.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-                }
                 button.setMinWidth(Region.USE_PREF_SIZE);
                 button.setOnAction(e -> {
                     JobRow row = getItem();

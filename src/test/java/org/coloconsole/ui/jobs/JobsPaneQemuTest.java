@@ -97,6 +97,8 @@ class JobsPaneQemuTest {
     void aMirrorReachesReadyAndIsPausedResumedAndCompletedFromThePanesButtons(FxRobot robot) throws Exception {
         showJobsTab(robot);
         assertThat(text(robot, "#job-pair-colo-status")).isEqualTo("not-protected");
+        assertThat(text(robot, "#job-pair-colo-sentence"))
+                .isEqualTo("Neither side is in COLO: the guest is not protected.");
 
         attach("src", images.data("src.qcow2", 4));
         attach("dst", images.empty("dst.qcow2", 4));

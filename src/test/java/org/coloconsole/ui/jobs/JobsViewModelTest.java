@@ -77,7 +77,7 @@ class JobsViewModelTest {
         JobRow m0 = row("primary/m0");
         assertThat(m0.type()).isEqualTo("mirror");
         assertThat(m0.fraction()).contains(0.5);
-        assertThat(m0.progressText()).isEqualTo("2.0 MiB of 4.0 MiB (50%)");
+        assertThat(m0.progressText()).isEqualTo("2.0 / 4.0 MiB (50%)");
         assertThat(m0.tone()).isEqualTo(JobTone.OK);
         JobRow s0 = row("secondary/s0");
         assertThat(s0.fraction()).isEmpty();
@@ -132,8 +132,8 @@ class JobsViewModelTest {
                         Pairs.job("m1", "mirror", "running", 4 * MIB, 4 * MIB))
                 .state());
 
-        assertThat(row("primary/m0").progressText()).isEqualTo("4.0 MiB of 4.0 MiB · in sync");
-        assertThat(row("primary/m1").progressText()).isEqualTo("4.0 MiB of 4.0 MiB (100%, still running)");
+        assertThat(row("primary/m0").progressText()).isEqualTo("4.0 / 4.0 MiB · in sync");
+        assertThat(row("primary/m1").progressText()).isEqualTo("4.0 / 4.0 MiB (100%, still running)");
         assertThat(row("primary/m1").fraction()).contains(1.0);
     }
 
