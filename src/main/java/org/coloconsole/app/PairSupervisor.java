@@ -131,7 +131,7 @@ public final class PairSupervisor implements AutoCloseable {
      */
     public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
         return CompletableFuture.supplyAsync(() -> {
-            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request);
+            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request, clock.instant());
             if (decision.allowed()) {
                 apply(new Observation.FailoverStarted(request.target(), clock.instant()));
             }
@@ -152,7 +152,13 @@ public final class PairSupervisor implements AutoCloseable {
     }
 
     private void onRawEvent(Side side, QmpEvent event) {
-        trail.event(side, event);
+        try {
+            trail.event(side, event);
+        } catch (RuntimeException e) {
+            // a journal problem must not cost the state this event; the log says the journal missed it
+            note(side, "JOURNAL", "the journal could not record " + event.name() + ": " + e.getMessage(),
+                    LogEntry.Severity.CRITICAL);
+        }
         onStateThread(() -> emit(feed.event(side.label(), event)));
     }
 
