@@ -13,7 +13,7 @@
 #   COLO_PACKAGE_TYPE   the installer: deb on Linux (default), msi on Windows (Git Bash; needs WiX 3 on PATH),
 #                       dmg on macOS; none for the app-image only. jpackage builds only for the system it runs on.
 #   COLO_APPCDS=0|1     AppCDS archive trained at package time (default 1 on Linux, where it was measured;
-#                       0 elsewhere). See packaging/README-install.md.
+#                       0 elsewhere). See README.md, "Installing COLO Console".
 set -euo pipefail
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)

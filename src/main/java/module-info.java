@@ -20,6 +20,8 @@ module org.coloconsole {
     exports org.coloconsole.app.lab;
     exports org.coloconsole.journal;
     opens org.coloconsole.journal to com.fasterxml.jackson.databind;
+    exports org.coloconsole.ui;
     opens org.coloconsole.app.cli to info.picocli;
+    opens org.coloconsole.app.profile to com.fasterxml.jackson.databind;
     // Each package adds its exports/opens here when it gets its first class: javac rejects empty packages.
 }

@@ -4,6 +4,7 @@ import org.coloconsole.app.AuditTrailFactory;
 import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.cli.Cli;
 import org.coloconsole.journal.Journal;
+import org.coloconsole.ui.ConsoleLauncher;
 
 /** Entry point: builds the object graph in one place and hands over to the CLI or the console window. */
 public final class Main {
@@ -11,11 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        AuditTrailFactory journal = () -> JournalAuditTrail.open(Journal.defaultDirectory(System.getenv()));
-        int code = Cli.commandLine(pair -> {
-            System.err.println("The console window is not built yet; use a subcommand (see --help).");
-            return 2;
-        }, journal).execute(args);
+        AuditTrailFactory journal = () -> JournalAuditTrail.openOrBeside(Journal.defaultDirectory(System.getenv()),
+                ProcessHandle.current().pid());
+        int code = Cli.commandLine(ConsoleLauncher.standard(System.getenv(), journal), journal).execute(args);
         System.exit(code);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coloconsole.colo.Side;
 import org.coloconsole.journal.Journal;
+import org.coloconsole.journal.JournalBusyException;
 import org.coloconsole.journal.JournalException;
 import org.coloconsole.journal.JournalOptions;
 import org.coloconsole.journal.JournalRecord;
@@ -24,6 +25,21 @@ public final class JournalAuditTrail implements AuditTrail {
     public static JournalAuditTrail open(Path directory) throws IOException {
         try {
             return new JournalAuditTrail(new Journal(directory, JournalOptions.defaults()));
+        } catch (JournalException e) {
+            throw new IOException("the journal in " + directory + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the journal in {@code directory}, or — when another console holds it (the window is open while a CLI
+     * command runs) — a journal of this process's own in {@code directory/pid-PID}: an operator must never be kept
+     * from acting because the window is open, and the action must still be journaled.
+     */
+    public static JournalAuditTrail openOrBeside(Path directory, long pid) throws IOException {
+        try {
+            return new JournalAuditTrail(new Journal(directory, JournalOptions.defaults()));
+        } catch (JournalBusyException busy) {
+            return open(directory.resolve("pid-" + pid));
         } catch (JournalException e) {
             throw new IOException("the journal in " + directory + " could not be opened: " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -116,9 +117,7 @@ public final class PairSupervisor implements AutoCloseable {
 
     /** Hands an observation to the state thread. Never blocks. */
     public void submit(Observation observation) {
-        if (!stateThread.isShutdown()) {
-            stateThread.execute(() -> apply(observation));
-        }
+        onStateThread(() -> apply(observation));
     }
 
     /** Runs on the state thread once every earlier observation is applied; for callers that need "after". */
@@ -143,7 +142,7 @@ public final class PairSupervisor implements AutoCloseable {
     /** A row of the console's own in the log (and the journal), e.g. a failover step. */
     public void note(Side side, String name, String summary, LogEntry.Severity severity) {
         Instant at = clock.instant();
-        stateThread.execute(() -> emit(feed.note(side == null ? null : side.label(), name, summary, severity, at)));
+        onStateThread(() -> emit(feed.note(side == null ? null : side.label(), name, summary, severity, at)));
     }
 
     @Override
@@ -154,7 +153,16 @@ public final class PairSupervisor implements AutoCloseable {
 
     private void onRawEvent(Side side, QmpEvent event) {
         trail.event(side, event);
-        stateThread.execute(() -> emit(feed.event(side.label(), event)));
+        onStateThread(() -> emit(feed.event(side.label(), event)));
+    }
+
+    /** Events and pings still arrive while closing: once the state thread is gone, they have nowhere to go. */
+    private void onStateThread(Runnable task) {
+        try {
+            stateThread.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // closed: the state is no longer watched
+        }
     }
 
     private void onTick() {

@@ -30,9 +30,13 @@ import org.coloconsole.qmp.Subscription;
  */
 public final class SideLink implements AutoCloseable {
 
-    /** The commands whose answers rebuild a side's state after a (re)connect, in this order. */
+    /**
+     * The commands whose answers rebuild a side's state after a (re)connect, in this order. {@code query-jobs} falls
+     * back to {@code query-block-jobs} on a QEMU without it.
+     */
     public static final List<String> RESYNC_COMMANDS = List.of(
-            "query-version", "query-status", "query-colo-status", "query-migrate", "query-migrate-parameters");
+            "query-version", "query-status", "query-colo-status", "query-migrate", "query-migrate-parameters",
+            "query-jobs");
 
     /** Raw facts about one side, reported on the link's threads (never the caller's); must not block. */
     public interface Listener {
@@ -68,6 +72,7 @@ public final class SideLink implements AutoCloseable {
     private final Listener listener;
     private final Subscription events;
     private final Subscription reconnectEvents;
+    private final JobsPoll jobsPoll;
 
     private final Object lock = new Object();
     private long lastReplyNanos;
@@ -83,9 +88,10 @@ public final class SideLink implements AutoCloseable {
         this.heartbeat = heartbeat;
         this.clock = clock;
         this.listener = listener;
+        this.jobsPoll = new JobsPoll(this::report);
         this.client = new QmpClient(options);
         this.scheduler = new ExecutorScheduler("side-" + name + "-link");
-        this.events = client.subscribe(Set.of(), listener::event);
+        this.events = client.subscribe(Set.of(), this::onEvent);
         this.session = new ReconnectingSession(client, endpoint, backoff, scheduler, this::resync);
         this.reconnectEvents = session.onEvent(this::onReconnectEvent);
     }
@@ -156,17 +162,32 @@ public final class SideLink implements AutoCloseable {
         CompletableFuture<?>[] all = new CompletableFuture<?>[RESYNC_COMMANDS.size()];
         for (int i = 0; i < all.length; i++) {
             String command = RESYNC_COMMANDS.get(i);
-            all[i] = connected.execute(command).handle((value, error) -> {
-                if (error == null) {
-                    listener.polled(command, value, null, clock.instant());
-                } else {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    listener.polled(command, QmpValue.missing(), cause.getMessage(), clock.instant());
-                }
-                return null;
-            });
+            all[i] = command.equals("query-jobs") ? jobsPoll.poll(connected, true) : connected.execute(command)
+                    .handle((value, error) -> {
+                        report(command, value, error);
+                        return null;
+                    });
         }
         return CompletableFuture.allOf(all);
+    }
+
+    private void report(String command, QmpValue value, Throwable error) {
+        if (error == null) {
+            listener.polled(command, value, null, clock.instant());
+        } else {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            listener.polled(command, QmpValue.missing(), cause.getMessage(), clock.instant());
+        }
+    }
+
+    private void onEvent(QmpEvent event) {
+        listener.event(event);
+        // the events tell a status, not the job's type or progress: re-read them
+        if (event.name().equals("JOB_STATUS_CHANGE") || event.name().startsWith("BLOCK_JOB_")) {
+            if (client.state() == QmpClientState.RUNNING) {
+                jobsPoll.poll(client, false);
+            }
+        }
     }
 
     private void onTick() {

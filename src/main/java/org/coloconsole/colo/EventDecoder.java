@@ -1,6 +1,7 @@
 package org.coloconsole.colo;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpValue;
 
@@ -40,9 +41,19 @@ public final class EventDecoder {
             case "BLOCK_JOB_ERROR":
             case "BLOCK_JOB_READY":
                 return new Observation.BlockJobEvent(side, at, event.name(),
-                        data.string("device").or(() -> data.string("id")).orElse("?"), event.raw());
+                        data.string("device").or(() -> data.string("id")).orElse("?"), blockJobError(event), event.raw());
             default:
                 return new Observation.OtherEvent(side, at, event.name(), event.raw());
         }
+    }
+
+    /** COMPLETED carries QEMU's error text when the job failed; ERROR only says which I/O failed and what QEMU did. */
+    private static Optional<String> blockJobError(QmpEvent event) {
+        QmpValue data = event.data();
+        if ("BLOCK_JOB_ERROR".equals(event.name())) {
+            return Optional.of(data.string("operation").orElse("an I/O") + " error (QEMU's action: "
+                    + data.string("action").orElse("unknown") + ")");
+        }
+        return data.string("error");
     }
 }

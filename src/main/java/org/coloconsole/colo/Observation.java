@@ -2,6 +2,7 @@ package org.coloconsole.colo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.qmp.QmpTimestamp;
@@ -77,8 +78,15 @@ public sealed interface Observation {
     record JobStatusChanged(Side side, Instant at, String id, String status) implements Observation {
     }
 
-    /** BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY. */
-    record BlockJobEvent(Side side, Instant at, String event, String device, String raw) implements Observation {
+    /**
+     * BLOCK_JOB_COMPLETED/CANCELLED/ERROR/READY. {@code device} is the job's id. {@code error}: QEMU's text on a
+     * COMPLETED that failed, or the failed operation and QEMU's reaction on an ERROR.
+     */
+    record BlockJobEvent(Side side, Instant at, String event, String device, Optional<String> error, String raw)
+            implements Observation {
+        public BlockJobEvent {
+            Objects.requireNonNull(error, "error");
+        }
     }
 
     /** Any other event: kept, never dropped. */
@@ -99,6 +107,16 @@ public sealed interface Observation {
     }
 
     record CheckpointDelayPolled(Side side, Instant at, Duration delay) implements Observation {
+    }
+
+    /**
+     * Every job this side has, from {@code command}: {@code query-jobs}, or {@code query-block-jobs} on a QEMU
+     * without it. Replaces what events built up, since events sent while disconnected are lost.
+     */
+    record JobsPolled(Side side, Instant at, String command, List<Job> jobs) implements Observation {
+        public JobsPolled {
+            jobs = List.copyOf(jobs);
+        }
     }
 
     /** A poll QEMU refused (e.g. {@code query-colo-status} on a build without it). */

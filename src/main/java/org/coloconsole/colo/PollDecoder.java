@@ -2,6 +2,8 @@ package org.coloconsole.colo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.coloconsole.qmp.QmpValue;
 
@@ -32,8 +34,43 @@ public final class PollDecoder {
                         ? Optional.of(new Observation.CheckpointDelayPolled(side, at,
                                 Duration.ofMillis(result.integer("x-checkpoint-delay").getAsLong())))
                         : Optional.empty();
+            case "query-jobs":
+                return Optional.of(new Observation.JobsPolled(side, at, command, jobs(result)));
+            case "query-block-jobs":
+                return Optional.of(new Observation.JobsPolled(side, at, command, blockJobs(result)));
             default:
                 return Optional.empty();
         }
+    }
+
+    private static List<Job> jobs(QmpValue result) {
+        List<Job> jobs = new ArrayList<>();
+        for (QmpValue j : result.elements()) {
+            jobs.add(new Job(j.string("id").orElse("?"), j.string("type").orElse(Job.UNKNOWN_TYPE),
+                    JobStatus.tag(j.string("status").orElse("unknown")), j.integer("current-progress").orElse(0),
+                    j.integer("total-progress").orElse(0), j.string("error")));
+        }
+        return jobs;
+    }
+
+    /** The block-job view: {@code device} is the job id; {@code status} exists since QEMU 2.12, flags before. */
+    private static List<Job> blockJobs(QmpValue result) {
+        List<Job> jobs = new ArrayList<>();
+        for (QmpValue j : result.elements()) {
+            String status = j.string("status").orElseGet(() -> statusFromFlags(j));
+            jobs.add(new Job(j.string("device").orElse("?"), j.string("type").orElse(Job.UNKNOWN_TYPE),
+                    JobStatus.tag(status), j.integer("offset").orElse(0), j.integer("len").orElse(0),
+                    j.string("error")));
+        }
+        return jobs;
+    }
+
+    private static String statusFromFlags(QmpValue job) {
+        boolean paused = job.bool("paused").orElse(false);
+        boolean ready = job.bool("ready").orElse(false);
+        if (ready) {
+            return paused ? "standby" : "ready";
+        }
+        return paused ? "paused" : "running";
     }
 }

@@ -2,6 +2,7 @@ package org.coloconsole.colo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param lastCheckpointAt   the last STOP/RESUME/MIGRATION_PASS seen while in COLO: the rhythm of replication
  * @param gap                the last time the console was disconnected from this side, if it ever was
  * @param fenced             the console stopped this side's guest during a failover
- * @param jobs               background job id → status, from JOB_STATUS_CHANGE
+ * @param jobs               background jobs by id, in QEMU's order: from query-jobs, kept live by the job events
  * @param synced             the state was re-read (polled) since the last connect: what it says is current
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
@@ -25,10 +26,11 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Tag<ColoMode>> lastMode, Tag<ColoExitReason> reason,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
-                        boolean fenced, Map<String, String> jobs, boolean synced) {
+                        boolean fenced, Map<String, Job> jobs, boolean synced) {
 
     public SideState {
-        jobs = Map.copyOf(jobs);
+        // not Map.copyOf: the order QEMU listed the jobs in is the order an operator sees them
+        jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
     }
 
     public static SideState initial(Side side, String endpoint, Instant at) {
@@ -92,7 +94,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Optional<Instant> lastCheckpointAt;
         Optional<Gap> gap;
         boolean fenced;
-        Map<String, String> jobs;
+        Map<String, Job> jobs;
         boolean synced;
 
         private Builder(SideState s) {
@@ -124,17 +126,6 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             }
             connection = next;
             connectionSentence = sentence;
-            return this;
-        }
-
-        Builder job(String id, String status) {
-            Map<String, String> next = new LinkedHashMap<>(jobs);
-            if ("null".equals(status)) {
-                next.remove(id);
-            } else {
-                next.put(id, status);
-            }
-            jobs = next;
             return this;
         }
 

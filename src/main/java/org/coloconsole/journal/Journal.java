@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -364,9 +365,10 @@ public final class Journal implements AutoCloseable {
     private JournalRecord dropNote() {
         long count = droppedSinceNote;
         droppedSinceNote = 0;
-        return JournalRecord.of(clock.instant(), JournalRecord.Kind.NOTE, null, Map.of(
-                "text", count + " journal records were dropped because the journal writer fell behind.",
-                "dropped", count));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("text", count + " journal records were dropped because the journal writer fell behind.");
+        fields.put("dropped", count);
+        return JournalRecord.of(clock.instant(), JournalRecord.Kind.NOTE, null, fields);
     }
 
     private void countDropped() {
@@ -389,7 +391,7 @@ public final class Journal implements AutoCloseable {
             acquired = null;
         }
         if (acquired == null) {
-            throw new JournalException("Another COLO Console is already writing the journal in " + directory
+            throw new JournalBusyException("Another COLO Console is already writing the journal in " + directory
                     + "; close it first, or give this one another journal directory.");
         }
         return acquired;

@@ -20,6 +20,10 @@ final class JournalFile implements BatchSink {
     private final Clock clock;
     private FileChannel channel;
     private long size;
+    /** Rotated files not yet forced: forced by the next force, so rotation never stalls the writer on the disk. */
+    private final List<FileChannel> unforced = new ArrayList<>();
+    /** The rename and new file not yet forced: forcing a directory on ext4 commits the journal, a long stall. */
+    private boolean directoryUnforced;
 
     JournalFile(Path directory, JournalOptions options, Clock clock, FileChannel channel) throws IOException {
         this.directory = directory;
@@ -41,28 +45,46 @@ final class JournalFile implements BatchSink {
 
     @Override
     public void force() throws IOException {
+        forceRotated();
         channel.force(false);
     }
 
     /**
-     * The old file is forced before it is renamed, so a durable line written after the rotation never sits on disk
-     * ahead of events that preceded it.
+     * The old file stays open unforced: forcing 64 MiB here would stall the writer long enough to drop events.
+     * The next force (a durable line) forces it first, so a durable line never sits on disk ahead of the events that
+     * preceded it; a crash of the process alone loses nothing either way.
      */
     private void rotate() throws IOException {
-        channel.force(false);
-        channel.close();
+        unforced.add(channel);
+        if (unforced.size() > 4) {
+            forceRotated(); // a rare storm of rotations without any durable line: bound the open files
+        }
         Path rotated = JournalFiles.rotatedName(directory, clock.instant());
         Files.move(current, rotated, StandardCopyOption.ATOMIC_MOVE);
         List<String> ignored = new ArrayList<>();
         channel = JournalFiles.openForAppend(current, ignored);
         size = 0;
-        JournalFiles.forceDirectory(directory);
+        directoryUnforced = true;
         JournalFiles.prune(directory, options.keepRotatedFiles());
+    }
+
+    private void forceRotated() throws IOException {
+        if (directoryUnforced) {
+            JournalFiles.forceDirectory(directory);
+            directoryUnforced = false;
+        }
+        while (!unforced.isEmpty()) {
+            try (FileChannel old = unforced.get(0)) {
+                old.force(false);
+            }
+            unforced.remove(0);
+        }
     }
 
     @Override
     public void close() throws IOException {
         try {
+            forceRotated();
             channel.force(false);
         } finally {
             channel.close();

@@ -23,7 +23,7 @@ class RecommenderTest {
         assertThat(r.kind()).isEqualTo(Recommendation.Kind.PROMOTE_SECONDARY);
         assertThat(r.target()).contains(Side.SECONDARY);
         assertThat(r.needsFencingAcknowledgement()).isFalse();
-        assertThat(r.headline()).isEqualTo("Primary lost 2.1 s ago (the connection closed); secondary healthy and "
+        assertThat(r.headline()).isEqualTo("Primary lost 2.1 s ago (socket closed); secondary healthy and "
                 + "waiting after COLO_EXIT reason=error. Recommended: promote the secondary.");
     }
 

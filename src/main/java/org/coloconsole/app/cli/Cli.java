@@ -16,6 +16,8 @@ public final class Cli {
         line.addSubcommand(new WatchCommand(trails));
         line.addSubcommand(new StatusCommand(trails));
         line.addSubcommand(new FailoverCommand(trails));
+        line.addSubcommand(new JobsCommand(trails));
+        line.addSubcommand(new JobCommand(trails));
         return line;
     }
 }

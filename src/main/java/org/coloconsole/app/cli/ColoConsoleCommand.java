@@ -1,9 +1,14 @@
 package org.coloconsole.app.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.AppVersion;
 import org.coloconsole.app.GuiLauncher;
+import org.coloconsole.app.lab.LabException;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.qmp.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +35,10 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             description = "the secondary's QMP monitor")
     private Endpoint secondary;
 
+    @Option(names = "--lab", description = "start a local COLO lab pair of two real QEMUs on loopback, open the "
+            + "console on it, and stop it when the window closes")
+    private boolean lab;
+
     public ColoConsoleCommand(GuiLauncher gui) {
         this.gui = gui;
     }
@@ -40,8 +49,34 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give both --primary and --secondary, or neither");
         }
+        if (lab && primary != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--lab starts its own pair: leave out --primary and --secondary");
+        }
+        if (lab) {
+            return launchOnLab();
+        }
         return gui.launch(primary == null ? Optional.empty()
                 : Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)));
+    }
+
+    private int launchOnLab() {
+        spec.commandLine().getErr().println("Starting a local COLO lab pair…");
+        spec.commandLine().getErr().flush();
+        LabPair pair;
+        try {
+            pair = LabPair.start(LabOptions.defaults().withRunDir(
+                    Files.createTempDirectory("colo-console-lab")));
+        } catch (LabException | IOException e) {
+            spec.commandLine().getErr().println("The lab pair did not start: " + e.getMessage());
+            return ExitCodes.UNREACHABLE;
+        }
+        try (pair) {
+            spec.commandLine().getErr().println(pair.acceleratorSentence());
+            spec.commandLine().getErr().flush();
+            return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(pair.primaryConsoleEndpoint(),
+                    pair.secondaryConsoleEndpoint())));
+        }
     }
 
     /** Reads the version Maven wrote into the build. */

@@ -74,6 +74,7 @@ public final class FailoverCommand implements Callable<Integer> {
             session.awaitKnown(wait);
             var snapshot = session.supervisor().settled().get();
             SnapshotText.lines(snapshot).forEach(out::println);
+            out.println("Journal: " + session.supervisor().auditLocation());
             if (!snapshot.state().primary().answering() && !snapshot.state().secondary().answering()) {
                 err.println("Neither side answers; nothing was sent.");
                 return ExitCodes.UNREACHABLE;

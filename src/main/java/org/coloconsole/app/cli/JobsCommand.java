@@ -1,0 +1,56 @@
+package org.coloconsole.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.coloconsole.app.AuditTrailFactory;
+import org.coloconsole.app.PairSession;
+import org.coloconsole.app.PairSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code colo-console jobs}: both sides' background jobs and COLO's protection as one more row. */
+@Command(name = "jobs", mixinStandardHelpOptions = true,
+        description = {"List both sides' background jobs (query-jobs) and the COLO protection row.",
+                "Each job shows the actions QEMU accepts in its status. Exit 0; 2 when neither side answers."})
+public final class JobsCommand implements Callable<Integer> {
+    private final AuditTrailFactory trails;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PairOptions pair;
+
+    @Option(names = "--json", description = "one JSON object instead of columns")
+    private boolean json;
+
+    @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
+            description = "how long to wait for both sides to answer (default ${DEFAULT-VALUE})")
+    private Duration wait;
+
+    public JobsCommand(AuditTrailFactory trails) {
+        this.trails = trails;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC())) {
+            session.awaitKnown(wait);
+            PairSnapshot snapshot = session.supervisor().settled().get();
+            if (json) {
+                out.println(JobsText.json(snapshot));
+            } else {
+                JobsText.lines(snapshot).forEach(out::println);
+            }
+            out.flush();
+            boolean none = !snapshot.state().primary().answering() && !snapshot.state().secondary().answering();
+            return none ? ExitCodes.UNREACHABLE : ExitCodes.OK;
+        }
+    }
+}

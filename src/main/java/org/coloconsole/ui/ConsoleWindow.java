@@ -1,0 +1,252 @@
+package org.coloconsole.ui;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.coloconsole.app.GuiLauncher.PairEndpoints;
+import org.coloconsole.app.HeartbeatSettings;
+import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.ui.dashboard.Banner;
+import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
+import org.coloconsole.ui.dashboard.DashboardModel;
+import org.coloconsole.ui.dashboard.DashboardView;
+import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.log.LogView;
+import org.coloconsole.ui.log.LogViewModel;
+import org.coloconsole.ui.profile.ProfileDialog;
+import org.coloconsole.ui.profile.ProfileFormViewModel;
+import org.coloconsole.ui.profile.StartView;
+import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The window's content and what it does: the start screen until a pair is open, then the banner, the dashboard
+ * and the log; the toolbar and status bar throughout. Built in code in one place, on the FX thread.
+ */
+public final class ConsoleWindow extends BorderPane {
+    private final ConsoleContext context;
+    private final FxThread fx;
+    private final Theme theme;
+    private final ConsoleStatusBar status = new ConsoleStatusBar();
+    private final StackPane center = new StackPane();
+    private final VBox top = new VBox();
+    private final Button disconnect = new Button("Disconnect", new FontIcon(Material2AL.LINK_OFF));
+    private SessionBinding binding;
+    private LabStarter.RunningLab lab;
+
+    public ConsoleWindow(ConsoleContext context, FxThread fx, Theme theme) {
+        this.context = context;
+        this.fx = fx;
+        this.theme = theme;
+        setId("console-window");
+        top.getChildren().add(toolbar());
+        setTop(top);
+        setCenter(center);
+        setBottom(status);
+        showStart();
+    }
+
+    private HBox toolbar() {
+        Label title = new Label("COLO Console", new FontIcon(Material2MZ.SECURITY));
+        title.getStyleClass().add("app-title");
+        Button connect = new Button("Connect…", new FontIcon(Material2AL.LINK));
+        connect.setId("toolbar-connect");
+        connect.setTooltip(new Tooltip("Connect to a pair (Ctrl+O)"));
+        connect.setOnAction(e -> connectDialog());
+        disconnect.setId("toolbar-disconnect");
+        disconnect.setDisable(true);
+        disconnect.setOnAction(e -> {
+            closeSession();
+            showStart();
+        });
+        ToggleButton dark = new ToggleButton("Dark", new FontIcon(Material2MZ.NIGHTS_STAY));
+        dark.setId("toolbar-theme");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        dark.setTooltip(new Tooltip("Switch between light and dark"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, spacer, connect, disconnect, dark);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.getStyleClass().add("app-toolbar");
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                // keyboard: every action reachable; none of these starts a failover
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                        this::connectDialog);
+            }
+        });
+        return bar;
+    }
+
+    private void showStart() {
+        List<ConnectionProfile> recent;
+        try {
+            recent = context.profiles().recent(8);
+        } catch (IOException e) {
+            recent = List.of();
+            status.message(e.getMessage());
+        }
+        StartView start = new StartView(recent, this::open, this::connectDialog, this::startLab);
+        StackPane.setAlignment(start, Pos.TOP_CENTER);
+        center.getChildren().setAll(start);
+        if (top.getChildren().size() > 1) {
+            top.getChildren().remove(1, top.getChildren().size());
+        }
+        disconnect.setDisable(true);
+        status.message("Not watching a pair.");
+    }
+
+    private void connectDialog() {
+        ProfileFormViewModel form = new ProfileFormViewModel();
+        styled(new ProfileDialog(window(), form)).showAndWait().ifPresent(profile -> {
+            try {
+                context.profiles().save(profile);
+            } catch (IOException e) {
+                status.message("The profile was not saved: " + e.getMessage());
+            }
+            open(profile);
+        });
+    }
+
+    private void open(ConnectionProfile profile) {
+        try {
+            PairEndpoints pair = profile.endpoints();
+            HeartbeatSettings heartbeat = profile.heartbeat();
+            try {
+                context.profiles().markUsed(profile.name(), context.clock().instant());
+            } catch (IOException e) {
+                status.message("The recent list was not updated: " + e.getMessage());
+            }
+            openPair(profile.name(), pair, heartbeat);
+        } catch (IllegalArgumentException e) {
+            status.message("The profile " + profile.name() + " cannot be opened: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Watches a pair: replaces whatever was shown. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat) {
+        closeSession();
+        PairSession session = context.connector().open(name, pair, heartbeat);
+        FailoverPort port = session.failover();
+        DashboardModel dashboard = new DashboardModel(port, fx, context.zone());
+        LogViewModel log = new LogViewModel();
+        dashboard.failover().onOutcome(outcome -> {
+            status.message(outcome.sentence());
+            Notifications note = Notifications.create().owner(window()).title("Failover")
+                    .text(outcome.sentence()).hideAfter(Duration.seconds(15));
+            if (outcome.verified()) {
+                note.showInformation();
+            } else {
+                note.showError();
+            }
+        });
+        binding = new SessionBinding(session, fx, dashboard, log, status);
+
+        DashboardView view = new DashboardView(dashboard, c -> styled(new ConfirmFailoverDialog(window(), c)).showAndWait());
+        LogView logView = new LogView(log, context.zone(), status::message);
+        SplitPane split = new SplitPane(view, logView);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        SplitPane.setResizableWithParent(view, false);
+        view.setMinHeight(Region.USE_PREF_SIZE); // the cards are never cut; the log takes what is left
+        center.getChildren().setAll(split);
+        Node banner = new Banner(dashboard.banner());
+        top.getChildren().setAll(top.getChildren().get(0), banner);
+        disconnect.setDisable(false);
+        status.message("Watching " + name + ": " + pair.primary() + " ⇄ " + pair.secondary() + ".");
+    }
+
+    private void startLab() {
+        if (center.getChildren().get(0) instanceof StartView start) {
+            start.say("Starting the local lab pair (two QEMUs on this machine)…", true);
+        }
+        status.lab().show("Lab: starting…", StatusItem.Tone.WARN);
+        Thread starter = new Thread(() -> {
+            try {
+                LabStarter.RunningLab started = context.lab().start();
+                fx.execute(() -> labStarted(started));
+            } catch (RuntimeException e) {
+                String sentence = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+                fx.execute(() -> labFailed(sentence));
+            }
+        }, "lab-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void labStarted(LabStarter.RunningLab started) {
+        stopLab();
+        lab = started;
+        status.lab().show("Lab: running (" + started.description() + ")", StatusItem.Tone.OK);
+        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults());
+    }
+
+    private void labFailed(String sentence) {
+        status.lab().show("Lab: failed to start", StatusItem.Tone.FAIL);
+        status.message(sentence);
+        if (center.getChildren().get(0) instanceof StartView start) {
+            start.say("The lab pair did not start: " + sentence, false);
+        }
+    }
+
+    private void closeSession() {
+        if (binding != null) {
+            binding.close();
+            binding = null;
+        }
+    }
+
+    private void stopLab() {
+        if (lab != null) {
+            lab.close();
+            lab = null;
+            status.lab().show("Lab: not running", StatusItem.Tone.NEUTRAL);
+        }
+    }
+
+    /** Ends the session and the lab this window started; called when the window closes. */
+    public void shutdown() {
+        closeSession();
+        stopLab();
+    }
+
+    /** Dialogs are scenes of their own: give them the console's sheet and the current light/dark choice. */
+    private <D extends javafx.scene.control.Dialog<?>> D styled(D dialog) {
+        if (getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        dialog.getDialogPane().pseudoClassStateChanged(Theme.DARK, theme.darkProperty().get());
+        return dialog;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public ConsoleStatusBar statusBar() {
+        return status;
+    }
+}

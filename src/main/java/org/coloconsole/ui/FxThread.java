@@ -1,0 +1,32 @@
+package org.coloconsole.ui;
+
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+
+/**
+ * The one crossing into the JavaFX application thread. Everything that arrives from the app layer's threads
+ * (supervisor, QMP readers, failover runner) goes through an instance of this, so no other class calls
+ * {@link Platform#runLater}.
+ *
+ * <p>It is an {@link Executor} so the coalescing and batching helpers can be tested with an inline executor.
+ */
+public final class FxThread implements Executor {
+
+    /** Runs inline when already on the FX thread, else queues it for the next pulse. */
+    @Override
+    public void execute(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    /** Throws when the caller is not on the FX thread: view models call this where they touch bound properties. */
+    public static void checkOnFxThread() {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("this must run on the JavaFX application thread, not on "
+                    + Thread.currentThread().getName());
+        }
+    }
+}

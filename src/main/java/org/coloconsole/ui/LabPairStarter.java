@@ -1,0 +1,37 @@
+package org.coloconsole.ui;
+
+import org.coloconsole.app.GuiLauncher.PairEndpoints;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPair;
+
+/** "Start local lab pair": a real COLO pair of QEMUs on loopback, stopped when the window closes or disconnects. */
+public final class LabPairStarter implements LabStarter {
+    private final LabOptions options;
+
+    public LabPairStarter(LabOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public RunningLab start() {
+        LabPair pair = LabPair.start(options);
+        PairEndpoints endpoints = new PairEndpoints(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint());
+        String description = pair.accelerator() + ", checkpoint every " + pair.checkpointDelay().toMillis() + " ms";
+        return new RunningLab() {
+            @Override
+            public PairEndpoints endpoints() {
+                return endpoints;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public void close() {
+                pair.close();
+            }
+        };
+    }
+}

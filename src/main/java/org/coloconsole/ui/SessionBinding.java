@@ -1,0 +1,75 @@
+package org.coloconsole.ui;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.coloconsole.app.LogEntry;
+import org.coloconsole.ui.dashboard.DashboardModel;
+import org.coloconsole.ui.dashboard.PairSnapshot;
+import org.coloconsole.ui.dashboard.SideSnapshot;
+import org.coloconsole.ui.log.LogViewModel;
+
+/**
+ * Feeds one session into the window: state changes coalesce (latest wins) and log rows batch, each crossing into the
+ * FX thread through {@link FxThread}. Closing it stops the feed before the session closes, so no late update lands in
+ * a window that shows another pair.
+ */
+final class SessionBinding implements AutoCloseable {
+    /** Log rows handed over per crossing at most; a flood is spread over several pulses. */
+    static final int MAX_ROWS_PER_CROSSING = 5_000;
+
+    private final PairSession session;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    SessionBinding(PairSession session, FxThread fx, DashboardModel dashboard, LogViewModel log,
+                   ConsoleStatusBar status) {
+        this.session = Objects.requireNonNull(session, "session");
+        CoalescingUpdater<PairSnapshot> state = new CoalescingUpdater<>(fx, snapshot -> {
+            if (open.get()) {
+                dashboard.apply(snapshot);
+                showConnection(status.primary(), snapshot.primary());
+                showConnection(status.secondary(), snapshot.secondary());
+            }
+        });
+        BatchingQueue<LogEntry> rows = new BatchingQueue<>(fx, MAX_ROWS_PER_CROSSING, batch -> {
+            if (open.get()) {
+                log.append(batch);
+            }
+        });
+        session.onChange(state::offer);
+        session.onLog(rows::add);
+        // the file name fits the bar; the whole path is in the tooltip
+        status.journal().show(session.journalFile().map(p -> "Journal: " + p.getFileName()).orElse("Journal: off"),
+                session.journalFile().isPresent() ? StatusItem.Tone.OK : StatusItem.Tone.WARN);
+        session.journalFile().ifPresent(p -> status.journal().getTooltip().setText("Journal: " + p));
+        state.offer(session.current());
+    }
+
+    static void showConnection(StatusItem item, SideSnapshot side) {
+        String text = org.coloconsole.ui.dashboard.SideSnapshotTexts.statusLine(side);
+        StatusItem.Tone tone;
+        switch (side.heartbeat()) {
+            case "HEALTHY":
+                tone = StatusItem.Tone.OK;
+                break;
+            case "LOST":
+            case "UNREACHABLE":
+                tone = StatusItem.Tone.FAIL;
+                break;
+            default:
+                tone = StatusItem.Tone.WARN;
+        }
+        item.show(text, tone, "CONNECTED".equals(side.connection()) ? org.kordamp.ikonli.material2.Material2AL.LINK
+                : org.kordamp.ikonli.material2.Material2AL.LINK_OFF);
+    }
+
+    PairSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            session.close();
+        }
+    }
+}

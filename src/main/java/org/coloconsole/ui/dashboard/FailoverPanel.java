@@ -1,0 +1,156 @@
+package org.coloconsole.ui.dashboard;
+
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The two failover buttons (the recommended one emphasised), the runbook's steps with their progress, and the last
+ * refusal or outcome in a sentence.
+ */
+public final class FailoverPanel extends VBox {
+    private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
+
+    private final FailoverViewModel model;
+    private final Function<Confirmation, Optional<ConfirmFailoverDialog.Answer>> confirm;
+    private final Button promote = new Button("Promote secondary", new FontIcon(Material2MZ.SWAP_HORIZ));
+    private final Button continuePrimary = new Button("Continue on primary", new FontIcon(Material2MZ.PLAY_ARROW));
+
+    /**
+     * @param confirm shows the confirmation and returns the answer (a dialog in the window; scripted in tests)
+     */
+    public FailoverPanel(FailoverViewModel model,
+                         Function<Confirmation, Optional<ConfirmFailoverDialog.Answer>> confirm) {
+        this.model = model;
+        this.confirm = confirm;
+        setId("failover-panel");
+        getStyleClass().add("failover-panel");
+        setSpacing(8);
+        setPadding(new Insets(12, 14, 12, 14));
+        setMinWidth(300);
+        setPrefWidth(340);
+
+        Label title = new Label("Failover");
+        title.getStyleClass().add("card-title");
+
+        for (Button b : new Button[] {promote, continuePrimary}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMnemonicParsing(false); // no single key may start a failover
+            b.getStyleClass().add("failover-button");
+        }
+        promote.setId("promote-secondary");
+        continuePrimary.setId("continue-primary");
+        promote.disableProperty().bind(model.promoteSecondaryDisabledProperty());
+        continuePrimary.disableProperty().bind(model.continuePrimaryDisabledProperty());
+        promote.setOnAction(e -> ask(FailoverViewModel.SECONDARY));
+        continuePrimary.setOnAction(e -> ask(FailoverViewModel.PRIMARY));
+        model.recommendedProperty().addListener((obs, old, now) -> emphasise(now));
+        emphasise(model.recommendedProperty().get());
+
+        Label message = new Label();
+        message.setId("failover-message");
+        message.getStyleClass().add("failover-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        model.messageToneProperty().addListener((obs, old, now) -> tone(message, now));
+        tone(message, model.messageToneProperty().get());
+
+        Label runbook = new Label();
+        runbook.textProperty().bind(model.runbookTitleProperty());
+        runbook.getStyleClass().add("section-title");
+        ListView<RunbookStep> steps = new ListView<>(model.steps());
+        steps.setId("runbook-steps");
+        steps.setCellFactory(list -> new StepCell());
+        steps.setPrefHeight(130);
+        steps.setFocusTraversable(false);
+        steps.setPlaceholder(new Label("The runbook's steps appear here."));
+
+        getChildren().addAll(title, promote, continuePrimary, message, runbook, steps);
+    }
+
+    private void emphasise(String recommended) {
+        promote.pseudoClassStateChanged(RECOMMENDED, FailoverViewModel.SECONDARY.equals(recommended));
+        continuePrimary.pseudoClassStateChanged(RECOMMENDED, FailoverViewModel.PRIMARY.equals(recommended));
+        promote.getStyleClass().remove("accent");
+        continuePrimary.getStyleClass().remove("accent");
+        if (FailoverViewModel.SECONDARY.equals(recommended)) {
+            promote.getStyleClass().add("accent");
+        } else if (FailoverViewModel.PRIMARY.equals(recommended)) {
+            continuePrimary.getStyleClass().add("accent");
+        }
+    }
+
+    private static void tone(Label label, Tone tone) {
+        for (Tone t : Tone.values()) {
+            label.pseudoClassStateChanged(t.pseudoClass(), t == tone);
+        }
+    }
+
+    private void ask(String target) {
+        Confirmation c = model.confirmation(target);
+        confirm.apply(c).filter(ConfirmFailoverDialog.Answer::confirmed)
+                .ifPresent(answer -> model.start(target, answer.otherSideFencedAcknowledged()));
+    }
+
+    private static final class StepCell extends ListCell<RunbookStep> {
+        @Override
+        protected void updateItem(RunbookStep step, boolean empty) {
+            super.updateItem(step, empty);
+            setText(null);
+            if (empty || step == null) {
+                setGraphic(null);
+                return;
+            }
+            // the step's sentence, and under it what QEMU answered, both wrapped: nothing of a result is cut
+            Label sentence = new Label();
+            sentence.textProperty().bind(step.sentenceProperty());
+            sentence.setWrapText(true);
+            Label detail = new Label();
+            detail.textProperty().bind(step.detailProperty());
+            detail.setWrapText(true);
+            detail.getStyleClass().add("step-detail");
+            detail.managedProperty().bind(detail.textProperty().isNotEmpty());
+            detail.visibleProperty().bind(detail.managedProperty());
+            VBox text = new VBox(2, sentence, detail);
+            if (getListView() != null) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
+                text.maxWidthProperty().bind(text.prefWidthProperty());
+            }
+            sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            FontIcon icon = new FontIcon(iconFor(step.statusProperty().get()));
+            // cells are reused: only the step this cell still shows may change its icon
+            step.statusProperty().addListener((obs, old, now) -> {
+                if (getItem() == step) {
+                    icon.setIconCode(iconFor(now));
+                }
+            });
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, icon, text);
+            setGraphic(row);
+        }
+
+        private static org.kordamp.ikonli.Ikon iconFor(FailoverPort.StepStatus status) {
+            switch (status) {
+                case RUNNING:
+                    return Material2MZ.SYNC;
+                case DONE:
+                    return Material2AL.CHECK_CIRCLE;
+                case FAILED:
+                    return Material2AL.ERROR;
+                case SKIPPED:
+                    return Material2MZ.REPORT_OFF;
+                default:
+                    return Material2MZ.RADIO_BUTTON_UNCHECKED;
+            }
+        }
+    }
+}

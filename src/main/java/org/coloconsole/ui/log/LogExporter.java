@@ -1,0 +1,89 @@
+package org.coloconsole.ui.log;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coloconsole.app.LogEntry;
+import org.coloconsole.qmp.QmpValue;
+
+/** Writes log rows as JSON Lines (one object per row, the QEMU event nested as JSON) or as CSV (RFC 4180). */
+public final class LogExporter {
+
+    /** The file formats offered to the operator. */
+    public enum Format {
+        JSON_LINES("JSON Lines", "*.jsonl"),
+        CSV("CSV", "*.csv");
+
+        private final String label;
+        private final String glob;
+
+        Format(String label, String glob) {
+            this.label = label;
+            this.glob = glob;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String glob() {
+            return glob;
+        }
+    }
+
+    static final String CSV_HEADER = "sequence,qemu_time,received_time,side,event,severity,summary";
+
+    public void write(List<LogEntry> rows, Format format, Writer out) throws IOException {
+        switch (format) {
+            case JSON_LINES -> writeJsonLines(rows, out);
+            case CSV -> writeCsv(rows, out);
+            default -> throw new IllegalArgumentException("unknown export format " + format);
+        }
+        out.flush();
+    }
+
+    private void writeJsonLines(List<LogEntry> rows, Writer out) throws IOException {
+        for (LogEntry row : rows) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("sequence", row.sequence());
+            line.put("side", row.side().orElse(null));
+            line.put("received", row.receivedAt().toString());
+            line.put("qemu_time", row.qemuTime().map(Object::toString).orElse(null));
+            line.put("event", row.name());
+            line.put("severity", row.severity().name());
+            line.put("summary", row.summary());
+            LogFormat.rawAsPlain(row).ifPresent(raw -> line.put("raw", raw));
+            out.write(QmpValue.of(line).toJson());
+            out.write('\n');
+        }
+    }
+
+    private void writeCsv(List<LogEntry> rows, Writer out) throws IOException {
+        out.write(CSV_HEADER);
+        out.write("\r\n");
+        for (LogEntry row : rows) {
+            out.write(Long.toString(row.sequence()));
+            out.write(',');
+            out.write(row.qemuTime().map(Object::toString).orElse(""));
+            out.write(',');
+            out.write(row.receivedAt().toString());
+            out.write(',');
+            out.write(csv(row.side().orElse("console")));
+            out.write(',');
+            out.write(csv(row.name()));
+            out.write(',');
+            out.write(row.severity().name());
+            out.write(',');
+            out.write(csv(row.summary()));
+            out.write("\r\n");
+        }
+    }
+
+    static String csv(String field) {
+        boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                || field.indexOf('\r') >= 0;
+        return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    }
+}

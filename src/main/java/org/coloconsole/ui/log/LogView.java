@@ -1,0 +1,243 @@
+package org.coloconsole.ui.log;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.coloconsole.app.LogEntry;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The live event log: a virtualized table of both sides' rows (newest at the bottom, following the tail until the
+ * operator scrolls up), the filters above it, the raw JSON of the selected row beside it, and export.
+ */
+public final class LogView extends BorderPane {
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
+
+    private final LogViewModel model;
+    private final LogFormat format;
+    private final Consumer<String> notify;
+    private final TableView<LogEntry> table = new TableView<>();
+    private final Label counter = new Label();
+
+    /**
+     * @param notify where export results and failures go, in a sentence (the shell shows them in the status bar)
+     */
+    public LogView(LogViewModel model, ZoneId zone, Consumer<String> notify) {
+        this.model = model;
+        this.format = new LogFormat(zone);
+        this.notify = notify;
+        getStyleClass().add("log-view");
+        setTop(filterBar());
+        SplitPane split = new SplitPane(buildTable(), detailsPane());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        setCenter(split);
+        followTheTail();
+    }
+
+    private HBox filterBar() {
+        ComboBox<SideFilter> side = new ComboBox<>();
+        side.getItems().setAll(SideFilter.values());
+        side.valueProperty().bindBidirectional(model.sideFilterProperty());
+        side.setId("log-side-filter");
+        side.setAccessibleText("Filter by side");
+
+        ComboBox<String> event = new ComboBox<>(model.eventNames());
+        event.valueProperty().bindBidirectional(model.eventFilterProperty());
+        event.setId("log-event-filter");
+        event.setAccessibleText("Filter by event name");
+        event.setPrefWidth(190);
+
+        TextField text = new TextField();
+        text.setPromptText("Search summary and raw JSON");
+        text.textProperty().bindBidirectional(model.textFilterProperty());
+        text.setId("log-text-filter");
+        HBox.setHgrow(text, Priority.ALWAYS);
+
+        ToggleButton follow = new ToggleButton("Follow", new FontIcon(Material2AL.ARROW_DOWNWARD));
+        follow.selectedProperty().bindBidirectional(model.followTailProperty());
+        follow.setId("log-follow");
+        follow.setMnemonicParsing(false);
+
+        MenuItem jsonLines = new MenuItem("Export shown rows as JSON Lines…");
+        jsonLines.setOnAction(e -> export(LogExporter.Format.JSON_LINES));
+        MenuItem csv = new MenuItem("Export shown rows as CSV…");
+        csv.setOnAction(e -> export(LogExporter.Format.CSV));
+        MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT), jsonLines, csv);
+        export.setId("log-export");
+
+        Button clear = new Button("Clear filters");
+        clear.setOnAction(e -> {
+            model.sideFilterProperty().set(SideFilter.ALL);
+            model.eventFilterProperty().set(LogViewModel.ALL_EVENTS);
+            model.textFilterProperty().set("");
+        });
+
+        counter.getStyleClass().add("log-counter");
+        model.visibleRows().addListener((ListChangeListener<LogEntry>) c -> updateCounter());
+        updateCounter();
+
+        Label title = new Label("Event log");
+        title.getStyleClass().add("section-title");
+        HBox bar = new HBox(8, title, side, event, text, clear, follow, export, counter);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("log-filter-bar");
+        return bar;
+    }
+
+    private void updateCounter() {
+        counter.setText(model.visibleRows().size() + " of " + model.rows().size() + " rows");
+    }
+
+    private TableView<LogEntry> buildTable() {
+        table.setId("log-table");
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+        table.setItems(model.visibleRows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No events yet."));
+        table.getColumns().add(column("QEMU time", 110, format::qemuTime));
+        table.getColumns().add(column("Received", 110, format::receivedTime));
+        table.getColumns().add(column("Side", 90, LogFormat::side));
+        table.getColumns().add(column("Event", 150, LogEntry::name));
+        table.getColumns().add(column("Summary", 320, LogEntry::summary));
+        table.setRowFactory(view -> new SeverityRow());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+        return table;
+    }
+
+    private static TableColumn<LogEntry, String> column(String title, double width, Function<LogEntry, String> text) {
+        TableColumn<LogEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false); // arrival order is the point of a log; sorting would break following the tail
+        column.setReorderable(false);
+        return column;
+    }
+
+    private Region detailsPane() {
+        TextArea details = new TextArea();
+        details.setId("log-details");
+        details.setEditable(false);
+        details.setWrapText(false);
+        details.textProperty().bind(model.detailsProperty());
+        details.getStyleClass().add("log-details");
+        details.setPromptText("Select a row to see the event as QEMU sent it.");
+        BorderPane pane = new BorderPane(details);
+        Label title = new Label("Raw event");
+        title.getStyleClass().add("section-title");
+        title.setPadding(new Insets(4, 6, 4, 6));
+        pane.setTop(title);
+        pane.setMinWidth(200);
+        return pane;
+    }
+
+    private void followTheTail() {
+        model.visibleRows().addListener((ListChangeListener<LogEntry>) change -> {
+            if (model.followTailProperty().get()) {
+                scrollToEnd();
+            }
+        });
+        model.followTailProperty().addListener((obs, old, now) -> {
+            if (now) {
+                scrollToEnd();
+            }
+        });
+        // the operator reading back pauses the tail; reaching the bottom again resumes it
+        table.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                model.followTailProperty().set(false);
+            } else if (e.getDeltaY() < 0 && lastRowVisible()) {
+                model.followTailProperty().set(true);
+            }
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode code = e.getCode();
+            if (code == KeyCode.UP || code == KeyCode.PAGE_UP || code == KeyCode.HOME) {
+                model.followTailProperty().set(false);
+            } else if (code == KeyCode.END) {
+                model.followTailProperty().set(true);
+            }
+        });
+    }
+
+    private boolean lastRowVisible() {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() != null) {
+            return flow.getLastVisibleCell().getIndex() >= table.getItems().size() - 2;
+        }
+        return true;
+    }
+
+    private void scrollToEnd() {
+        int size = table.getItems().size();
+        if (size > 0) {
+            table.scrollTo(size - 1);
+        }
+    }
+
+    private void export(LogExporter.Format format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the shown log rows");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.label(), format.glob()));
+        chooser.setInitialFileName("colo-console-log" + format.glob().substring(1));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            exportTo(file.toPath(), format);
+        }
+    }
+
+    /** Exports the shown rows to {@code file} and says how it went. */
+    public void exportTo(Path file, LogExporter.Format format) {
+        try {
+            int rows = model.export(file, format);
+            notify.accept("Exported " + rows + " rows to " + file + ".");
+        } catch (IOException e) {
+            notify.accept("Could not write " + file + ": " + e.getMessage() + ". Choose another folder and try again.");
+        }
+    }
+
+    TableView<LogEntry> table() {
+        return table;
+    }
+
+    private static final class SeverityRow extends TableRow<LogEntry> {
+        @Override
+        protected void updateItem(LogEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            LogEntry.Severity severity = empty || item == null ? null : item.severity();
+            pseudoClassStateChanged(WARNING, severity == LogEntry.Severity.WARNING);
+            pseudoClassStateChanged(CRITICAL, severity == LogEntry.Severity.CRITICAL);
+        }
+    }
+}

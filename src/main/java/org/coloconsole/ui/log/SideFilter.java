@@ -1,0 +1,35 @@
+package org.coloconsole.ui.log;
+
+import java.util.Optional;
+
+/** Which rows the side filter lets through. */
+public enum SideFilter {
+    ALL("All sides"),
+    PRIMARY("Primary"),
+    SECONDARY("Secondary"),
+    CONSOLE("Console");
+
+    private final String label;
+
+    SideFilter(String label) {
+        this.label = label;
+    }
+
+    boolean accepts(Optional<String> side) {
+        switch (this) {
+            case PRIMARY:
+                return side.filter("primary"::equalsIgnoreCase).isPresent();
+            case SECONDARY:
+                return side.filter("secondary"::equalsIgnoreCase).isPresent();
+            case CONSOLE:
+                return side.isEmpty();
+            default:
+                return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,138 @@
+package org.coloconsole.ui.profile;
+
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.coloconsole.app.HeartbeatSettings;
+import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.qmp.Endpoint;
+
+/**
+ * The connection dialog's fields, each validated as it is typed; an error is a sentence shown beside its field.
+ */
+public final class ProfileFormViewModel {
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty primary = new SimpleStringProperty("");
+    private final StringProperty secondary = new SimpleStringProperty("");
+    private final StringProperty interval = new SimpleStringProperty("250");
+    private final StringProperty misses = new SimpleStringProperty("3");
+    private final StringProperty pingTimeout = new SimpleStringProperty("3000");
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper primaryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper secondaryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper intervalError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper missesError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pingTimeoutError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper heartbeatError = new ReadOnlyStringWrapper("");
+    private final BooleanBinding valid;
+
+    public ProfileFormViewModel() {
+        name.addListener((o, a, b) -> validate());
+        primary.addListener((o, a, b) -> validate());
+        secondary.addListener((o, a, b) -> validate());
+        interval.addListener((o, a, b) -> validate());
+        misses.addListener((o, a, b) -> validate());
+        pingTimeout.addListener((o, a, b) -> validate());
+        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && primaryError.get().isEmpty()
+                        && secondaryError.get().isEmpty() && intervalError.get().isEmpty() && missesError.get().isEmpty()
+                        && pingTimeoutError.get().isEmpty() && heartbeatError.get().isEmpty(),
+                nameError, primaryError, secondaryError, intervalError, missesError, pingTimeoutError, heartbeatError);
+        validate();
+    }
+
+    /** Fills the fields from a saved profile. */
+    public void load(ConnectionProfile p) {
+        name.set(p.name());
+        primary.set(p.primary());
+        secondary.set(p.secondary());
+        interval.set(Long.toString(p.intervalMs()));
+        misses.set(Integer.toString(p.misses()));
+        pingTimeout.set(Long.toString(p.pingTimeoutMs()));
+    }
+
+    private void validate() {
+        nameError.set(name.get().isBlank() ? "Give the pair a name, e.g. rack-3 web." : "");
+        primaryError.set(endpointError(primary.get(), "primary"));
+        secondaryError.set(endpointError(secondary.get(), "secondary"));
+        if (secondaryError.get().isEmpty() && primaryError.get().isEmpty()
+                && primary.get().strip().equals(secondary.get().strip())) {
+            secondaryError.set("The secondary must be a different monitor from the primary.");
+        }
+        intervalError.set(numberError(interval.get(), "The interval", 10));
+        missesError.set(numberError(misses.get(), "Misses", 1));
+        pingTimeoutError.set(numberError(pingTimeout.get(), "The ping timeout", 10));
+        heartbeatError.set("");
+        if (intervalError.get().isEmpty() && missesError.get().isEmpty() && pingTimeoutError.get().isEmpty()) {
+            try {
+                heartbeat();
+            } catch (IllegalArgumentException e) {
+                heartbeatError.set(capitalise(e.getMessage()) + ".");
+            }
+        }
+    }
+
+    private static String endpointError(String text, String side) {
+        if (text.isBlank()) {
+            return "Enter the " + side + "'s monitor, e.g. tcp:10.0.0.1:4444 or unix:/run/colo/" + side + ".sock.";
+        }
+        try {
+            Endpoint.parse(text.strip());
+            return "";
+        } catch (IllegalArgumentException e) {
+            return capitalise(e.getMessage());
+        }
+    }
+
+    private static String numberError(String text, String what, long min) {
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return what + " must be a whole number.";
+        }
+        if (value < min) {
+            return what + " must be at least " + min + (value < 0 ? "; it cannot be negative." : ".");
+        }
+        return "";
+    }
+
+    private static String capitalise(String sentence) {
+        return sentence == null || sentence.isEmpty() ? "Not valid."
+                : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    private HeartbeatSettings heartbeat() {
+        return new HeartbeatSettings(java.time.Duration.ofMillis(Long.parseLong(interval.get().strip())),
+                Integer.parseInt(misses.get().strip()), java.time.Duration.ofMillis(Long.parseLong(pingTimeout.get().strip())));
+    }
+
+    /** The profile the fields describe, when they are all valid. */
+    public Optional<ConnectionProfile> toProfile() {
+        if (!valid.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConnectionProfile(name.get().strip(), primary.get().strip(), secondary.get().strip(),
+                Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
+                Long.parseLong(pingTimeout.get().strip()), null));
+    }
+
+    public StringProperty nameProperty() { return name; }
+    public StringProperty primaryProperty() { return primary; }
+    public StringProperty secondaryProperty() { return secondary; }
+    public StringProperty intervalProperty() { return interval; }
+    public StringProperty missesProperty() { return misses; }
+    public StringProperty pingTimeoutProperty() { return pingTimeout; }
+    public ReadOnlyStringProperty nameErrorProperty() { return nameError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty primaryErrorProperty() { return primaryError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty secondaryErrorProperty() { return secondaryError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty intervalErrorProperty() { return intervalError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty missesErrorProperty() { return missesError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty pingTimeoutErrorProperty() { return pingTimeoutError.getReadOnlyProperty(); }
+    /** A rule that spans fields, e.g. the ping timeout shorter than the interval. */
+    public ReadOnlyStringProperty heartbeatErrorProperty() { return heartbeatError.getReadOnlyProperty(); }
+    public BooleanBinding validProperty() { return valid; }
+}

@@ -1,0 +1,56 @@
+package org.coloconsole.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.coloconsole.app.LogEntry;
+import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.dashboard.PairSnapshot;
+
+/** A session the test drives: it pushes snapshots and log rows from its own thread, as the engine would. */
+final class FakeSession implements PairSession {
+    private final List<Consumer<PairSnapshot>> changes = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LogEntry>> logs = new CopyOnWriteArrayList<>();
+    private final FailoverPort failover;
+    private volatile PairSnapshot current;
+    volatile boolean closed;
+
+    FakeSession(PairSnapshot initial, FailoverPort failover) {
+        this.current = initial;
+        this.failover = failover;
+    }
+
+    void push(PairSnapshot snapshot) {
+        current = snapshot;
+        Thread t = new Thread(() -> changes.forEach(c -> c.accept(snapshot)), "fake-supervisor");
+        t.start();
+        join(t);
+    }
+
+    void log(LogEntry... rows) {
+        Thread t = new Thread(() -> {
+            for (LogEntry row : rows) {
+                logs.forEach(l -> l.accept(row));
+            }
+        }, "fake-supervisor");
+        t.start();
+        join(t);
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override public PairSnapshot current() { return current; }
+    @Override public void onChange(Consumer<PairSnapshot> listener) { changes.add(listener); }
+    @Override public void onLog(Consumer<LogEntry> listener) { logs.add(listener); }
+    @Override public FailoverPort failover() { return failover; }
+    @Override public Optional<Path> journalFile() { return Optional.of(Path.of("/tmp/journal/colo-console.jsonl")); }
+    @Override public void close() { closed = true; }
+}

@@ -1,0 +1,91 @@
+package org.coloconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.coloconsole.app.GuiLauncher.PairEndpoints;
+import org.coloconsole.app.JournalAuditTrail;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabSide;
+import org.coloconsole.app.lab.LabSignal;
+import org.coloconsole.app.profile.ProfileStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The whole console on a real lab pair, headless: kill the primary QEMU, the banner recommends the secondary, click
+ * and confirm, and the secondary card shows it running after a requested COLO exit.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabFailoverEndToEndTest {
+    @TempDir
+    static Path dir;
+
+    private LabPair lab;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab")));
+        PairEndpoints pair = new PairEndpoints(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
+        ConsoleContext context = new ConsoleContext(Optional.of(pair),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC(),
+                        ZoneOffset.UTC),
+                () -> { throw new IllegalStateException("the test starts its own lab"); },
+                new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
+        window = ConsoleApp.show(stage, context);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        try {
+            robot.interact(() -> window.shutdown());
+        } finally {
+            lab.close();
+        }
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void killThePrimaryThenPromoteTheSecondaryFromTheWindow(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED"));
+
+        lab.kill(LabSide.PRIMARY, LabSignal.KILL);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
+            assertThat(text(robot, "#primary-state")).isEqualTo("LOST");
+        });
+        assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).getStyleClass()).contains("accent");
+
+        robot.clickOn("#promote-secondary");
+        robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(text(robot, "#secondary-run-state")).isEqualTo("running");
+            assertThat(text(robot, "#secondary-colo")).isEqualTo("mode none");
+            assertThat(text(robot, "#secondary-colo-detail")).isEqualTo("last mode secondary · reason request");
+            assertThat(text(robot, "#failover-message")).contains("Secondary carries on alone");
+        });
+        assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(window.statusBar().getText()).contains("Secondary carries on alone");
+    }
+}
