@@ -131,7 +131,7 @@ public final class PairSupervisor implements AutoCloseable {
      */
     public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
         return CompletableFuture.supplyAsync(() -> {
-            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request);
+            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request, clock.instant());
             if (decision.allowed()) {
                 apply(new Observation.FailoverStarted(request.target(), clock.instant()));
             }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +31,13 @@ import java.util.function.Consumer;
 public final class QmpClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
 
+    /** Ids start at 1; 0 is the capability negotiation's, which runs before any call. */
+    private static final int FIRST_CALL_ID = 1;
+    private static final long NEGOTIATION_ID = 0;
+
     private final QmpClientOptions options;
     private final QmpCodec codec = new QmpCodec();
     private final ScheduledThreadPoolExecutor timer;
-    private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicInteger subscriberCount = new AtomicInteger();
     private final List<EventSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<QmpStateChange>> stateListeners = new CopyOnWriteArrayList<>();
@@ -43,6 +46,12 @@ public final class QmpClient implements AutoCloseable {
     // guarded by lock
     private final Object lock = new Object();
     private final Map<Long, PendingCall> pending = new HashMap<>();
+    /**
+     * Ids in use. Each call takes the lowest free one: QEMU 7.2 reads commands one byte per recvmsg (~3 µs a byte), so
+     * a short id is a faster round trip. A call that timed out keeps its id until its late reply arrives or the
+     * session ends, so a late reply is never taken for a newer call's.
+     */
+    private final BitSet idsInUse = new BitSet();
     private final ArrayDeque<PendingCall> waiting = new ArrayDeque<>();
     private int inFlight;
     private int generation;
@@ -254,15 +263,8 @@ public final class QmpClient implements AutoCloseable {
 
     private CompletableFuture<QmpValue> submit(String command, Map<String, ?> arguments, Duration timeout,
                                                boolean outOfBand) {
-        long id = nextId.getAndIncrement();
-        byte[] frame;
-        try {
-            frame = codec.encodeCommand(command, arguments, id, outOfBand);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "the arguments of " + command + " cannot be written as JSON: " + e.getMessage(), e));
-        }
-        PendingCall call = new PendingCall(id, command, frame, outOfBand, timeout);
+        PendingCall call;
+        long id;
         Transport target;
         int session;
         synchronized (lock) {
@@ -274,9 +276,20 @@ public final class QmpClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(new QmpStateException(
                         "cannot send " + command + " out of band: this QEMU did not offer the oob capability"));
             }
-            call.timer = timer.schedule(() -> call.fail(new QmpTimeoutException(command, timeout)),
+            id = idsInUse.nextClearBit(FIRST_CALL_ID);
+            byte[] frame;
+            try {
+                frame = codec.encodeCommand(command, arguments, id, outOfBand);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "the arguments of " + command + " cannot be written as JSON: " + e.getMessage(), e));
+            }
+            idsInUse.set((int) id);
+            call = new PendingCall(id, command, frame, outOfBand, timeout);
+            PendingCall created = call;
+            call.timer = timer.schedule(() -> created.fail(new QmpTimeoutException(command, timeout)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
-            call.result.whenComplete((value, error) -> finished(call));
+            call.result.whenComplete((value, error) -> finished(created));
             if (!outOfBand && inFlight >= options.maxInFlight()) {
                 waiting.add(call);
                 return call.result;
@@ -310,10 +323,10 @@ public final class QmpClient implements AutoCloseable {
         Transport target;
         int session;
         synchronized (lock) {
-            if (pending.get(call.id) == call) {
-                pending.remove(call.id);
-            } else {
-                waiting.remove(call);
+            // still in pending: it ended without a reply (timeout, cancel) and stays there, id reserved, until the late
+            // reply or the session's end; answered calls were already removed by route()
+            if (pending.get(call.id) != call && waiting.remove(call)) {
+                idsInUse.clear((int) call.id);
             }
             if (call.holdsSlot) {
                 call.holdsSlot = false;
@@ -358,7 +371,7 @@ public final class QmpClient implements AutoCloseable {
     }
 
     private void negotiate(LineReader reader, Transport opened, boolean enableOob) throws IOException, QmpException {
-        long id = nextId.getAndIncrement();
+        long id = NEGOTIATION_ID;
         byte[] frame = codec.encodeCommand("qmp_capabilities",
                 enableOob ? Map.of("enable", List.of("oob")) : null, id, false);
         opened.write(frame, 0, frame.length);
@@ -418,9 +431,10 @@ public final class QmpClient implements AutoCloseable {
         }
         if (id == null) {
             synchronized (lock) {
-                if (session == generation && !pending.isEmpty()) {
+                long waitingForReply = pending.values().stream().filter(c -> !c.result.isDone()).count();
+                if (session == generation && waitingForReply > 0) {
                     throw new QmpProtocolException(QmpProtocolException.Kind.UNROUTABLE_REPLY,
-                            "the peer sent a reply without an id while " + pending.size()
+                            "the peer sent a reply without an id while " + waitingForReply
                                     + " calls were pending" + errorText(message), null);
                 }
             }
@@ -431,11 +445,18 @@ public final class QmpClient implements AutoCloseable {
         PendingCall call = null;
         if (id.isNumber()) {
             synchronized (lock) {
-                call = pending.get(id.asLong(-1));
+                call = pending.remove(id.asLong(-1));
+                if (call != null) {
+                    idsInUse.clear((int) call.id);
+                }
             }
         }
         if (call == null) {
             LOG.log(System.Logger.Level.DEBUG, "{0}: dropped a reply with unknown id {1}", options.name(), id);
+            return;
+        }
+        if (call.result.isDone()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: dropped the late reply to {1}", options.name(), call.command);
             return;
         }
         if (message instanceof QmpMessage.Return r) {
@@ -470,6 +491,7 @@ public final class QmpClient implements AutoCloseable {
         all.addAll(waiting);
         pending.clear();
         waiting.clear();
+        idsInUse.clear();
         for (PendingCall call : all) {
             call.holdsSlot = false;
         }

@@ -101,7 +101,7 @@ public final class SupervisorSession implements PairSession, FailoverPort {
     @Override
     public List<PlannedStep> plan(String target, boolean ack) {
         FailoverRequest request = request(target, ack);
-        InterlockDecision decision = FailoverInterlock.check(state(), request);
+        InterlockDecision decision = FailoverInterlock.check(state(), request, session.supervisor().clock().instant());
         if (!decision.allowed()) {
             // what would be sent if it were allowed; starting it is refused with the interlock's sentence
             decision = new InterlockDecision(true, state().side(request.target().other()).answering(), "");
@@ -112,7 +112,8 @@ public final class SupervisorSession implements PairSession, FailoverPort {
 
     @Override
     public Optional<String> refusal(String target, boolean ack) {
-        InterlockDecision decision = FailoverInterlock.check(state(), request(target, ack));
+        InterlockDecision decision = FailoverInterlock.check(state(), request(target, ack),
+                session.supervisor().clock().instant());
         return decision.allowed() ? Optional.empty() : Optional.of(decision.sentence());
     }
 
