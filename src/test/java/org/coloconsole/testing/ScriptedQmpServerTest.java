@@ -170,11 +170,14 @@ class ScriptedQmpServerTest {
     void aSecondClientGetsNothingUntilTheFirstLeavesThenPlaysTheNextScript(Transport transport) throws Exception {
         try (ScriptedQmpServer server = ScriptedQmpServer.start(transport, QmpScript.empty().greet(),
                 QmpScript.empty().send("{\"QMP\": {\"version\": {}, \"capabilities\": []}}"))) {
-            try (RawClient first = new RawClient(server.endpoint());
-                 RawClient second = new RawClient(server.endpoint())) {
-                assertThat(first.line()).isEqualTo(ScriptedQmpServer.QEMU_72_GREETING);
-                assertThat(second.silentFor(Duration.ofMillis(300))).isTrue();
-                first.close();
+            RawClient first = new RawClient(server.endpoint());
+            try (RawClient second = new RawClient(server.endpoint())) {
+                try {
+                    assertThat(first.line()).isEqualTo(ScriptedQmpServer.QEMU_72_GREETING);
+                    assertThat(second.silentFor(Duration.ofMillis(300))).isTrue();
+                } finally {
+                    first.close();
+                }
                 server.connection(0, WAIT).awaitClientLeft(WAIT);
                 assertThat(second.line()).isEqualTo("{\"QMP\": {\"version\": {}, \"capabilities\": []}}");
             }
