@@ -354,7 +354,14 @@ public final class QmpClient implements AutoCloseable {
         if (!reader.next()) {
             throw new QmpConnectException(target, QmpConnectException.Reason.IO, closedBeforeGreeting(target), null);
         }
-        QmpMessage first = decode(reader);
+        QmpMessage first;
+        try {
+            first = decode(reader);
+        } catch (QmpProtocolException e) {
+            // whatever is wrong with the first line, the operator's question is the same: is this a QMP monitor?
+            throw new QmpProtocolException(QmpProtocolException.Kind.BAD_GREETING,
+                    target + " did not start with a QMP greeting (" + e.getMessage() + "): is this a QMP monitor?", e);
+        }
         if (!(first instanceof QmpMessage.Greeting)) {
             throw new QmpProtocolException(QmpProtocolException.Kind.BAD_GREETING,
                     target + " did not start with a QMP greeting: is this a QMP monitor?", null);
