@@ -44,7 +44,7 @@ final class Connector {
             }
             Socket socket = connect(tcp, address, tcp.port(), options.connectTimeout());
             try {
-                return new SocketTransport(socket);
+                return SocketTransport.plain(socket);
             } catch (IOException e) {
                 closeQuietly(socket);
                 throw new QmpConnectException(tcp, QmpConnectException.Reason.IO,
@@ -86,7 +86,7 @@ final class Connector {
             socket.setSoTimeout(Math.toIntExact(options.handshakeTimeout().toMillis()));
             socket.startHandshake();
             socket.setSoTimeout(0);
-            return new TlsTransport(plain, socket);
+            return SocketTransport.tls(plain, socket);
         } catch (SocketTimeoutException e) {
             closeQuietly(plain);
             throw new QmpConnectException(tls, QmpConnectException.Reason.NO_GREETING, tls.text()
