@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.coloconsole.testing.ClientsUnderTest;
 import org.coloconsole.testing.QemuMonitorProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RealQemuFaultsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     enum Via { UNIX, TCP }
 
     private QemuMonitorProcess qemu;
-    private final List<QmpClient> clients = new ArrayList<>();
+    private final ClientsUnderTest clients = new ClientsUnderTest("faults", WAIT);
 
     @BeforeEach
     void startQemu() throws Exception {
@@ -43,38 +41,34 @@ class RealQemuFaultsTest {
     @AfterEach
     void stopEverything() {
         try {
-            clients.forEach(QmpClient::close);
+            clients.close();
         } finally {
             qemu.close();
         }
     }
 
     private QmpClient client(QmpClientOptions options) {
-        QmpClient client = new QmpClient(options);
-        clients.add(client);
-        return client;
+        return clients.client(options);
     }
 
     private QmpClient client() {
         return client(options());
     }
 
-    private static QmpClientOptions options() {
-        return QmpClientOptions.defaults("faults" + CLIENTS.incrementAndGet());
+    private QmpClientOptions options() {
+        return clients.options();
     }
 
     private Endpoint endpoint(Via transport) {
         return transport == Via.UNIX ? qemu.unixEndpoint() : qemu.tcpEndpoint();
     }
 
-    private static QmpValue reply(CompletableFuture<QmpValue> call) throws Exception {
-        return call.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    private QmpValue reply(CompletableFuture<QmpValue> call) throws Exception {
+        return clients.reply(call);
     }
 
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        assertThatThrownBy(() -> future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                .isInstanceOf(ExecutionException.class);
-        return future.handle((value, error) -> error).join();
+    private Throwable failureOf(CompletableFuture<?> future) {
+        return clients.failureOf(future);
     }
 
     @ParameterizedTest(name = "over {0}")
