@@ -26,6 +26,7 @@ import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.testing.JobImages;
 import org.coloconsole.testing.QemuMonitorProcess;
 import org.coloconsole.ui.ConsoleApp;
 import org.coloconsole.ui.ConsoleContext;

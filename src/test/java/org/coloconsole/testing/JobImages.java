@@ -1,4 +1,4 @@
-package org.coloconsole.ui.jobs;
+package org.coloconsole.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-/** qcow2 images for real block jobs, made with qemu-img in a test's temp directory (as JobCliQemuTest does). */
-final class JobImages {
+/** qcow2 images for real block jobs, made with qemu-img in a test's temp directory. */
+public final class JobImages {
     private static final int MIB = 1024 * 1024;
     private final Path dir;
 
-    JobImages(Path dir) {
+    public JobImages(Path dir) {
         this.dir = dir;
     }
 
     /** Full of random data, so that a mirror has bytes to copy (zeroes go at once). */
-    Path data(String name, int mib) throws IOException, InterruptedException {
+    public Path data(String name, int mib) throws IOException, InterruptedException {
         Path raw = dir.resolve(name + ".raw");
         byte[] bytes = new byte[mib * MIB];
         new Random(42).nextBytes(bytes);
@@ -30,9 +30,16 @@ final class JobImages {
         return image;
     }
 
-    Path empty(String name, int mib) throws IOException, InterruptedException {
+    public Path empty(String name, int mib) throws IOException, InterruptedException {
         Path image = dir.resolve(name);
         qemuImg("create", "-f", "qcow2", image.toString(), mib + "M");
+        return image;
+    }
+
+    /** A qcow2 over {@code base}, for a block-stream job to pull the base's data into. */
+    public Path overlay(String name, Path base) throws IOException, InterruptedException {
+        Path image = dir.resolve(name);
+        qemuImg("create", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", image.toString());
         return image;
     }
 
