@@ -133,7 +133,7 @@ public final class SideLink implements AutoCloseable {
 
     private Duration checkPeriod() {
         // misses are judged between pings too, so detection is not quantised to whole intervals
-        return Duration.ofNanos(Math.max(heartbeat.interval().toNanos() / 10, 2_000_000));
+        return Duration.ofNanos(Math.max(heartbeat.interval().toNanos() / 25, 2_000_000));
     }
 
     private void onReconnectEvent(ReconnectEvent event) {
