@@ -16,12 +16,14 @@ module org.coloconsole {
     exports org.coloconsole;
     exports org.coloconsole.qmp;
     exports org.coloconsole.colo;
+    exports org.coloconsole.journal;
     exports org.coloconsole.app;
     exports org.coloconsole.app.lab;
-    exports org.coloconsole.journal;
-    opens org.coloconsole.journal to com.fasterxml.jackson.databind;
+    // javafx.graphics instantiates the Application subclass reflectively
     exports org.coloconsole.ui;
+
+    // picocli builds commands, Jackson builds journal records and profiles, by reflection
     opens org.coloconsole.app.cli to info.picocli;
+    opens org.coloconsole.journal to com.fasterxml.jackson.databind;
     opens org.coloconsole.app.profile to com.fasterxml.jackson.databind;
-    // Each package adds its exports/opens here when it gets its first class: javac rejects empty packages.
 }
