@@ -16,6 +16,12 @@ final class Histogram {
         max = Math.max(max, nanos);
     }
 
+    synchronized void reset() {
+        java.util.Arrays.fill(buckets, 0);
+        count = 0;
+        max = 0;
+    }
+
     /** The upper edge of the bucket holding the p-th percentile (nearest rank), in milliseconds. */
     synchronized double percentileMillis(double p) {
         long rank = Math.max(1, (long) Math.ceil(p / 100 * count));

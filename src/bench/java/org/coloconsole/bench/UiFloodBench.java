@@ -44,8 +44,10 @@ import org.coloconsole.ui.SupervisorSession;
 public final class UiFloodBench {
     private static final long STALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private final Histogram[] pulseGaps = {new Histogram(), new Histogram()};
-    private final Histogram[] latency = {new Histogram(), new Histogram()};
+    /** Per phase: 0 idle window (the machine's own noise), 1 the measured flood, 2 the rest up to the total. */
+    private final Histogram[] pulseGaps = {new Histogram(), new Histogram(), new Histogram()};
+    private final Histogram[] latency = {new Histogram(), new Histogram(), new Histogram()};
+    private static final int IDLE_SECONDS = 10;
     private volatile int phase;
     private volatile long eventRows;
     private volatile int keptRows;
@@ -115,7 +117,14 @@ public final class UiFloodBench {
             primary.awaitClient(15);
             secondary.awaitClient(15);
             TimeUnit.SECONDS.sleep(3); // resync, first heartbeats, first layout passes
+            pulseGaps[0].reset(); // not the window's first frames
+            TimeUnit.SECONDS.sleep(IDLE_SECONDS); // the idle window's pulses: what the machine's load alone costs
             Memory before = Memory.now(false);
+            CompletableFuture<String> rowHeights = new CompletableFuture<>();
+            Platform.runLater(() -> rowHeights.complete(rowHeights(stage.get())));
+            System.out.println("table rows are " + rowHeights.get(10, TimeUnit.SECONDS) + " px high; fixed cell size "
+                    + ((TableView<?>) stage.get().getScene().lookup("#log-table")).getFixedCellSize());
+            phase = 1;
 
             long measured = (long) (rate * seconds);
             long floodStart = System.nanoTime();
@@ -123,7 +132,7 @@ public final class UiFloodBench {
             long afterMeasured = System.nanoTime();
             awaitRows(sent);
             Memory atMeasuredEnd = Memory.now(false);
-            phase = 1;
+            phase = 2;
             if (total > sent) {
                 sent += flood(primary, secondary, total - sent, rate);
             }
@@ -132,11 +141,13 @@ public final class UiFloodBench {
             Memory afterGc = Memory.now(true);
             long rowsSeen = eventRows;
 
+            System.out.printf(Locale.ROOT, "idle window %d s: pulse gaps ms %s%n", IDLE_SECONDS,
+                    pulseGaps[0].summary());
             System.out.printf(Locale.ROOT, "first %d s (%,d events): pulse gaps ms %s; event-to-row ms %s%n",
-                    seconds, Math.min(measured, total), pulseGaps[0].summary(), latency[0].summary());
+                    seconds, Math.min(measured, total), pulseGaps[1].summary(), latency[1].summary());
             if (total > measured) {
                 System.out.printf(Locale.ROOT, "rest (%,d events): pulse gaps ms %s; event-to-row ms %s%n",
-                        total - measured, pulseGaps[1].summary(), latency[1].summary());
+                        total - measured, pulseGaps[2].summary(), latency[2].summary());
             }
             System.out.printf(Locale.ROOT, "events sent %,d, rows seen %,d (lost before the log %,d), rows kept %,d; "
                     + "measured flood took %.1f s%n", sent, rowsSeen, sent - rowsSeen, keptRows,
@@ -178,6 +189,15 @@ public final class UiFloodBench {
         if (table == null) {
             throw new IllegalStateException("the console window has no #log-table");
         }
+        // an experiment without touching the window's code: -Dbench.fixedCellSize=24
+        String fixed = System.getProperty("bench.fixedCellSize");
+        if (fixed != null) {
+            table.setFixedCellSize(Double.parseDouble(fixed));
+        }
+        // -Dbench.follow=false: as if the operator had scrolled up (no scroll to the newest row per batch)
+        if ("false".equals(System.getProperty("bench.follow"))) {
+            ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#log-follow")).setSelected(false);
+        }
         table.getItems().addListener((ListChangeListener<LogEntry>) change -> {
             Instant now = Instant.now();
             long count = 0;
@@ -196,6 +216,13 @@ public final class UiFloodBench {
             eventRows += count;
             keptRows = table.getItems().size();
         });
+    }
+
+    private static String rowHeights(Stage stage) {
+        java.util.TreeSet<Double> heights = new java.util.TreeSet<>();
+        stage.getScene().lookup("#log-table").lookupAll(".table-row-cell")
+                .forEach(n -> heights.add(((javafx.scene.layout.Region) n).getHeight()));
+        return heights.toString();
     }
 
     /** Both peers at half the rate each, {@code count} events in total; returns events written. */
