@@ -25,6 +25,8 @@ import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.ui.ConsoleApp;
 import org.coloconsole.ui.ConsoleContext;
+import org.coloconsole.ui.PairConnector;
+import org.coloconsole.ui.PairSession;
 import org.coloconsole.ui.SupervisorSession;
 
 /**
@@ -96,8 +98,8 @@ public final class UiFloodBench {
             CompletableFuture<Void> shown = new CompletableFuture<>();
             ConsoleContext context = new ConsoleContext(
                     Optional.of(new PairEndpoints(primary.endpoint(), secondary.endpoint())),
-                    SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")),
-                            Clock.systemUTC(), ZoneId.systemDefault()),
+                    connector(SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")),
+                            Clock.systemUTC(), ZoneId.systemDefault())),
                     () -> {
                         throw new IllegalStateException("the bench has no lab pair");
                     },
@@ -216,6 +218,77 @@ public final class UiFloodBench {
             eventRows += count;
             keptRows = table.getItems().size();
         });
+    }
+
+    /**
+     * The shipped connector, or — with {@code -Dbench.logEveryMs=N} — one whose log rows are held and handed on in
+     * one burst every N ms: what a window that crosses into the FX thread at most every N ms would see.
+     */
+    private static PairConnector connector(PairConnector shipped) {
+        String every = System.getProperty("bench.logEveryMs");
+        if (every == null) {
+            return shipped;
+        }
+        long periodMs = Long.parseLong(every);
+        return (name, pair, heartbeat) -> new HeldLogSession(shipped.open(name, pair, heartbeat), periodMs);
+    }
+
+    private static final class HeldLogSession implements PairSession {
+        private final PairSession inner;
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-log-hold");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.concurrent.ConcurrentLinkedQueue<LogEntry> held =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.List<java.util.function.Consumer<LogEntry>> listeners =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        HeldLogSession(PairSession inner, long periodMs) {
+            this.inner = inner;
+            inner.onLog(held::add);
+            timer.scheduleAtFixedRate(() -> {
+                LogEntry row;
+                while ((row = held.poll()) != null) {
+                    for (java.util.function.Consumer<LogEntry> l : listeners) {
+                        l.accept(row);
+                    }
+                }
+            }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public org.coloconsole.ui.dashboard.PairSnapshot current() {
+            return inner.current();
+        }
+
+        @Override
+        public void onChange(java.util.function.Consumer<org.coloconsole.ui.dashboard.PairSnapshot> listener) {
+            inner.onChange(listener);
+        }
+
+        @Override
+        public void onLog(java.util.function.Consumer<LogEntry> listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public org.coloconsole.ui.dashboard.FailoverPort failover() {
+            return inner.failover();
+        }
+
+        @Override
+        public Optional<Path> journalFile() {
+            return inner.journalFile();
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            inner.close();
+        }
     }
 
     private static String rowHeights(Stage stage) {
