@@ -12,6 +12,7 @@ import org.coloconsole.qmp.QmpConnectException;
 import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpGreeting;
+import org.coloconsole.qmp.QmpProtocolException;
 import org.coloconsole.qmp.QmpValue;
 
 /** Translates one {@link SideLink}'s raw facts into domain observations (and hands raw events on for the log). */
@@ -43,7 +44,14 @@ final class ObservationSource implements SideLink.Listener {
 
     @Override
     public void lost(QmpException cause, Instant at) {
-        observations.accept(new Observation.Lost(side, at, cause == null ? "the connection ended" : cause.getMessage()));
+        // only a peer that closed the socket is a process gone; a protocol error or our own disconnect says nothing
+        // about whether QEMU still runs its guest
+        Observation.Lost.Why why = cause == null ? Observation.Lost.Why.BY_USER
+                : cause instanceof QmpProtocolException p && p.kind() != QmpProtocolException.Kind.TRUNCATED_LINE
+                ? Observation.Lost.Why.PROTOCOL_ERROR
+                : Observation.Lost.Why.CLOSED_BY_PEER;
+        observations.accept(new Observation.Lost(side, at, why,
+                cause == null ? "the console disconnected" : cause.getMessage()));
     }
 
     @Override

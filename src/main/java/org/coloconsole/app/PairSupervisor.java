@@ -81,7 +81,9 @@ public final class PairSupervisor implements AutoCloseable {
             QmpClientOptions options = QmpClientOptions.defaults(side.label())
                     .withConnectTimeout(config.connectTimeout())
                     .withHandshakeTimeout(config.connectTimeout())
-                    .withCommandTimeout(config.commandTimeout());
+                    .withCommandTimeout(config.commandTimeout())
+                    .withTls(config.tls().orElse(null))
+                    .withAllowInsecure(config.allowInsecure());
             links.put(side, new SideLink(side.label(), config.endpoint(side), options, config.heartbeat(),
                     ExponentialBackoff.standard(jitter), clock,
                     new ObservationSource(side, this::submit, event -> onRawEvent(side, event))));
@@ -137,9 +139,7 @@ public final class PairSupervisor implements AutoCloseable {
 
     /** Hands an observation to the state thread. Never blocks. */
     public void submit(Observation observation) {
-        if (!stateThread.isShutdown()) {
-            stateThread.execute(() -> apply(observation));
-        }
+        onStateThread(() -> apply(observation));
     }
 
     /** Runs on the state thread once every earlier observation is applied; for callers that need "after". */
@@ -153,7 +153,7 @@ public final class PairSupervisor implements AutoCloseable {
      */
     public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
         return CompletableFuture.supplyAsync(() -> {
-            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request);
+            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request, clock.instant());
             if (decision.allowed()) {
                 apply(new Observation.FailoverStarted(request.target(), clock.instant()));
             }
@@ -164,7 +164,7 @@ public final class PairSupervisor implements AutoCloseable {
     /** A row of the console's own in the log (and the journal), e.g. a failover step. */
     public void note(Side side, String name, String summary, LogEntry.Severity severity) {
         Instant at = clock.instant();
-        stateThread.execute(() -> emit(feed.note(side == null ? null : side.label(), name, summary, severity, at)));
+        onStateThread(() -> emit(feed.note(side == null ? null : side.label(), name, summary, severity, at)));
     }
 
     @Override
@@ -175,8 +175,23 @@ public final class PairSupervisor implements AutoCloseable {
     }
 
     private void onRawEvent(Side side, QmpEvent event) {
-        trail.event(side, event);
-        stateThread.execute(() -> emit(feed.event(side.label(), event)));
+        try {
+            trail.event(side, event);
+        } catch (RuntimeException e) {
+            // a journal problem must not cost the state this event; the log says the journal missed it
+            note(side, "JOURNAL", "the journal could not record " + event.name() + ": " + e.getMessage(),
+                    LogEntry.Severity.CRITICAL);
+        }
+        onStateThread(() -> emit(feed.event(side.label(), event)));
+    }
+
+    /** Events and pings still arrive while closing: once the state thread is gone, they have nowhere to go. */
+    private void onStateThread(Runnable task) {
+        try {
+            stateThread.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // closed: the state is no longer watched
+        }
     }
 
     private void onTick() {

@@ -36,7 +36,9 @@ final class Describe {
                 return "not answering pings for " + seconds(Duration.between(
                         s.heartbeat().lastOkAt().orElse(s.heartbeat().since()), now)) + " (hung or stopped)";
             case UNKNOWN:
-                return "not connected yet";
+                return s.connection() == ConnectionStatus.DISCONNECTED
+                        ? "disconnected " + ago(s.connectionSince(), now) + " (" + s.connectionSentence() + ")"
+                        : "not connected yet";
             default:
                 return "healthy";
         }

@@ -1,5 +1,8 @@
 package org.coloconsole.colo;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The split-brain interlock: a pure function that says whether a failover may start. It refuses whatever could
  * leave two guests running: a second failover, promoting a side the console cannot reach, or promoting while the
@@ -9,7 +12,23 @@ public final class FailoverInterlock {
     private FailoverInterlock() {
     }
 
+    /**
+     * As {@link #check(PairState, FailoverRequest, Instant)}, without the time: it cannot tell whether the chosen side
+     * still checkpoints with the other, so prefer the three-argument form.
+     */
     public static InterlockDecision check(PairState pair, FailoverRequest request) {
+        return check(pair, request, Optional.empty());
+    }
+
+    /**
+     * @param now the console's time, used to see whether the chosen side still checkpoints with the other side: if it
+     *            does, the other side's QEMU runs, whatever the console's own connection to it says
+     */
+    public static InterlockDecision check(PairState pair, FailoverRequest request, Instant now) {
+        return check(pair, request, Optional.of(now));
+    }
+
+    private static InterlockDecision check(PairState pair, FailoverRequest request, Optional<Instant> now) {
         Side target = request.target();
         SideState chosen = pair.side(target);
         SideState other = pair.side(target.other());
@@ -48,6 +67,12 @@ public final class FailoverInterlock {
         if (other.answering()) {
             return InterlockDecision.allow(true, "The " + other.side().label()
                     + " answers: the console will stop its guest first, then " + request.action() + ".");
+        }
+        if (now.isPresent() && Replication.checkpointedAfter(pair, target, other.heartbeat().since(), now.get())) {
+            return InterlockDecision.refuse("The " + other.side().label() + " does not answer the console, but the "
+                    + target.label() + " still checkpoints with it, so its QEMU runs and replicates. Do not fail "
+                    + "over; fix the console's connection to the " + other.side().label() + ", or fence its host "
+                    + "and wait until the checkpoints stop.");
         }
         if (other.heartbeat().status() == HeartbeatStatus.LOST) {
             return InterlockDecision.allow(false, "The " + other.side().label()

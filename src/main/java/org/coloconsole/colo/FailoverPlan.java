@@ -47,12 +47,8 @@ public final class FailoverPlan {
         return List.copyOf(steps);
     }
 
-    /**
-     * The outcome is verified when the target reports a requested exit (the COLO_EXIT, or query-colo-status: last-mode
-     * set, mode none, reason request) and its guest runs.
-     */
+    /** See {@link Verification#verified(PairState, Side)}. */
     public static boolean verified(PairState pair, Side target) {
-        SideState s = pair.side(target);
-        return s.tookOver() && s.running().orElse(false);
+        return Verification.verified(pair, target);
     }
 }

@@ -30,8 +30,28 @@ public sealed interface Observation {
     record ConnectFailed(Side side, Instant at, ConnectFailure reason, String sentence) implements Observation {
     }
 
-    /** An established connection ended. */
-    record Lost(Side side, Instant at, String sentence) implements Observation {
+    /**
+     * An established connection ended. Only a connection the peer closed says the QEMU process is gone; after a
+     * protocol error or the operator's own disconnect the process may well still run its guest.
+     */
+    record Lost(Side side, Instant at, Why why, String sentence) implements Observation {
+        public Lost {
+            Objects.requireNonNull(why, "why");
+        }
+
+        /** A connection the peer closed (end of stream, reset): what a killed QEMU looks like. */
+        public Lost(Side side, Instant at, String sentence) {
+            this(side, at, Why.CLOSED_BY_PEER, sentence);
+        }
+
+        public enum Why {
+            /** End of stream or reset: the process (or its monitor) is gone. */
+            CLOSED_BY_PEER,
+            /** The console gave up on what QEMU sent: the process still runs. */
+            PROTOCOL_ERROR,
+            /** The operator disconnected: says nothing about QEMU. */
+            BY_USER
+        }
     }
 
     /** The polls after a (re)connect have all answered. */
@@ -76,6 +96,9 @@ public sealed interface Observation {
     }
 
     record JobStatusChanged(Side side, Instant at, String id, String status) implements Observation {
+        public Tag<JobStatus> statusTag() {
+            return Tag.of(JobStatus.class, status);
+        }
     }
 
     /**
@@ -86,6 +109,17 @@ public sealed interface Observation {
             implements Observation {
         public BlockJobEvent {
             Objects.requireNonNull(error, "error");
+        }
+
+        public enum Kind {
+            COMPLETED,
+            CANCELLED,
+            ERROR,
+            READY
+        }
+
+        public Kind kind() {
+            return Kind.valueOf(event.substring("BLOCK_JOB_".length()));
         }
     }
 
@@ -104,6 +138,10 @@ public sealed interface Observation {
     }
 
     record MigratePolled(Side side, Instant at, String status) implements Observation {
+    }
+
+    /** {@code query-version}; a fresh process may not have the greeting's version at hand. */
+    record VersionPolled(Side side, Instant at, String version) implements Observation {
     }
 
     record CheckpointDelayPolled(Side side, Instant at, Duration delay) implements Observation {

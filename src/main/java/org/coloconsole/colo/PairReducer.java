@@ -42,11 +42,13 @@ public final class PairReducer {
             b.connection(s.connection() == ConnectionStatus.NEVER_CONNECTED || s.connection() == ConnectionStatus.CONNECTING
                     ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at, cause(f));
             b.heartbeat = s.heartbeat().withStatus(statusAfter(f.reason()), at);
-        } else if (o instanceof Observation.Lost) {
+        } else if (o instanceof Observation.Lost l) {
             // the banner needs the cause in a few words; the full sentence is in the log and the journal
-            b.connection(ConnectionStatus.DISCONNECTED, at, "socket closed");
+            b.connection(ConnectionStatus.DISCONNECTED, at, cause(l));
             b.synced = false;
-            b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.LOST, at);
+            // only a peer that closed the socket is known to be gone; otherwise the console just cannot see it
+            b.heartbeat = s.heartbeat().withStatus(l.why() == Observation.Lost.Why.CLOSED_BY_PEER
+                    ? HeartbeatStatus.LOST : HeartbeatStatus.UNKNOWN, at);
         } else if (o instanceof Observation.Resynced) {
             b.gap = s.gap().map(g -> new Gap(g.from(), g.until(), true));
             b.synced = true;
@@ -103,6 +105,8 @@ public final class PairReducer {
             b.reason = c.reason();
         } else if (o instanceof Observation.MigratePolled m) {
             b.migrationStatus = m.status();
+        } else if (o instanceof Observation.VersionPolled v) {
+            b.qemuVersion = Optional.of(v.version());
         } else if (o instanceof Observation.CheckpointDelayPolled d) {
             b.checkpointDelay = Optional.of(d.delay());
         } else if (o instanceof Observation.Fenced) {
@@ -116,6 +120,18 @@ public final class PairReducer {
         // the secondary's query-migrate may read "completed" while it replicates: its COLO mode is the better sign
         if ((s.inColo() || "colo".equals(s.migrationStatus())) && s.lastExit().isEmpty()) {
             b.lastCheckpointAt = Optional.of(at);
+        }
+    }
+
+    private static String cause(Observation.Lost l) {
+        switch (l.why()) {
+            case PROTOCOL_ERROR:
+                return "QEMU sent what the console cannot read";
+            case BY_USER:
+                return "disconnected by the operator";
+            case CLOSED_BY_PEER:
+            default:
+                return "socket closed";
         }
     }
 

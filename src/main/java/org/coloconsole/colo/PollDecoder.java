@@ -14,7 +14,6 @@ public final class PollDecoder {
 
     /**
      * @return the observation, or empty for a command whose answer carries nothing the state keeps
-     *         ({@code query-version} is taken from the greeting)
      */
     public static Optional<Observation> decode(Side side, Instant at, String command, QmpValue result) {
         switch (command) {
@@ -29,6 +28,8 @@ public final class PollDecoder {
             case "query-migrate":
                 // an idle QEMU answers {} : no migration has ever run
                 return Optional.of(new Observation.MigratePolled(side, at, result.string("status").orElse("none")));
+            case "query-version":
+                return versionOf(result.get("qemu")).map(v -> new Observation.VersionPolled(side, at, v));
             case "query-migrate-parameters":
                 return result.integer("x-checkpoint-delay").isPresent()
                         ? Optional.of(new Observation.CheckpointDelayPolled(side, at,
@@ -72,5 +73,13 @@ public final class PollDecoder {
             return paused ? "standby" : "ready";
         }
         return paused ? "paused" : "running";
+    }
+
+    private static Optional<String> versionOf(QmpValue qemu) {
+        if (qemu.integer("major").isEmpty() || qemu.integer("minor").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(qemu.integer("major").getAsLong() + "." + qemu.integer("minor").getAsLong() + "."
+                + qemu.integer("micro").orElse(0));
     }
 }

@@ -1,6 +1,5 @@
 package org.coloconsole.colo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Optional;
 /**
  * Which side should carry on, and why — a pure function of the pair's state and the time. The rules follow what a
  * real QEMU 7.2 pair does under each fault (../shared/docs/colo-lab.md): QEMU never notices a frozen peer, sends
- * COLO_EXIT once, and keeps looking healthy to polls afterwards.
+ * COLO_EXIT once, keeps looking healthy to polls afterwards, and never fences.
  */
 public final class Recommender {
     private Recommender() {
@@ -22,6 +21,10 @@ public final class Recommender {
         reasons.add("Primary: " + Describe.condition(p, now) + "; " + Describe.coloPart(p) + ".");
         reasons.add("Secondary: " + Describe.condition(s, now) + "; " + Describe.coloPart(s) + ".");
 
+        // the one state worse than any fault: say it first, whatever else is going on
+        if (pair.twoGuestsRun()) {
+            return twoGuests(pair, reasons);
+        }
         FailoverProgress failover = pair.failover();
         if (failover.phase() == FailoverProgress.Phase.RUNNING) {
             return wait("Failover to the " + failover.target().map(Side::label).orElse("?")
@@ -30,6 +33,10 @@ public final class Recommender {
         Optional<Side> survivor = tookOver(pair);
         if (survivor.isPresent()) {
             return afterFailover(pair, survivor.get(), now, reasons);
+        }
+        if (failover.phase() == FailoverProgress.Phase.FAILED && failover.target().isPresent()
+                && pair.side(failover.target().get().other()).fenced()) {
+            return afterFailedFailover(pair, failover, now, reasons);
         }
         HeartbeatStatus ph = p.heartbeat().status();
         HeartbeatStatus sh = s.heartbeat().status();
@@ -43,10 +50,10 @@ public final class Recommender {
                     reasons, false);
         }
         if (!p.answering()) {
-            return oneSideDown(p, s, now, reasons);
+            return oneSideDown(pair, p, s, now, reasons);
         }
         if (!s.answering()) {
-            return oneSideDown(s, p, now, reasons);
+            return oneSideDown(pair, s, p, now, reasons);
         }
         return bothAnswering(pair, now, reasons);
     }
@@ -63,6 +70,23 @@ public final class Recommender {
         return Optional.empty();
     }
 
+    private static Recommendation twoGuests(PairState pair, List<String> reasons) {
+        SideState p = pair.primary();
+        SideState s = pair.secondary();
+        String headline;
+        if (p.tookOver() && s.tookOver()) {
+            headline = "Split brain: both sides left COLO on request and both guests run — two diverging copies of "
+                    + "the VM. Stop the one that should not serve now.";
+        } else {
+            SideState alone = p.tookOver() ? p : s;
+            SideState other = pair.side(alone.side().other());
+            headline = "Split brain: the " + alone.side().label() + " left COLO on request and runs, and the "
+                    + other.side().label() + "'s guest still runs too. Stop the " + other.side().label()
+                    + " now (QEMU does not fence it).";
+        }
+        return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(), headline, reasons, false);
+    }
+
     private static Recommendation afterFailover(PairState pair, Side survivor, Instant now, List<String> reasons) {
         SideState alive = pair.side(survivor);
         if (!alive.answering() && alive.heartbeat().status() != HeartbeatStatus.UNKNOWN) {
@@ -75,20 +99,42 @@ public final class Recommender {
                 reasons, false);
     }
 
+    /** The other side was fenced (its guest stopped) but the target did not take over: the VM runs nowhere. */
+    private static Recommendation afterFailedFailover(PairState pair, FailoverProgress failover, Instant now,
+                                                      List<String> reasons) {
+        Side target = failover.target().orElseThrow();
+        SideState chosen = pair.side(target);
+        String fenced = "the " + target.other().label() + " is fenced (its guest stopped), so the VM may run "
+                + "nowhere";
+        reasons.add("The failover to the " + target.label() + " failed: " + failover.sentence());
+        if (!chosen.answering()) {
+            return new Recommendation(Recommendation.Kind.CANNOT_TELL, Optional.empty(), "Failover to the "
+                    + target.label() + " failed and it is " + Describe.condition(chosen, now) + "; " + fenced
+                    + ". Check both hosts.", reasons, false);
+        }
+        return new Recommendation(kindFor(target), Optional.of(target), "Failover to the " + target.label()
+                + " failed; " + fenced + ". Recommended: retry — " + actionFor(target) + ".", reasons, false);
+    }
+
     /** {@code down} does not answer; {@code up} does. */
-    private static Recommendation oneSideDown(SideState down, SideState up, Instant now, List<String> reasons) {
+    private static Recommendation oneSideDown(PairState pair, SideState down, SideState up, Instant now,
+                                              List<String> reasons) {
         HeartbeatStatus status = down.heartbeat().status();
         String downText = down.side().title() + " " + Describe.condition(down, now);
         if (status == HeartbeatStatus.UNKNOWN) {
-            return wait("Connecting to the " + down.side().label() + ".", reasons);
+            return wait(down.connection() == ConnectionStatus.DISCONNECTED
+                    ? downText + "; waiting to reconnect to it." : "Connecting to the " + down.side().label() + ".",
+                    reasons);
         }
         if (down.connection() == ConnectionStatus.CONNECTING && status != HeartbeatStatus.LOST
                 && status != HeartbeatStatus.UNREACHABLE && status != HeartbeatStatus.UNRESPONSIVE) {
             return wait("Reconnecting to the " + down.side().label() + ".", reasons);
         }
-        if (status == HeartbeatStatus.UNREACHABLE && replicationFlowing(up, now) && !up.waitingAfterError()) {
+        // a checkpoint needs both QEMUs: one seen after the console lost the side proves the side still runs
+        if (!up.waitingAfterError()
+                && Replication.checkpointedAfter(pair, up.side(), down.heartbeat().since(), now)) {
             return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(), downText
-                    + ", but the " + up.side().label() + " still checkpoints: replication looks healthy. "
+                    + ", but the " + up.side().label() + " still checkpoints with it: replication looks healthy. "
                     + "Do not fail over; check the console's network to the " + down.side().label() + ".",
                     reasons, false);
         }
@@ -96,15 +142,17 @@ public final class Recommender {
             return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(), downText + "; the "
                     + up.side().label() + " is not in COLO, so there is nothing to fail over to.", reasons, false);
         }
+        if (up.fenced()) {
+            return new Recommendation(Recommendation.Kind.CANNOT_TELL, Optional.empty(), downText + "; the "
+                    + up.side().label() + "'s guest is stopped. Check both hosts.", reasons, false);
+        }
         boolean needsAck = status != HeartbeatStatus.LOST;
         String upText = up.side().label() + " healthy" + (up.waitingAfterError()
                 ? " and waiting after COLO_EXIT reason=error" : "");
-        String advice = up.side() == Side.SECONDARY ? "promote the secondary" : "continue on the primary";
         String fence = needsAck ? " Fence the " + down.side().label()
                 + "'s host first: the console cannot stop it." : "";
-        return new Recommendation(up.side() == Side.SECONDARY ? Recommendation.Kind.PROMOTE_SECONDARY
-                : Recommendation.Kind.CONTINUE_ON_PRIMARY, Optional.of(up.side()),
-                downText + "; " + upText + ". Recommended: " + advice + "." + fence, reasons, needsAck);
+        return new Recommendation(kindFor(up.side()), Optional.of(up.side()),
+                downText + "; " + upText + ". Recommended: " + actionFor(up.side()) + "." + fence, reasons, needsAck);
     }
 
     private static Recommendation bothAnswering(PairState pair, Instant now, List<String> reasons) {
@@ -115,6 +163,13 @@ public final class Recommender {
                 return wait("Reconnected to the " + side.side().label() + "; re-reading its state.", reasons);
             }
         }
+        for (SideState side : List.of(p, s)) {
+            if (side.fenced()) {
+                return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(), "Not protected: the "
+                        + side.side().label() + " was fenced by the console and its guest is stopped.", reasons,
+                        false);
+            }
+        }
         if (p.waitingAfterError() || s.waitingAfterError()) {
             String who = p.waitingAfterError() && s.waitingAfterError() ? "both sides wait"
                     : (p.waitingAfterError() ? "the primary" : "the secondary") + " reported COLO_EXIT reason=error";
@@ -122,50 +177,30 @@ public final class Recommender {
                     "Replication broke (" + who + "), both sides answer. Recommended: continue on the primary, "
                             + "which runs the original guest; the secondary will be fenced.", reasons, false);
         }
-        if (p.inColo() && s.inColo()) {
-            Optional<Duration> stalledFor = stalledFor(p, s, now);
-            if (stalledFor.isPresent()) {
-                return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(),
-                        "Replication stalled: no checkpoint for " + Describe.seconds(stalledFor.get())
-                                + " (every " + Describe.seconds(p.checkpointDelay().orElseThrow())
-                                + " expected) although both sides answer.", reasons, false);
-            }
-            String rhythm = lastCheckpoint(p, s).map(t -> "; last checkpoint " + Describe.ago(t, now)).orElse("");
-            return new Recommendation(Recommendation.Kind.PROTECTED, Optional.empty(),
-                    "Protected: both sides healthy and replicating" + rhythm + ".", reasons, false);
+        if (!p.inColo() || !s.inColo()) {
+            return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(),
+                    "Not protected: COLO is not running between the two sides (primary " + p.coloMode().raw()
+                            + ", secondary " + s.coloMode().raw() + ").", reasons, false);
         }
-        return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(),
-                "Not protected: COLO is not running between the two sides (primary " + p.coloMode().raw()
-                        + ", secondary " + s.coloMode().raw() + ").", reasons, false);
+        Replication replication = Replication.of(pair, now);
+        if (replication.status() == Replication.Status.STALLED) {
+            return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(),
+                    "Replication stalled: no checkpoint for " + Describe.seconds(replication.quietFor().orElseThrow())
+                            + " (every " + Describe.seconds(replication.delay().orElseThrow())
+                            + " expected) although both sides answer.", reasons, false);
+        }
+        String rhythm = replication.lastCheckpoint().map(t -> "; last checkpoint " + Describe.ago(t, now)).orElse("");
+        return new Recommendation(Recommendation.Kind.PROTECTED, Optional.empty(),
+                "Protected: both sides healthy and replicating" + rhythm + ".", reasons, false);
     }
 
-    /** Checkpoints stopped for more than twice the delay while both monitors answer. */
-    static Optional<Duration> stalledFor(SideState p, SideState s, Instant now) {
-        Optional<Duration> delay = p.checkpointDelay().or(s::checkpointDelay);
-        Optional<Instant> last = lastCheckpoint(p, s);
-        if (delay.isEmpty() || last.isEmpty() || !"colo".equals(p.migrationStatus())) {
-            return Optional.empty();
-        }
-        Duration quiet = Duration.between(last.get(), now);
-        return quiet.compareTo(delay.get().multipliedBy(2)) > 0 ? Optional.of(quiet) : Optional.empty();
+    private static Recommendation.Kind kindFor(Side target) {
+        return target == Side.SECONDARY ? Recommendation.Kind.PROMOTE_SECONDARY
+                : Recommendation.Kind.CONTINUE_ON_PRIMARY;
     }
 
-    private static boolean replicationFlowing(SideState up, Instant now) {
-        Optional<Duration> delay = up.checkpointDelay();
-        Optional<Instant> last = up.lastCheckpointAt();
-        return delay.isPresent() && last.isPresent()
-                && Duration.between(last.get(), now).compareTo(delay.get().multipliedBy(2)) <= 0;
-    }
-
-    private static Optional<Instant> lastCheckpoint(SideState p, SideState s) {
-        if (p.lastCheckpointAt().isEmpty()) {
-            return s.lastCheckpointAt();
-        }
-        if (s.lastCheckpointAt().isEmpty()) {
-            return p.lastCheckpointAt();
-        }
-        return Optional.of(p.lastCheckpointAt().get().isAfter(s.lastCheckpointAt().get())
-                ? p.lastCheckpointAt().get() : s.lastCheckpointAt().get());
+    private static String actionFor(Side target) {
+        return target == Side.SECONDARY ? "promote the secondary" : "continue on the primary";
     }
 
     private static Recommendation wait(String headline, List<String> reasons) {

@@ -61,13 +61,26 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
      * reason request.
      */
     public boolean tookOver() {
-        if (fenced) {
-            return false;
-        }
+        // a fenced side counts too: a lost-heartbeat sent to a stopped side resumes its guest (colo-lab.md)
         boolean exitOnRequest = lastExit.map(e -> e.reason().is(ColoExitReason.REQUEST)).orElse(false);
         boolean polledAfterRequest = coloMode.is(ColoMode.NONE) && reason.is(ColoExitReason.REQUEST)
                 && lastMode.map(m -> m.is(ColoMode.PRIMARY) || m.is(ColoMode.SECONDARY)).orElse(false);
         return exitOnRequest || polledAfterRequest;
+    }
+
+    /** {@link #runState()} as a known QEMU RunState, or UNKNOWN with the raw string. */
+    public Tag<RunState> runStateTag() {
+        return Tag.of(RunState.class, runState);
+    }
+
+    /** {@link #migrationStatus()} as a known QEMU MigrationStatus, or UNKNOWN with the raw string. */
+    public Tag<MigrationStatus> migrationStatusTag() {
+        return Tag.of(MigrationStatus.class, migrationStatus);
+    }
+
+    /** Its guest runs, as far as the last STOP/RESUME or query-status says. */
+    public boolean guestRuns() {
+        return running.orElse(false);
     }
 
     Builder toBuilder() {

@@ -92,6 +92,9 @@ public final class Journal implements AutoCloseable {
             this.fileLock = tryLock(lockFile);
             this.lockChannel = lockFile;
             channel = JournalFiles.openForAppend(current, warnings);
+            // a file's force() does not persist its new directory entry: without this, the first durable action
+            // after a fresh start could be fsynced into a file that a power cut then loses
+            JournalFiles.forceDirectory(this.directory);
             TornTailRecovery.Result repair = new TornTailRecovery(factory).repair(current, clock.instant());
             repair.tornFile().ifPresent(torn -> warnings.add("The journal's last line was incomplete after a crash: "
                     + repair.tornBytes() + " bytes were moved to " + torn + "; every complete line was kept."));
@@ -275,6 +278,9 @@ public final class Journal implements AutoCloseable {
                     }
                 } catch (IOException e) {
                     error = e;
+                } catch (RuntimeException | Error e) {
+                    // the writer must not die silently: a durable append would wait for it for ever
+                    error = new IOException("the journal writer failed unexpectedly: " + e, e);
                 }
             }
             lock.lock();
@@ -297,11 +303,11 @@ public final class Journal implements AutoCloseable {
         }
         try {
             file.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             lock.lock();
             try {
                 if (failure == null) {
-                    failure = e;
+                    failure = e instanceof IOException ? (IOException) e : new IOException(e.toString(), e);
                 }
             } finally {
                 lock.unlock();

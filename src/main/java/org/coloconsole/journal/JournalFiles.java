@@ -60,6 +60,7 @@ final class JournalFiles {
             } catch (FileAlreadyExistsException e) {
                 // created by someone else meanwhile: checked below like any existing directory
             }
+            forceDirectory(directory.getParent()); // so the new directory itself survives a power cut
         }
         tighten(directory, DIRECTORY_PERMISSIONS, warnings);
     }
@@ -104,7 +105,7 @@ final class JournalFiles {
         try (Stream<Path> files = Files.list(directory)) {
             files.filter(f -> ROTATED.matcher(f.getFileName().toString()).matches()).forEach(rotated::add);
         }
-        rotated.sort(Comparator.comparing(JournalFiles::rotationStamp).thenComparingInt(JournalFiles::rotationIndex));
+        rotated.sort(Comparator.comparing(JournalFiles::rotationStamp).thenComparingLong(JournalFiles::rotationIndex));
         return rotated;
     }
 
@@ -163,8 +164,13 @@ final class JournalFiles {
         return m.matches() ? m.group(1) : "";
     }
 
-    private static int rotationIndex(Path file) {
+    /** Any run of digits is an index: a name nobody expected must not stop rotation or reading. */
+    private static long rotationIndex(Path file) {
         Matcher m = ROTATED.matcher(file.getFileName().toString());
-        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
+        if (!m.matches() || m.group(2) == null) {
+            return 0;
+        }
+        String digits = m.group(2);
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 }

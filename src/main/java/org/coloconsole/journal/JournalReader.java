@@ -3,16 +3,14 @@ package org.coloconsole.journal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,17 +34,19 @@ import java.util.stream.StreamSupport;
  */
 public final class JournalReader implements Iterator<JournalRecord>, AutoCloseable {
     private static final int MAX_PROBLEMS = 100;
+    /** Far above any line the journal writes (QMP lines are bounded by the client); bounds memory on a corrupt file. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     private final JsonFactory factory = new JsonFactory();
     private final Deque<Path> files;
-    private InputStream in;
+    private LineSplitter in;
     private Path file;
     private long lineNumber;
     private JournalRecord next;
     private long skippedLines;
     private boolean tornTail;
     private final List<String> problems = new ArrayList<>();
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private byte[] line;
 
     private JournalReader(List<Path> files) {
         this.files = new ArrayDeque<>(files);
@@ -100,7 +100,9 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
                     in = null;
                     continue;
                 }
-                next = parse(line.toByteArray());
+                next = line == LineSplitter.OVERLONG
+                        ? skip("is " + in.overlongBytes() + " bytes long, more than a journal line can be")
+                        : parse(line);
             }
             return true;
         } catch (IOException e) {
@@ -136,25 +138,27 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
             return false;
         }
         file = files.removeFirst();
-        in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        try {
+            in = new LineSplitter(Files.newInputStream(file), MAX_LINE_BYTES);
+        } catch (NoSuchFileException e) {
+            // a live journal rotated or pruned it after the directory was listed: read what is still there
+            problem(file.getFileName() + " was rotated or removed while the journal was being read; it was skipped.");
+            return openNextFile();
+        }
         lineNumber = 0;
         return true;
     }
 
     /** Reads one newline-terminated line into {@link #line}; false at the end (a torn tail is noted, not returned). */
     private boolean readLine() throws IOException {
-        line.reset();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                lineNumber++;
-                return true;
-            }
-            line.write(b);
+        line = in.nextLine();
+        if (line != null) {
+            lineNumber++;
+            return true;
         }
-        if (line.size() > 0) {
+        if (in.tornBytes() > 0) {
             tornTail = true;
-            problem(file.getFileName() + " ends in an incomplete line of " + line.size()
+            problem(file.getFileName() + " ends in an incomplete line of " + in.tornBytes()
                     + " bytes (a crash while writing); it was skipped.");
         }
         return false;
@@ -174,9 +178,13 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if (value.isStructStart() && (name.equals("at") || name.equals("kind") || name.equals("side"))) {
+                    // its members would otherwise be read as the record's own keys
+                    return skip("has an object or array as its \"" + name + "\"");
+                }
                 switch (name) {
                     case "at":
-                        at = Instant.parse(parser.getText());
+                        at = UtcMicros.parse(parser.getText());
                         break;
                     case "kind":
                         String text = parser.getText();
@@ -205,7 +213,7 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
                 fields.put("unknownKind", unknownKind);
             }
             return new JournalRecord(at, kind, side, fields, raw);
-        } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+        } catch (IOException | DateTimeException | IllegalArgumentException e) {
             return skip("is not a valid journal record (" + e.getMessage() + ")");
         }
     }

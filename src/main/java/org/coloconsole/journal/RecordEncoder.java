@@ -2,8 +2,6 @@ package org.coloconsole.journal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +50,7 @@ final class RecordEncoder {
         try {
             json.writeStartObject();
             json.writeFieldName("at");
-            json.writeString(times.format(record.at()), 0, UtcMicros.LENGTH);
+            writeInstant(record.at());
             json.writeStringField("kind", record.kind().wireName());
             if (record.side() != null) {
                 json.writeStringField("side", record.side());
@@ -84,30 +82,28 @@ final class RecordEncoder {
      * value without line breaks, or it would tear the line: text that is not valid JSON is kept as a JSON string.
      */
     private void writeRaw(String raw) throws IOException {
-        String trimmed = raw.strip();
-        if (isOneJsonValue(trimmed)) {
-            if (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\r') >= 0) {
+        switch (RawJson.check(raw)) {
+            case ONE_LINE:
+                json.writeRawValue(hasOuterWhitespace(raw) ? raw.strip() : raw);
+                break;
+            case LINE_BREAKS:
                 // valid JSON cannot hold a raw line break inside a string, so these are whitespace between tokens
-                trimmed = trimmed.replace('\n', ' ').replace('\r', ' ');
-            }
-            json.writeRawValue(trimmed);
-        } else {
-            json.writeString(raw);
+                json.writeRawValue(raw.strip().replace('\n', ' ').replace('\r', ' '));
+                break;
+            default:
+                json.writeString(raw);
         }
     }
 
-    private boolean isOneJsonValue(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        try (JsonParser parser = factory.createParser(text)) {
-            if (parser.nextToken() == null) {
-                return false;
-            }
-            parser.skipChildren();
-            return parser.nextToken() == null;
-        } catch (IOException e) {
-            return false;
+    private static boolean hasOuterWhitespace(String raw) {
+        return raw.charAt(0) <= ' ' || raw.charAt(raw.length() - 1) <= ' ';
+    }
+
+    private void writeInstant(Instant at) throws IOException {
+        if (UtcMicros.fits(at)) {
+            json.writeString(times.format(at), 0, UtcMicros.LENGTH);
+        } else {
+            json.writeString(UtcMicros.formatWide(at));
         }
     }
 
@@ -128,7 +124,7 @@ final class RecordEncoder {
         } else if (value instanceof BigDecimal) {
             json.writeNumber((BigDecimal) value);
         } else if (value instanceof Instant) {
-            json.writeString(times.format((Instant) value), 0, UtcMicros.LENGTH);
+            writeInstant((Instant) value);
         } else if (value instanceof Enum<?>) {
             json.writeString(((Enum<?>) value).name());
         } else if (value instanceof Optional<?>) {

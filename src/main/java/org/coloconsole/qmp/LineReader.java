@@ -53,7 +53,9 @@ final class LineReader {
                 }
             }
             scanned = end;
-            if (end - start > maxLineBytes) {
+            // a partial line may be a whole line plus the CR of its CRLF: whether the LF came in the same read
+            // must not decide whether a line of exactly the cap is accepted
+            if (end - start > maxLineBytes + 1) {
                 throw tooLong();
             }
             makeRoom();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +31,13 @@ import java.util.function.Consumer;
 public final class QmpClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
 
+    /** Ids start at 1; 0 is the capability negotiation's, which runs before any call. */
+    private static final int FIRST_CALL_ID = 1;
+    private static final long NEGOTIATION_ID = 0;
+
     private final QmpClientOptions options;
     private final QmpCodec codec = new QmpCodec();
     private final ScheduledThreadPoolExecutor timer;
-    private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicInteger subscriberCount = new AtomicInteger();
     private final List<EventSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<QmpStateChange>> stateListeners = new CopyOnWriteArrayList<>();
@@ -43,6 +46,12 @@ public final class QmpClient implements AutoCloseable {
     // guarded by lock
     private final Object lock = new Object();
     private final Map<Long, PendingCall> pending = new HashMap<>();
+    /**
+     * Ids in use. Each call takes the lowest free one: QEMU 7.2 reads commands one byte per recvmsg (~3 µs a byte), so
+     * a short id is a faster round trip. A call that timed out keeps its id until its late reply arrives or the
+     * session ends, so a late reply is never taken for a newer call's.
+     */
+    private final BitSet idsInUse = new BitSet();
     private final ArrayDeque<PendingCall> waiting = new ArrayDeque<>();
     private int inFlight;
     private int generation;
@@ -108,7 +117,7 @@ public final class QmpClient implements AutoCloseable {
         }
         Transport opened;
         try {
-            opened = Connector.open(target, options.connectTimeout());
+            opened = Connector.open(target, options, timer);
         } catch (QmpConnectException e) {
             connectFailed(e);
             throw e;
@@ -254,15 +263,8 @@ public final class QmpClient implements AutoCloseable {
 
     private CompletableFuture<QmpValue> submit(String command, Map<String, ?> arguments, Duration timeout,
                                                boolean outOfBand) {
-        long id = nextId.getAndIncrement();
-        byte[] frame;
-        try {
-            frame = codec.encodeCommand(command, arguments, id, outOfBand);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "the arguments of " + command + " cannot be written as JSON: " + e.getMessage(), e));
-        }
-        PendingCall call = new PendingCall(id, command, frame, outOfBand, timeout);
+        PendingCall call;
+        long id;
         Transport target;
         int session;
         synchronized (lock) {
@@ -274,9 +276,20 @@ public final class QmpClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(new QmpStateException(
                         "cannot send " + command + " out of band: this QEMU did not offer the oob capability"));
             }
-            call.timer = timer.schedule(() -> call.fail(new QmpTimeoutException(command, timeout)),
+            id = idsInUse.nextClearBit(FIRST_CALL_ID);
+            byte[] frame;
+            try {
+                frame = codec.encodeCommand(command, arguments, id, outOfBand);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "the arguments of " + command + " cannot be written as JSON: " + e.getMessage(), e));
+            }
+            idsInUse.set((int) id);
+            call = new PendingCall(id, command, frame, outOfBand, timeout);
+            PendingCall created = call;
+            call.timer = timer.schedule(() -> created.fail(new QmpTimeoutException(command, timeout)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
-            call.result.whenComplete((value, error) -> finished(call));
+            call.result.whenComplete((value, error) -> finished(created));
             if (!outOfBand && inFlight >= options.maxInFlight()) {
                 waiting.add(call);
                 return call.result;
@@ -310,10 +323,10 @@ public final class QmpClient implements AutoCloseable {
         Transport target;
         int session;
         synchronized (lock) {
-            if (pending.get(call.id) == call) {
-                pending.remove(call.id);
-            } else {
-                waiting.remove(call);
+            // still in pending: it ended without a reply (timeout, cancel) and stays there, id reserved, until the late
+            // reply or the session's end; answered calls were already removed by route()
+            if (pending.get(call.id) != call && waiting.remove(call)) {
+                idsInUse.clear((int) call.id);
             }
             if (call.holdsSlot) {
                 call.holdsSlot = false;
@@ -339,10 +352,16 @@ public final class QmpClient implements AutoCloseable {
 
     private QmpGreeting readGreeting(LineReader reader, Endpoint target) throws IOException, QmpException {
         if (!reader.next()) {
-            throw new QmpConnectException(target, QmpConnectException.Reason.IO,
-                    target + " closed the connection before greeting", null);
+            throw new QmpConnectException(target, QmpConnectException.Reason.IO, closedBeforeGreeting(target), null);
         }
-        QmpMessage first = decode(reader);
+        QmpMessage first;
+        try {
+            first = decode(reader);
+        } catch (QmpProtocolException e) {
+            // whatever is wrong with the first line, the operator's question is the same: is this a QMP monitor?
+            throw new QmpProtocolException(QmpProtocolException.Kind.BAD_GREETING,
+                    target + " did not start with a QMP greeting (" + e.getMessage() + "): is this a QMP monitor?", e);
+        }
         if (!(first instanceof QmpMessage.Greeting)) {
             throw new QmpProtocolException(QmpProtocolException.Kind.BAD_GREETING,
                     target + " did not start with a QMP greeting: is this a QMP monitor?", null);
@@ -351,7 +370,7 @@ public final class QmpClient implements AutoCloseable {
     }
 
     private void negotiate(LineReader reader, Transport opened, boolean enableOob) throws IOException, QmpException {
-        long id = nextId.getAndIncrement();
+        long id = NEGOTIATION_ID;
         byte[] frame = codec.encodeCommand("qmp_capabilities",
                 enableOob ? Map.of("enable", List.of("oob")) : null, id, false);
         opened.write(frame, 0, frame.length);
@@ -411,9 +430,10 @@ public final class QmpClient implements AutoCloseable {
         }
         if (id == null) {
             synchronized (lock) {
-                if (session == generation && !pending.isEmpty()) {
+                long waitingForReply = pending.values().stream().filter(c -> !c.result.isDone()).count();
+                if (session == generation && waitingForReply > 0) {
                     throw new QmpProtocolException(QmpProtocolException.Kind.UNROUTABLE_REPLY,
-                            "the peer sent a reply without an id while " + pending.size()
+                            "the peer sent a reply without an id while " + waitingForReply
                                     + " calls were pending" + errorText(message), null);
                 }
             }
@@ -424,11 +444,18 @@ public final class QmpClient implements AutoCloseable {
         PendingCall call = null;
         if (id.isNumber()) {
             synchronized (lock) {
-                call = pending.get(id.asLong(-1));
+                call = pending.remove(id.asLong(-1));
+                if (call != null) {
+                    idsInUse.clear((int) call.id);
+                }
             }
         }
         if (call == null) {
             LOG.log(System.Logger.Level.DEBUG, "{0}: dropped a reply with unknown id {1}", options.name(), id);
+            return;
+        }
+        if (call.result.isDone()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: dropped the late reply to {1}", options.name(), call.command);
             return;
         }
         if (message instanceof QmpMessage.Return r) {
@@ -463,6 +490,7 @@ public final class QmpClient implements AutoCloseable {
         all.addAll(waiting);
         pending.clear();
         waiting.clear();
+        idsInUse.clear();
         for (PendingCall call : all) {
             call.holdsSlot = false;
         }
@@ -519,9 +547,28 @@ public final class QmpClient implements AutoCloseable {
                 + " ms (another client may hold this monitor, or QEMU is stopped or hung)", cause);
     }
 
-    private static QmpException asConnectFailure(Endpoint target, Exception e) {
+    /** QEMU with {@code verify-peer=on} checks the client certificate after the handshake and just hangs up. */
+    private String closedBeforeGreeting(Endpoint target) {
+        if (!(target instanceof Endpoint.Tls) || options.tls().isEmpty()) {
+            return target + " closed the connection before greeting";
+        }
+        TlsSettings tls = options.tls().get();
+        if (tls.certificateFile() == null) {
+            return target + " closed the connection after the TLS handshake: it requires a client certificate"
+                    + " (QEMU runs with verify-peer=on); pass one signed by a CA QEMU trusts with --tls-cert FILE"
+                    + " --tls-key FILE";
+        }
+        return target + " closed the connection after the TLS handshake: it rejected the client certificate in "
+                + tls.certificateFile() + " (it must be signed by the CA in QEMU's ca-cert.pem and not be expired)";
+    }
+
+    private QmpException asConnectFailure(Endpoint target, Exception e) {
         if (e instanceof QmpException q) {
             return q;
+        }
+        if (target instanceof Endpoint.Tls tls && options.tls().isPresent() && TlsFailures.isTls(e)) {
+            // TLS 1.3 servers refuse a client certificate after the handshake, so the refusal arrives on this read
+            return TlsFailures.describe(tls, options.tls().get(), e);
         }
         return new QmpConnectException(target, QmpConnectException.Reason.IO,
                 "the QMP handshake with " + target + " failed: " + e.getMessage(), e);

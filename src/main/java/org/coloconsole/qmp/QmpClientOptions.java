@@ -2,6 +2,7 @@ package org.coloconsole.qmp;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link QmpClient} behaves.
@@ -13,12 +14,17 @@ import java.util.Objects;
  * @param maxInFlight      commands sent but not yet answered; more wait in order
  * @param maxLineBytes     longest line accepted from the peer ({@code query-qmp-schema} is about 280 KB)
  * @param subscriberQueue  events buffered per subscriber before that subscriber (only) starts losing events
+ * @param tls              CA and optional client certificate for {@code tls:} endpoints; required to use one
+ * @param allowInsecure    whether plain {@code tcp:} may reach a non-loopback address (anyone on that network could
+ *                         drive the VM), refused before connecting unless set
  */
 public record QmpClientOptions(String name, Duration connectTimeout, Duration handshakeTimeout,
-                               Duration commandTimeout, int maxInFlight, int maxLineBytes, int subscriberQueue) {
+                               Duration commandTimeout, int maxInFlight, int maxLineBytes, int subscriberQueue,
+                               Optional<TlsSettings> tls, boolean allowInsecure) {
 
     public QmpClientOptions {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tls, "tls");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(commandTimeout, "commandTimeout");
@@ -33,33 +39,56 @@ public record QmpClientOptions(String name, Duration connectTimeout, Duration ha
         }
     }
 
+    /** Without TLS settings, loopback-only for plain TCP. */
+    public QmpClientOptions(String name, Duration connectTimeout, Duration handshakeTimeout, Duration commandTimeout,
+                            int maxInFlight, int maxLineBytes, int subscriberQueue) {
+        this(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes, subscriberQueue,
+                Optional.empty(), false);
+    }
+
     public static QmpClientOptions defaults(String name) {
         return new QmpClientOptions(name, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10),
                 8, 16 * 1024 * 1024, 100_000);
     }
 
+    public QmpClientOptions withTls(TlsSettings value) {
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes,
+                subscriberQueue, Optional.ofNullable(value), allowInsecure);
+    }
+
+    public QmpClientOptions withAllowInsecure(boolean value) {
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes,
+                subscriberQueue, tls, value);
+    }
+
     public QmpClientOptions withConnectTimeout(Duration value) {
-        return new QmpClientOptions(name, value, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes, subscriberQueue);
+        return new QmpClientOptions(name, value, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes,
+                subscriberQueue, tls, allowInsecure);
     }
 
     public QmpClientOptions withHandshakeTimeout(Duration value) {
-        return new QmpClientOptions(name, connectTimeout, value, commandTimeout, maxInFlight, maxLineBytes, subscriberQueue);
+        return new QmpClientOptions(name, connectTimeout, value, commandTimeout, maxInFlight, maxLineBytes,
+                subscriberQueue, tls, allowInsecure);
     }
 
     public QmpClientOptions withCommandTimeout(Duration value) {
-        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, value, maxInFlight, maxLineBytes, subscriberQueue);
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, value, maxInFlight, maxLineBytes,
+                subscriberQueue, tls, allowInsecure);
     }
 
     public QmpClientOptions withMaxInFlight(int value) {
-        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, value, maxLineBytes, subscriberQueue);
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, value, maxLineBytes,
+                subscriberQueue, tls, allowInsecure);
     }
 
     public QmpClientOptions withMaxLineBytes(int value) {
-        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, value, subscriberQueue);
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, value,
+                subscriberQueue, tls, allowInsecure);
     }
 
     public QmpClientOptions withSubscriberQueue(int value) {
-        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes, value);
+        return new QmpClientOptions(name, connectTimeout, handshakeTimeout, commandTimeout, maxInFlight, maxLineBytes,
+                value, tls, allowInsecure);
     }
 
     private static void requirePositive(Duration value, String what) {

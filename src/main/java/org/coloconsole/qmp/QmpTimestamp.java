@@ -11,8 +11,10 @@ public record QmpTimestamp(long seconds, long microseconds) {
 
     public static final QmpTimestamp UNKNOWN = new QmpTimestamp(-1, -1);
 
+    /** False for QEMU's -1/-1 and for values no clock can have (a bogus peer must not break a reader). */
     public boolean known() {
-        return seconds >= 0 && microseconds >= 0;
+        return seconds >= 0 && microseconds >= 0 && microseconds < 1_000_000
+                && seconds <= Instant.MAX.getEpochSecond();
     }
 
     public Optional<Instant> instant() {

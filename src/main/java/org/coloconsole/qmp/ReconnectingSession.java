@@ -27,6 +27,8 @@ public final class ReconnectingSession implements AutoCloseable {
     private boolean started;
     private boolean stopped;
     private boolean everConnected;
+    /** Set by the state listener itself, so that a loss is judged in the order the client announced it. */
+    private boolean sessionUp;
     private int attempt;
     private Scheduler.Task next;
 
@@ -150,12 +152,22 @@ public final class ReconnectingSession implements AutoCloseable {
 
     private void onClientState(QmpStateChange change) {
         // a connect attempt that fails goes CONNECTING -> IDLE and is handled in attempt(); only a session that
-        // ended (through DISCONNECTING) is a lost connection
+        // ended (RUNNING, then DISCONNECTING -> IDLE) is a lost connection. Whether it was RUNNING is judged from
+        // the announcements themselves, not from attempt(): a monitor that drops the client at once can end the
+        // session before connect() has even returned to attempt().
+        if (change.to() == QmpClientState.RUNNING) {
+            synchronized (lock) {
+                sessionUp = true;
+            }
+            return;
+        }
         if (change.to() != QmpClientState.IDLE || change.from() != QmpClientState.DISCONNECTING) {
             return;
         }
         synchronized (lock) {
-            if (stopped || !started || !everConnected) {
+            boolean wasUp = sessionUp;
+            sessionUp = false;
+            if (stopped || !started || !wasUp) {
                 return;
             }
             attempt = 0;

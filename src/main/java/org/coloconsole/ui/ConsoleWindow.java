@@ -10,6 +10,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -31,6 +33,9 @@ import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
 import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.DashboardView;
 import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.jobs.JobsBinding;
+import org.coloconsole.ui.jobs.JobsView;
+import org.coloconsole.ui.jobs.JobsViewModel;
 import org.coloconsole.ui.log.LogView;
 import org.coloconsole.ui.log.LogViewModel;
 import org.coloconsole.ui.profile.ProfileDialog;
@@ -54,6 +59,7 @@ public final class ConsoleWindow extends BorderPane {
     private final VBox top = new VBox();
     private final Button disconnect = new Button("Disconnect", new FontIcon(Material2AL.LINK_OFF));
     private SessionBinding binding;
+    private JobsBinding jobsBinding;
     private LabStarter.RunningLab lab;
 
     public ConsoleWindow(ConsoleContext context, FxThread fx, Theme theme) {
@@ -167,7 +173,7 @@ public final class ConsoleWindow extends BorderPane {
 
         DashboardView view = new DashboardView(dashboard, c -> styled(new ConfirmFailoverDialog(window(), c)).showAndWait());
         LogView logView = new LogView(log, context.zone(), status::message);
-        SplitPane split = new SplitPane(view, logView);
+        SplitPane split = new SplitPane(view, lowerTabs(session, logView));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(view, false);
@@ -177,6 +183,24 @@ public final class ConsoleWindow extends BorderPane {
         top.getChildren().setAll(top.getChildren().get(0), banner);
         disconnect.setDisable(false);
         status.message("Watching " + name + ": " + pair.primary() + " ⇄ " + pair.secondary() + ".");
+    }
+
+    /** The event log, and beside it the jobs pane when the session can act on jobs. */
+    private Node lowerTabs(PairSession session, LogView logView) {
+        Tab logTab = new Tab("Event log", logView);
+        logTab.setId("tab-log");
+        TabPane tabs = new TabPane(logTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("lower-tabs");
+        session.jobs().ifPresent(feed -> {
+            JobsViewModel jobs = new JobsViewModel(feed.actions(), fx);
+            jobsBinding = new JobsBinding(feed, fx, jobs);
+            Tab jobsTab = new Tab("Jobs", new JobsView(jobs));
+            jobsTab.setId("tab-jobs");
+            jobsTab.textProperty().bind(jobs.tabTitleProperty());
+            tabs.getTabs().add(jobsTab);
+        });
+        return tabs;
     }
 
     private void startLab() {
@@ -213,6 +237,10 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void closeSession() {
+        if (jobsBinding != null) {
+            jobsBinding.close();
+            jobsBinding = null;
+        }
         if (binding != null) {
             binding.close();
             binding = null;

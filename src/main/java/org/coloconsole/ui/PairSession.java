@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.coloconsole.app.LogEntry;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.dashboard.PairSnapshot;
+import org.coloconsole.ui.jobs.JobsFeed;
 
 /**
  * The console's live connection to one pair, as the window sees it. Listeners are called on the engine's threads,
@@ -21,6 +22,11 @@ public interface PairSession extends AutoCloseable {
     void onLog(Consumer<LogEntry> listener);
 
     FailoverPort failover();
+
+    /** The jobs pane's feed and actions, when this session can act on jobs. */
+    default Optional<JobsFeed> jobs() {
+        return Optional.empty();
+    }
 
     /** Where this session journals, when it does. */
     Optional<Path> journalFile();

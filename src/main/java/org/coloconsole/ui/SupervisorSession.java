@@ -24,6 +24,8 @@ import org.coloconsole.colo.Side;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.dashboard.PairStateAdapter;
+import org.coloconsole.ui.jobs.JobsFeed;
+import org.coloconsole.ui.jobs.SupervisorJobs;
 
 /**
  * The window's session over the app layer's {@code PairSession}: the supervisor's snapshots and log rows, and its
@@ -32,10 +34,12 @@ import org.coloconsole.ui.dashboard.PairStateAdapter;
 public final class SupervisorSession implements PairSession, FailoverPort {
     private final org.coloconsole.app.PairSession session;
     private final PairStateAdapter adapter;
+    private final SupervisorJobs jobs;
 
     private SupervisorSession(org.coloconsole.app.PairSession session, ZoneId zone) {
         this.session = session;
         this.adapter = new PairStateAdapter(zone);
+        this.jobs = new SupervisorJobs(session.supervisor());
     }
 
     /** A connector that opens supervisor sessions journaled through {@code trails}. */
@@ -78,6 +82,11 @@ public final class SupervisorSession implements PairSession, FailoverPort {
     }
 
     @Override
+    public Optional<JobsFeed> jobs() {
+        return Optional.of(jobs);
+    }
+
+    @Override
     public Optional<Path> journalFile() {
         String location = session.supervisor().auditLocation();
         return location == null || location.isBlank() ? Optional.empty() : Optional.of(Path.of(location));
@@ -85,6 +94,7 @@ public final class SupervisorSession implements PairSession, FailoverPort {
 
     @Override
     public void close() {
+        jobs.close();
         session.close();
     }
 
@@ -101,7 +111,7 @@ public final class SupervisorSession implements PairSession, FailoverPort {
     @Override
     public List<PlannedStep> plan(String target, boolean ack) {
         FailoverRequest request = request(target, ack);
-        InterlockDecision decision = FailoverInterlock.check(state(), request);
+        InterlockDecision decision = FailoverInterlock.check(state(), request, session.supervisor().clock().instant());
         if (!decision.allowed()) {
             // what would be sent if it were allowed; starting it is refused with the interlock's sentence
             decision = new InterlockDecision(true, state().side(request.target().other()).answering(), "");
@@ -112,7 +122,8 @@ public final class SupervisorSession implements PairSession, FailoverPort {
 
     @Override
     public Optional<String> refusal(String target, boolean ack) {
-        InterlockDecision decision = FailoverInterlock.check(state(), request(target, ack));
+        InterlockDecision decision = FailoverInterlock.check(state(), request(target, ack),
+                session.supervisor().clock().instant());
         return decision.allowed() ? Optional.empty() : Optional.of(decision.sentence());
     }
 

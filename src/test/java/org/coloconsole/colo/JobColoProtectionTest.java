@@ -87,12 +87,13 @@ class JobColoProtectionTest {
     }
 
     @Test
-    void aRequestedExitOnAFencedSideIsAnExitNotATakeOver() {
+    void aRequestedExitOnAFencedSideMeansItResumedAndCarriesOn() {
+        // colo-lab.md: a lost-heartbeat sent to a stopped (fenced) side resumes its guest
         Scenario s = Scenario.protectedPair()
                 .apply(new Observation.Fenced(Side.PRIMARY, Scenario.T0, "stop"))
                 .coloExit(Side.PRIMARY, "request");
-        assertThat(row(s).lifecycle()).isEqualTo(ColoProtection.Lifecycle.EXITED);
-        assertThat(row(s).status()).isEqualTo("exited-request");
+        assertThat(row(s).lifecycle()).isEqualTo(ColoProtection.Lifecycle.CONTINUED_ALONE);
+        assertThat(row(s).side()).contains(Side.PRIMARY);
     }
 
     @Test

@@ -84,6 +84,36 @@ final class Scenario {
                 Tag.of(ColoExitReason.class, reason), Optional.empty(), new QmpTimestamp(1764100800, 0), "{}"));
     }
 
+    /** What a side emits after {@code x-colo-lost-heartbeat} (transcripts a, b): STOP, MIGRATION completed,
+     *  COLO_EXIT request, RESUME. */
+    Scenario lostHeartbeatSent(Side side) {
+        apply(new Observation.Stopped(side, now));
+        apply(new Observation.MigrationChanged(side, now, "completed"));
+        coloExit(side, "request");
+        return apply(new Observation.Resumed(side, now));
+    }
+
+    /** A failover the console ran: intent, fence the other side if asked, lost-heartbeat, verified. */
+    Scenario consoleFailover(Side target, boolean fenceOther) {
+        apply(new Observation.FailoverStarted(target, now));
+        if (fenceOther) {
+            apply(new Observation.Stopped(target.other(), now));
+            apply(new Observation.Fenced(target.other(), now, "stop"));
+        }
+        lostHeartbeatSent(target);
+        return apply(new Observation.FailoverSucceeded(target, now));
+    }
+
+    Scenario polledStatus(Side side, boolean running, String status) {
+        return apply(new Observation.StatusPolled(side, now, running, status));
+    }
+
+    /** A checkpoint seen by one side only (the console cannot see the other). */
+    Scenario checkpointOn(Side side) {
+        apply(new Observation.Stopped(side, now));
+        return apply(new Observation.Resumed(side, now));
+    }
+
     /** What query-colo-status reads on a side after a lost-heartbeat took it out of COLO. */
     Scenario polledTookOver(Side side) {
         return apply(new Observation.ColoStatusPolled(side, now, Tag.of(ColoMode.class, "none"),

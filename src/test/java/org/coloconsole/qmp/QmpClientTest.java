@@ -371,4 +371,38 @@ class QmpClientTest {
         peer.event("RESUME", null);
         await().atMost(WAIT).until(() -> got.size() == 1);
     }
+
+    @Test
+    void sequentialCallsReuseTheLowestIdSoCommandsStayShort() throws Exception {
+        connect();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<QmpValue> call = client.execute("query-status");
+            QmpValue sent = peer.expect("query-status");
+            assertThat(sent.get("id").asLong(-1)).isEqualTo(1);
+            peer.reply(sent, "{}");
+            call.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTimedOutCallsLateReplyIsNeverTakenForANewerCall() throws Exception {
+        connect();
+        CompletableFuture<QmpValue> slow = client.execute("slow", null, Duration.ofMillis(100));
+        QmpValue slowSent = peer.expect("slow");
+        assertThat(failureOf(slow)).isInstanceOf(QmpTimeoutException.class);
+
+        CompletableFuture<QmpValue> next = client.execute("query-status");
+        QmpValue nextSent = peer.expect("query-status");
+        assertThat(nextSent.get("id").asLong(-1)).isNotEqualTo(slowSent.get("id").asLong(-2));
+        peer.reply(slowSent, "\"late\"");
+        peer.reply(nextSent, "\"mine\"");
+        assertThat(next.get(5, TimeUnit.SECONDS).asText()).isEqualTo("mine");
+
+        // once the late reply came, its id is free again
+        CompletableFuture<QmpValue> again = client.execute("query-status");
+        QmpValue againSent = peer.expect("query-status");
+        assertThat(againSent.get("id").asLong(-1)).isEqualTo(slowSent.get("id").asLong(-2));
+        peer.reply(againSent, "{}");
+        again.get(5, TimeUnit.SECONDS);
+    }
 }

@@ -112,4 +112,12 @@ class QmpCodecTest {
         assertThatThrownBy(() -> decode(line))
                 .isInstanceOfSatisfying(QmpProtocolException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
+
+    @Test
+    void aTimestampNoClockCanHaveIsUnknownNotAnException() throws Exception {
+        QmpEvent e = ((QmpMessage.Event) decode("{\"timestamp\": {\"seconds\": 9223372036854775807, "
+                + "\"microseconds\": 5}, \"event\": \"STOP\"}")).event();
+        assertThat(e.timestamp().known()).isFalse();
+        assertThat(e.timestamp().instant()).isEmpty();
+    }
 }

@@ -1,7 +1,6 @@
 package org.coloconsole.qmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -11,9 +10,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.coloconsole.testing.ClientsUnderTest;
 import org.coloconsole.testing.QemuMonitorProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +22,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The client against a real QEMU 7.2 ({@code -machine none}), over its UNIX and its TCP monitor, through faults. */
 class RealQemuClientTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     enum Via { UNIX, TCP }
 
     private QemuMonitorProcess qemu;
-    private final List<QmpClient> clients = new ArrayList<>();
-    private final List<String> clientNames = new ArrayList<>();
+    private final ClientsUnderTest clients = new ClientsUnderTest("real", WAIT);
 
     @BeforeEach
     void startQemu() throws Exception {
@@ -40,46 +36,35 @@ class RealQemuClientTest {
     @AfterEach
     void stopEverything(TestInfo info) {
         try {
-            clients.forEach(QmpClient::close);
+            clients.close();
         } finally {
             qemu.close();
         }
-        // every reader and timer thread of this test's clients must be gone
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-                .filteredOn(Thread::isAlive)
-                .extracting(Thread::getName)
-                .filteredOn(name -> clientNames.stream().anyMatch(c -> name.startsWith("qmp-" + c + "-")))
-                .as("threads left behind by " + info.getDisplayName())
-                .isEmpty());
+        clients.assertNoThreadLeft(info.getDisplayName());
     }
 
     private QmpClient client(QmpClientOptions options) {
-        QmpClient client = new QmpClient(options);
-        clients.add(client);
-        clientNames.add(options.name());
-        return client;
+        return clients.client(options);
     }
 
     private QmpClient client() {
         return client(options());
     }
 
-    private static QmpClientOptions options() {
-        return QmpClientOptions.defaults("real" + CLIENTS.incrementAndGet());
+    private QmpClientOptions options() {
+        return clients.options();
     }
 
     private Endpoint endpoint(Via transport) {
         return transport == Via.UNIX ? qemu.unixEndpoint() : qemu.tcpEndpoint();
     }
 
-    private static QmpValue reply(CompletableFuture<QmpValue> call) throws Exception {
-        return call.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    private QmpValue reply(CompletableFuture<QmpValue> call) throws Exception {
+        return clients.reply(call);
     }
 
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        assertThatThrownBy(() -> future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                .isInstanceOf(ExecutionException.class);
-        return future.handle((value, error) -> error).join();
+    private Throwable failureOf(CompletableFuture<?> future) {
+        return clients.failureOf(future);
     }
 
     @ParameterizedTest(name = "over {0}")

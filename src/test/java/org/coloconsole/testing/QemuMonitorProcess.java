@@ -31,15 +31,18 @@ public final class QemuMonitorProcess implements AutoCloseable {
     /** How long QEMU gets to bring its monitor up; a loaded 2-core machine starts it in well under a second. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    private static final String BINARY = "qemu-system-x86_64";
+    /** The QEMU that tests start unless told otherwise (looked up on the PATH). */
+    public static final String BINARY = "qemu-system-x86_64";
 
+    private final String binary;
     private final Path dir;
     private final List<Path> sockets = new ArrayList<>();
     private final List<Integer> tcpPorts = new ArrayList<>();
     private final Path log;
     private Process process;
 
-    private QemuMonitorProcess(Path dir, int unixMonitors, int tcpMonitors) throws IOException {
+    private QemuMonitorProcess(String binary, Path dir, int unixMonitors, int tcpMonitors) throws IOException {
+        this.binary = binary;
         this.dir = dir;
         for (int i = 0; i < unixMonitors; i++) {
             sockets.add(dir.resolve(i == 0 ? "qmp.sock" : "qmp-" + i + ".sock"));
@@ -65,6 +68,11 @@ public final class QemuMonitorProcess implements AutoCloseable {
      * must be connected at once need two monitors.
      */
     public static QemuMonitorProcess start(int unixMonitors, int tcpMonitors) throws IOException {
+        return start(BINARY, unixMonitors, tcpMonitors);
+    }
+
+    /** As {@link #start(int, int)}, with another QEMU binary (a path, or a name looked up on the PATH). */
+    public static QemuMonitorProcess start(String binary, int unixMonitors, int tcpMonitors) throws IOException {
         if (unixMonitors < 1 || tcpMonitors < 0) {
             throw new IllegalArgumentException("need at least one UNIX monitor");
         }
@@ -72,7 +80,7 @@ public final class QemuMonitorProcess implements AutoCloseable {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "qmpreal");
         QemuMonitorProcess qemu;
         try {
-            qemu = new QemuMonitorProcess(dir, unixMonitors, tcpMonitors);
+            qemu = new QemuMonitorProcess(binary, dir, unixMonitors, tcpMonitors);
         } catch (IOException e) {
             deleteQuietly(dir);
             throw e;
@@ -168,7 +176,7 @@ public final class QemuMonitorProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none",
+        List<String> command = new ArrayList<>(List.of(binary, "-machine", "none", "-nodefaults", "-display", "none",
                 "-no-user-config"));
         for (Path socket : sockets) {
             command.add("-qmp");
@@ -178,12 +186,18 @@ public final class QemuMonitorProcess implements AutoCloseable {
             command.add("-qmp");
             command.add("tcp:127.0.0.1:" + port + ",server=on,wait=off,nodelay=on");
         }
-        process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new IOException("Cannot start " + binary + " (" + e.getMessage() + "). These tests need QEMU: on "
+                    + "Debian or Ubuntu run 'sudo apt-get install qemu-system-x86' (QEMU 7.2 is what they were "
+                    + "written against), or put qemu-system-x86_64 on the PATH.", e);
+        }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         for (Path socket : sockets) {
             awaitGreeting(UnixDomainSocketAddress.of(socket), deadline);
@@ -261,7 +275,8 @@ public final class QemuMonitorProcess implements AutoCloseable {
         }
     }
 
-    private void signal(String name) {
+    /** Sends a signal by name ({@code STOP}, {@code CONT}, {@code TERM}…) with {@code kill}. */
+    public void signal(String name) {
         long pid = pid();
         try {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();

@@ -79,7 +79,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 err.println("Neither side answers; nothing was sent.");
                 return ExitCodes.UNREACHABLE;
             }
-            InterlockDecision preview = FailoverInterlock.check(snapshot.state(), request);
+            InterlockDecision preview = FailoverInterlock.check(snapshot.state(), request, snapshot.at());
             if (!preview.allowed()) {
                 err.println("Refused: " + preview.sentence());
                 return ExitCodes.QEMU_ERROR;

@@ -1,16 +1,12 @@
 package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.AuditTrailFactory;
-import org.coloconsole.app.PairSession;
 import org.coloconsole.app.PairSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code colo-console jobs}: both sides' background jobs and COLO's protection as one more row. */
@@ -26,12 +22,8 @@ public final class JobsCommand implements Callable<Integer> {
     @Mixin
     private PairOptions pair;
 
-    @Option(names = "--json", description = "one JSON object instead of columns")
-    private boolean json;
-
-    @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
-            description = "how long to wait for both sides to answer (default ${DEFAULT-VALUE})")
-    private Duration wait;
+    @Mixin
+    private SnapshotOptions snapshotOptions;
 
     public JobsCommand(AuditTrailFactory trails) {
         this.trails = trails;
@@ -40,17 +32,14 @@ public final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC())) {
-            session.awaitKnown(wait);
-            PairSnapshot snapshot = session.supervisor().settled().get();
-            if (json) {
-                out.println(JobsText.json(snapshot));
-            } else {
-                JobsText.lines(snapshot).forEach(out::println);
-            }
-            out.flush();
-            boolean none = !snapshot.state().primary().answering() && !snapshot.state().secondary().answering();
-            return none ? ExitCodes.UNREACHABLE : ExitCodes.OK;
+        PairSnapshot snapshot = snapshotOptions.take(pair, trails);
+        if (snapshotOptions.json) {
+            out.println(JobsText.json(snapshot));
+        } else {
+            JobsText.lines(snapshot).forEach(out::println);
         }
+        out.flush();
+        boolean none = !snapshot.state().primary().answering() && !snapshot.state().secondary().answering();
+        return none ? ExitCodes.UNREACHABLE : ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -30,7 +31,7 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
-            description = "tcp:HOST:PORT or unix:/path/to.sock")
+            description = "tcp:HOST:PORT, tls:HOST:PORT or unix:/path/to.sock")
     private Endpoint endpoint;
 
     @Parameters(index = "1", paramLabel = "COMMAND", description = "e.g. query-status")
@@ -46,13 +47,31 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--pretty", description = "indent the JSON")
     private boolean pretty;
 
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "PEM file of the CA that signed QEMU's server certificate, for a tls: endpoint")
+    private Path tlsCa;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM client certificate, for a monitor started with verify-peer=on (with --tls-key)")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM (PKCS#8) key of --tls-cert; convert others with openssl pkcs8 -topk8 -nocrypt")
+    private Path tlsKey;
+
+    @Option(names = "--allow-insecure",
+            description = "allow plain tcp: to a non-loopback address (anyone on that network could control the VM)")
+    private boolean allowInsecure;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> args = parseArguments();
         QmpClientOptions options = QmpClientOptions.defaults("cli")
-                .withConnectTimeout(timeout).withHandshakeTimeout(timeout).withCommandTimeout(timeout);
+                .withConnectTimeout(timeout).withHandshakeTimeout(timeout).withCommandTimeout(timeout)
+                .withTls(PairOptions.tls(spec.commandLine(), tlsCa, tlsCert, tlsKey, endpoint))
+                .withAllowInsecure(allowInsecure);
         try (QmpClient client = new QmpClient(options)) {
             client.connect(endpoint);
             QmpValue reply = client.execute(command, args).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);

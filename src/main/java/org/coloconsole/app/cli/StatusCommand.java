@@ -1,17 +1,13 @@
 package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.AuditTrailFactory;
-import org.coloconsole.app.PairSession;
 import org.coloconsole.app.PairSnapshot;
 import org.coloconsole.colo.Recommendation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code colo-console status}: both sides and the recommendation, once. */
@@ -28,12 +24,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     private PairOptions pair;
 
-    @Option(names = "--json", description = "one JSON object instead of columns")
-    private boolean json;
-
-    @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
-            description = "how long to wait for both sides to answer (default ${DEFAULT-VALUE})")
-    private Duration wait;
+    @Mixin
+    private SnapshotOptions snapshotOptions;
 
     public StatusCommand(AuditTrailFactory trails) {
         this.trails = trails;
@@ -42,17 +34,14 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC())) {
-            session.awaitKnown(wait);
-            PairSnapshot snapshot = session.supervisor().settled().get();
-            if (json) {
-                out.println(SnapshotText.json(snapshot));
-            } else {
-                SnapshotText.lines(snapshot).forEach(out::println);
-            }
-            out.flush();
-            return exitCode(snapshot);
+        PairSnapshot snapshot = snapshotOptions.take(pair, trails);
+        if (snapshotOptions.json) {
+            out.println(SnapshotText.json(snapshot));
+        } else {
+            SnapshotText.lines(snapshot).forEach(out::println);
         }
+        out.flush();
+        return exitCode(snapshot);
     }
 
     static int exitCode(PairSnapshot snapshot) {

@@ -3,7 +3,6 @@ package org.coloconsole.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.app.JobActionOutcome;
@@ -29,6 +27,7 @@ import org.coloconsole.colo.Side;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.testing.JobImages;
 import org.coloconsole.testing.QemuMonitorProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +46,8 @@ class JobCliQemuTest {
     @TempDir
     Path tmp;
 
+    private JobImages images;
+
     private QemuMonitorProcess primary;
     private QemuMonitorProcess secondary;
     private QmpClient harness;
@@ -59,6 +60,7 @@ class JobCliQemuTest {
 
     @BeforeEach
     void start() throws Exception {
+        images = new JobImages(tmp);
         // monitor 0: the watching session; 1: the CLI; 2: this test's harness
         primary = QemuMonitorProcess.start(3, 0);
         secondary = QemuMonitorProcess.start(2, 0);
@@ -98,8 +100,8 @@ class JobCliQemuTest {
 
     @Test
     void aMirrorReachesReadyAndIsPausedResumedAndCompletedFromTheCli() throws Exception {
-        attach("src", dataImage("src.qcow2", 4));
-        attach("dst", emptyImage("dst.qcow2", 4));
+        attach("src", images.data("src.qcow2", 4));
+        attach("dst", images.empty("dst.qcow2", 4));
         qmp("blockdev-mirror", Map.of("job-id", "m0", "device", "src", "target", "dst", "sync", "full"));
 
         Job ready = awaitJob("m0", JobStatus.READY);
@@ -149,8 +151,8 @@ class JobCliQemuTest {
 
     @Test
     void aThrottledMirrorIsCancelledAndAStreamPausedResumedAndCancelled() throws Exception {
-        attach("src", dataImage("src.qcow2", 4));
-        attach("dst", emptyImage("dst.qcow2", 4));
+        attach("src", images.data("src.qcow2", 4));
+        attach("dst", images.empty("dst.qcow2", 4));
         qmp("blockdev-mirror", Map.of("job-id", "m1", "device", "src", "target", "dst", "sync", "full",
                 "speed", 65536));
         awaitJob("m1", JobStatus.RUNNING);
@@ -159,9 +161,8 @@ class JobCliQemuTest {
         await().atMost(WAIT).until(() -> !primaryJobs().containsKey("m1"));
         assertThat(jobEvents).containsSubsequence("m1:running", "m1:aborting", "m1:concluded", "m1:null");
 
-        Path base = dataImage("base.qcow2", 4);
-        Path top = tmp.resolve("top.qcow2");
-        qemuImg("create", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", top.toString());
+        Path base = images.data("base.qcow2", 4);
+        Path top = images.overlay("top.qcow2", base);
         attach("top", top);
         qmp("block-stream", Map.of("job-id", "s0", "device", "top", "speed", 65536));
         assertThat(awaitJob("s0", JobStatus.RUNNING).type()).isEqualTo("stream");
@@ -181,8 +182,8 @@ class JobCliQemuTest {
 
     @Test
     void aMirrorWhoseTargetFailsKeepsQemusErrorUntilDismissed() throws Exception {
-        attach("src", dataImage("src.qcow2", 4));
-        Path bad = emptyImage("bad.qcow2", 4);
+        attach("src", images.data("src.qcow2", 4));
+        Path bad = images.empty("bad.qcow2", 4);
         // every write to the target's file fails with EIO, as a disk that went away
         qmp("blockdev-add", Map.of("driver", "qcow2", "node-name", "bad", "file", Map.of(
                 "driver", "blkdebug", "image", Map.of("driver", "file", "filename", bad.toString()),
@@ -243,35 +244,6 @@ class JobCliQemuTest {
     }
 
     /** A qcow2 full of random data, so that a mirror or stream has bytes to copy (zeroes go at once). */
-    private Path dataImage(String name, int mib) throws Exception {
-        Path raw = tmp.resolve(name + ".raw");
-        byte[] bytes = new byte[mib * MIB];
-        new Random(42).nextBytes(bytes);
-        Files.write(raw, bytes);
-        Path image = tmp.resolve(name);
-        qemuImg("convert", "-f", "raw", "-O", "qcow2", raw.toString(), image.toString());
-        return image;
-    }
-
-    private Path emptyImage(String name, int mib) throws Exception {
-        Path image = tmp.resolve(name);
-        qemuImg("create", "-f", "qcow2", image.toString(), mib + "M");
-        return image;
-    }
-
-    private void qemuImg(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("qemu-img"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("qemu-img finished").isTrue();
-            String output = new String(p.getInputStream().readAllBytes());
-            assertThat(p.exitValue()).as("qemu-img " + String.join(" ", args) + ": " + output).isZero();
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
  * Over random sequences of faults, QEMU reports and operator requests, the interlock never lets two sides carry on
  * and never lets a promotion happen without the other side fenced, gone, or acknowledged as fenced.
  */
-class SplitBrainProperties {
+class SplitBrainPropertyTest {
 
     /** One step of the random history: a fault or report on a side, or an operator's failover request. */
     enum Step {

@@ -1,0 +1,15 @@
+package org.coloconsole.ui.jobs;
+
+import java.util.concurrent.CompletableFuture;
+import org.coloconsole.app.JobActionOutcome;
+import org.coloconsole.colo.JobAction;
+import org.coloconsole.colo.Side;
+
+/**
+ * Sends an operator's job action: the app layer's journaled {@code JobActionRunner} in the console, a scripted one in
+ * tests. It must not block the caller (the FX thread); the future may complete on any thread.
+ */
+@FunctionalInterface
+public interface JobActionPort {
+    CompletableFuture<JobActionOutcome> run(Side side, JobAction action, String jobId);
+}

@@ -1,0 +1,151 @@
+package org.coloconsole.ui.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.coloconsole.colo.ColoProtection;
+import org.coloconsole.colo.Job;
+import org.coloconsole.colo.JobStatus;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
+
+/** Reads the pair's state into the pane's rows: the COLO protection first, then the primary's jobs, the secondary's. */
+final class JobRows {
+    private static final Set<String> BYTE_JOBS = Set.of("mirror", "stream", "commit", "backup", "drive-mirror",
+            "active-commit");
+
+    private JobRows() {
+    }
+
+    static List<JobRow> of(PairState pair) {
+        List<JobRow> rows = new ArrayList<>();
+        rows.add(protection(ColoProtection.of(pair.primary(), pair.secondary(), pair.failover())));
+        for (Side side : Side.values()) {
+            SideState state = pair.side(side);
+            for (Job job : state.jobs().values()) {
+                rows.add(job(state, job));
+            }
+        }
+        return rows;
+    }
+
+    static JobRow protection(ColoProtection p) {
+        return new JobRow(Optional.empty(), ColoProtection.ID, "colo", p.status(), tone(p.lifecycle()),
+                Optional.empty(), "", p.sentence(), p.lifecycle() == ColoProtection.Lifecycle.EXITED, Set.of());
+    }
+
+    static JobRow job(SideState side, Job job) {
+        String detail;
+        if (!side.answering()) {
+            detail = "The " + side.side().label() + " does not answer: shown as last read; no action can be sent.";
+        } else if (job.error().isPresent()) {
+            detail = "Error: " + job.error().get();
+        } else if (job.status().is(JobStatus.UNKNOWN)) {
+            detail = "QEMU reports a status this console does not know (" + job.status().raw()
+                    + "); no action is offered.";
+        } else {
+            detail = "";
+        }
+        return new JobRow(Optional.of(side.side()), job.id(), job.type(), job.status().raw(), tone(job),
+                job.fraction(), progress(job), detail, job.failed(),
+                side.answering() ? job.allowedActions() : Set.of());
+    }
+
+    static JobTone tone(Job job) {
+        if (job.failed()) {
+            return JobTone.FAIL;
+        }
+        switch (job.status().value()) {
+            case RUNNING:
+            case READY:
+                return JobTone.OK;
+            case CREATED:
+            case PAUSED:
+            case STANDBY:
+            case WAITING:
+            case PENDING:
+                return JobTone.WARN;
+            case ABORTING:
+                return JobTone.FAIL;
+            default:
+                return JobTone.NEUTRAL;
+        }
+    }
+
+    static JobTone tone(ColoProtection.Lifecycle lifecycle) {
+        switch (lifecycle) {
+            case PROTECTED:
+                return JobTone.OK;
+            case EXITED:
+                return JobTone.FAIL;
+            case FAILED_OVER:
+            case CONTINUED_ALONE:
+            case NOT_PROTECTED:
+                return JobTone.WARN;
+            default:
+                return JobTone.NEUTRAL;
+        }
+    }
+
+    /**
+     * The progress in words. A mirror reports current = total while it still copies new writes (ready), and a job
+     * may sit at 100% before it finishes: the text says so rather than "done".
+     */
+    static String progress(Job job) {
+        if (job.totalProgress() <= 0) {
+            return job.currentProgress() > 0 ? amount(job, job.currentProgress()) + " done, total not estimated yet"
+                    : "not estimated yet";
+        }
+        String text = amounts(job);
+        long percent = Math.round(100.0 * job.fraction().orElse(0.0));
+        if (job.status().is(JobStatus.READY) || job.status().is(JobStatus.STANDBY)) {
+            return text + " · in sync";
+        }
+        if (job.currentProgress() >= job.totalProgress() && job.status().is(JobStatus.RUNNING)) {
+            return text + " (100%, still running)";
+        }
+        return text + " (" + Math.min(percent, 100) + "%)";
+    }
+
+    /** {@code 12.5 / 64.0 MiB}: the unit once when both share it, so the text fits beside the bar. */
+    private static String amounts(Job job) {
+        String current = amount(job, job.currentProgress());
+        String total = amount(job, job.totalProgress());
+        int unit = total.lastIndexOf(' ');
+        if (unit > 0 && current.endsWith(total.substring(unit))) {
+            return current.substring(0, current.length() - (total.length() - unit)) + " / " + total;
+        }
+        return current + " / " + total;
+    }
+
+    private static String amount(Job job, long value) {
+        if (!BYTE_JOBS.contains(job.type())) {
+            return Long.toString(value);
+        }
+        if (value < 1024) {
+            return value + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double scaled = value;
+        int unit = -1;
+        while (scaled >= 1024 && unit < units.length - 1) {
+            scaled /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", scaled, units[unit]);
+    }
+
+    /** e.g. {@code Primary: 1 job · Secondary: no jobs}. */
+    static String summary(PairState pair) {
+        StringBuilder text = new StringBuilder();
+        for (Side side : Side.values()) {
+            int count = pair.side(side).jobs().size();
+            text.append(text.length() == 0 ? "" : " · ").append(side.title()).append(": ")
+                    .append(count == 0 ? "no jobs" : count == 1 ? "1 job" : count + " jobs");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,163 @@
+package org.coloconsole.ui.jobs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.coloconsole.app.JobActionOutcome;
+import org.coloconsole.colo.JobAction;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Side;
+
+/**
+ * The jobs pane's state: one row per job of each side after the COLO protection row, the actions each row allows, and
+ * the last action's outcome in a sentence. Actions go to a {@link JobActionPort} (the journaled runner) and never
+ * block; their outcome comes back through {@code fx}. Everything else runs on the FX thread.
+ */
+public final class JobsViewModel {
+    private final JobActionPort port;
+    private final Executor fx;
+    private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<JobRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tabTitle = new ReadOnlyStringWrapper("Jobs");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JobTone> messageTone = new ReadOnlyObjectWrapper<>(JobTone.NEUTRAL);
+    // rows with an action out: no second click until QEMU answered
+    private final Set<String> busy = new HashSet<>();
+    private PairState state;
+
+    /**
+     * @param fx where outcomes are applied: the FX thread (inline in tests)
+     */
+    public JobsViewModel(JobActionPort port, Executor fx) {
+        this.port = Objects.requireNonNull(port, "port");
+        this.fx = Objects.requireNonNull(fx, "fx");
+    }
+
+    public void update(PairState pair) {
+        this.state = Objects.requireNonNull(pair, "pair");
+        refresh();
+    }
+
+    /**
+     * Sends {@code action} for the job in {@code row}; the runner checks the status again and journals it.
+     *
+     * @return whether it was sent (not while another action on the same job waits for its answer)
+     */
+    public boolean act(JobRow row, JobAction action) {
+        if (row.protection()) {
+            say("COLO protection is not a QEMU job: use the failover buttons to act on it.", JobTone.WARN);
+            return false;
+        }
+        if (!busy.add(row.key())) {
+            say("An action on job '" + row.id() + "' on the " + row.side() + " still waits for QEMU's answer.",
+                    JobTone.WARN);
+            return false;
+        }
+        Side side = row.owner().get();
+        say("Sending " + action.command() + " for job '" + row.id() + "' to the " + side.label() + "…",
+                JobTone.NEUTRAL);
+        refresh();
+        try {
+            port.run(side, action, row.id()).whenComplete((outcome, failure) -> fx.execute(() ->
+                    finish(row, action, outcome, failure)));
+        } catch (RuntimeException closing) {
+            // the session is closing under the click: say so instead of leaving the row busy
+            finish(row, action, null, closing);
+        }
+        return true;
+    }
+
+    private void finish(JobRow row, JobAction action, JobActionOutcome outcome, Throwable failure) {
+        busy.remove(row.key());
+        if (failure != null || outcome == null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            String why = cause == null ? "no outcome came back"
+                    : Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
+            say("The " + action.verb() + " of job '" + row.id() + "' on the " + row.side() + " did not finish ("
+                    + why + "). Check the event log before you try again.", JobTone.FAIL);
+        } else {
+            say(outcome.sentence(), tone(outcome.result()));
+        }
+        refresh();
+    }
+
+    private static JobTone tone(JobActionOutcome.Result result) {
+        switch (result) {
+            case DONE:
+                return JobTone.OK;
+            case REFUSED:
+                return JobTone.WARN;
+            default:
+                return JobTone.FAIL;
+        }
+    }
+
+    private void say(String sentence, JobTone tone) {
+        message.set(sentence);
+        messageTone.set(tone);
+    }
+
+    private void refresh() {
+        if (state == null) {
+            return;
+        }
+        List<JobRow> next = JobRows.of(state).stream()
+                .map(r -> busy.contains(r.key()) ? r.withEnabled(Set.of()) : r)
+                .toList();
+        merge(next);
+        summary.set(JobRows.summary(state));
+        int jobs = next.size() - 1;
+        tabTitle.set(jobs == 0 ? "Jobs" : "Jobs (" + jobs + ")");
+    }
+
+    /** Replaces only the rows that changed, so a table keeps its scroll position and focus on every state. */
+    private void merge(List<JobRow> next) {
+        boolean sameKeys = next.size() == rows.size();
+        for (int i = 0; sameKeys && i < next.size(); i++) {
+            sameKeys = next.get(i).key().equals(rows.get(i).key());
+        }
+        if (!sameKeys) {
+            rows.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!next.get(i).equals(rows.get(i))) {
+                rows.set(i, next.get(i));
+            }
+        }
+    }
+
+    public ObservableList<JobRow> rows() {
+        return readOnlyRows;
+    }
+
+    /** How many jobs each side has, in a line. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** {@code Jobs}, or {@code Jobs (n)} while there are some. */
+    public ReadOnlyStringProperty tabTitleProperty() {
+        return tabTitle.getReadOnlyProperty();
+    }
+
+    /** The last action's outcome or refusal, in a sentence. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JobTone> messageToneProperty() {
+        return messageTone.getReadOnlyProperty();
+    }
+}
