@@ -14,7 +14,13 @@ final class Describe {
 
     static String seconds(Duration d) {
         long ms = Math.max(0, d.toMillis());
-        return ms < 10_000 ? String.format("%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+        if (ms >= 10_000) {
+            return (ms / 1000) + " s";
+        }
+        // as "%.1f" rounds (half up), without a Formatter per observation (a hot path under floods) and with a
+        // '.' whatever the default locale
+        long tenths = Math.round(ms / 100.0);
+        return tenths / 10 + "." + tenths % 10 + " s";
     }
 
     /** Why a side does not answer, for sentences like "Primary lost 2.1 s ago (socket closed)". */
