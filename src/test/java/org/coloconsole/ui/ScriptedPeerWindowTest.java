@@ -1,0 +1,207 @@
+package org.coloconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.coloconsole.app.GuiLauncher.PairEndpoints;
+import org.coloconsole.app.JournalAuditTrail;
+import org.coloconsole.app.LogEntry;
+import org.coloconsole.app.profile.ProfileStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole console — supervisor, side links, runner, window — headless, against two scripted QMP peers that answer
+ * like a QEMU 7.2 COLO pair on real UNIX sockets: what the peers send shows in the window, and what the operator
+ * clicks is exactly what reaches each peer.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScriptedPeerWindowTest {
+    /** Every command a failover runbook can send; polls and heartbeats are not among them. */
+    private static final Set<String> RUNBOOK = Set.of("stop", "quit", "cont", "yank", "x-colo-lost-heartbeat");
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+
+    private final AtomicLong order = new AtomicLong();
+    private ColoPeer primary;
+    private ColoPeer secondary;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        primary = ColoPeer.primary(order);
+        secondary = ColoPeer.secondary(order);
+        // QEMU 7.2 after lost-heartbeat on a secondary (full-secondary-failover-kvm.log): it leaves COLO on request,
+        // its guest runs, and the incoming migration is over
+        secondary.on("x-colo-lost-heartbeat", (peer, connection) -> {
+            peer.answer("query-colo-status", "{\"last-mode\": \"secondary\", \"mode\": \"none\", \"reason\": \"request\"}")
+                    .answer("query-status", ColoPeer.RUNNING)
+                    .answer("query-migrate", "{\"status\": \"completed\"}");
+            peer.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"request\"}");
+            peer.event("RESUME", null);
+        });
+        // a stopped primary stays paused: that is what lets the runbook's verification pass while it answers
+        primary.on("stop", (peer, connection) -> {
+            peer.answer("query-status", ColoPeer.PAUSED);
+            peer.event("STOP", null);
+        });
+        PairEndpoints pair = new PairEndpoints(primary.endpoint(), secondary.endpoint());
+        Path run = dir.resolve("run-" + RUNS.incrementAndGet());
+        ConsoleContext context = new ConsoleContext(Optional.of(pair),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(run.resolve("journal")), Clock.systemUTC(),
+                        ZoneOffset.UTC),
+                () -> { throw new IllegalStateException("no lab in this test"); },
+                new ProfileStore(run.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
+        window = ConsoleApp.show(stage, context);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        try {
+            robot.interact(() -> window.shutdown());
+        } finally {
+            primary.close();
+            secondary.close();
+        }
+    }
+
+    @Test
+    void aColoExitAndAClosedPrimaryShowOnTheCardsTheLogAndTheBanner(FxRobot robot) {
+        awaitHealthyPair(robot);
+
+        secondary.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"error\"}");
+        primary.hangUp();
+
+        @SuppressWarnings("unchecked")
+        TableView<LogEntry> table = robot.lookup("#log-table").queryAs(TableView.class);
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(text(robot, "#secondary-state")).isEqualTo("EXITED");
+            assertThat(text(robot, "#secondary-last-exit")).startsWith("COLO_EXIT secondary/error");
+            assertThat(text(robot, "#primary-state")).isEqualTo("LOST");
+            assertThat(List.copyOf(table.getItems())).anySatisfy(row -> {
+                assertThat(row.name()).isEqualTo("COLO_EXIT");
+                assertThat(row.side()).contains("secondary");
+                assertThat(row.summary()).isEqualTo("COLO_EXIT secondary/error");
+                assertThat(row.severity()).isEqualTo(LogEntry.Severity.CRITICAL);
+            });
+            assertThat(text(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
+            assertThat(text(robot, "#banner-headline")).contains("promote the secondary");
+        });
+        assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).getStyleClass()).contains("accent");
+        assertThat(robot.lookup("#continue-primary").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(secondary.failures()).isEmpty();
+    }
+
+    @Test
+    void promotingTheSecondaryAfterThePrimaryClosedSendsTheRunbookToTheSecondaryOnly(FxRobot robot) {
+        awaitHealthyPair(robot);
+        secondary.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"error\"}");
+        primary.hangUp();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(text(robot, "#primary-state")).isEqualTo("LOST");
+            assertThat(text(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
+        });
+        int primaryBefore = primary.commands().size();
+
+        robot.clickOn("#promote-secondary");
+        robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
+
+        awaitSecondaryTookOver(robot);
+        assertThat(runbook(secondary)).containsExactly("yank", "x-colo-lost-heartbeat");
+        assertThat(runbook(primary)).isEmpty();
+        assertThat(primary.commands()).hasSize(primaryBefore);
+        assertThat(secondary.failures()).isEmpty();
+    }
+
+    @Test
+    void promotingTheSecondaryWhileThePrimaryAnswersStopsThePrimaryFirst(FxRobot robot) {
+        awaitHealthyPair(robot);
+
+        robot.clickOn("#promote-secondary");
+        robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
+
+        awaitSecondaryTookOver(robot);
+        assertThat(runbook(primary)).containsExactly("stop");
+        assertThat(runbook(secondary)).containsExactly("yank", "x-colo-lost-heartbeat");
+        long stopped = runbookOrder(primary).get(0);
+        assertThat(runbookOrder(secondary)).allSatisfy(o -> assertThat(o).isGreaterThan(stopped));
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(text(robot, "#primary-run-state")).isEqualTo("paused"));
+        assertThat(primary.failures()).isEmpty();
+        assertThat(secondary.failures()).isEmpty();
+    }
+
+    @Test
+    void cancellingTheConfirmationSendsNothingToEitherPeer(FxRobot robot) {
+        awaitHealthyPair(robot);
+
+        robot.clickOn("#promote-secondary");
+        robot.clickOn("#confirm-agree"); // even with the confirmation ticked, Cancel sends nothing
+        robot.clickOn("#cancel-failover-button");
+        robot.clickOn("#continue-primary");
+        robot.clickOn("#cancel-failover-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#confirm-failover").tryQuery()).isEmpty();
+
+        int heartbeats = secondary.commands().size();
+        // the peers keep hearing the heartbeat for a second, and nothing else
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                runbook(primary).isEmpty() && runbook(secondary).isEmpty());
+        assertThat(secondary.commands().size()).isGreaterThan(heartbeats);
+        assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED");
+        assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    private static void awaitHealthyPair(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(robot, "#primary-state")).isEqualTo("HEALTHY");
+            assertThat(text(robot, "#secondary-state")).isEqualTo("HEALTHY");
+            assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED");
+            assertThat(text(robot, "#secondary-colo")).isEqualTo("mode secondary");
+        });
+    }
+
+    private static void awaitSecondaryTookOver(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(text(robot, "#failover-message")).contains("Secondary carries on alone");
+            assertThat(text(robot, "#secondary-run-state")).isEqualTo("running");
+            assertThat(text(robot, "#secondary-colo")).isEqualTo("mode none");
+            assertThat(text(robot, "#secondary-colo-detail")).isEqualTo("last mode secondary · reason request");
+        });
+    }
+
+    private static List<String> runbook(ColoPeer peer) {
+        return peer.commands().stream().filter(RUNBOOK::contains).toList();
+    }
+
+    private static List<Long> runbookOrder(ColoPeer peer) {
+        return peer.received().stream().filter(r -> RUNBOOK.contains(r.command())).map(ColoPeer.Received::order)
+                .toList();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
