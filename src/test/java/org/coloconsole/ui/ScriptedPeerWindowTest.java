@@ -15,12 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.dashboard.RunbookStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,7 +131,7 @@ class ScriptedPeerWindowTest {
         robot.clickOn("#promote-secondary");
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
 
-        awaitSecondaryTookOver(robot);
+        awaitSecondaryTookOver(robot, 3);
         assertThat(runbook(secondary)).containsExactly("yank", "x-colo-lost-heartbeat");
         assertThat(runbook(primary)).isEmpty();
         assertThat(primary.commands()).hasSize(primaryBefore);
@@ -142,13 +145,13 @@ class ScriptedPeerWindowTest {
         robot.clickOn("#promote-secondary");
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
 
-        awaitSecondaryTookOver(robot);
+        awaitSecondaryTookOver(robot, 4);
         assertThat(runbook(primary)).containsExactly("stop");
         assertThat(runbook(secondary)).containsExactly("yank", "x-colo-lost-heartbeat");
         long stopped = runbookOrder(primary).get(0);
         assertThat(runbookOrder(secondary)).allSatisfy(o -> assertThat(o).isGreaterThan(stopped));
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(text(robot, "#primary-run-state")).isEqualTo("paused"));
+                assertThat(text(robot, "#primary-run-state")).startsWith("paused").contains("fenced by the console"));
         assertThat(primary.failures()).isEmpty();
         assertThat(secondary.failures()).isEmpty();
     }
@@ -183,8 +186,13 @@ class ScriptedPeerWindowTest {
         });
     }
 
-    private static void awaitSecondaryTookOver(FxRobot robot) {
+    /** The runbook ran to its end, every step done (none skipped over a refusal), and the card shows why. */
+    private static void awaitSecondaryTookOver(FxRobot robot, int steps) {
+        @SuppressWarnings("unchecked")
+        ListView<RunbookStep> runbook = robot.lookup("#runbook-steps").queryAs(ListView.class);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(List.copyOf(runbook.getItems())).hasSize(steps).allSatisfy(step ->
+                    assertThat(step.statusProperty().get()).isEqualTo(FailoverPort.StepStatus.DONE));
             assertThat(text(robot, "#failover-message")).contains("Secondary carries on alone");
             assertThat(text(robot, "#secondary-run-state")).isEqualTo("running");
             assertThat(text(robot, "#secondary-colo")).isEqualTo("mode none");
