@@ -83,4 +83,9 @@ final class ObservationSource implements SideLink.Listener {
     public void pingMissed(int consecutive, Duration silence, Instant at) {
         observations.accept(new Observation.PingMissed(side, at, consecutive, silence));
     }
+
+    @Override
+    public void eventsLost(long count, Instant at) {
+        observations.accept(new Observation.EventsLost(side, at, count));
+    }
 }

@@ -199,6 +199,14 @@ public final class PairSupervisor implements AutoCloseable {
     }
 
     private void apply(Observation observation) {
+        if (observation instanceof Observation.EventsLost lost) {
+            Side side = lost.side();
+            trail.record("gap", side, lost.at(), Map.of("events-lost", lost.count(),
+                    "why", "the console fell behind this side's events; its state is being re-read"));
+            emit(feed.note(side.label(), "GAP", lost.count() + " events from the " + side.label()
+                    + " were lost: the console fell behind; its state is being re-read", LogEntry.Severity.CRITICAL,
+                    lost.at()));
+        }
         PairState before = snapshot.state();
         PairState after = reducer.reduce(before, observation);
         if (after != before) {

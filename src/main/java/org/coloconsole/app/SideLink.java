@@ -61,6 +61,12 @@ public final class SideLink implements AutoCloseable {
 
         /** {@code consecutive} intervals passed with a ping outstanding and no reply. */
         void pingMissed(int consecutive, Duration silence, Instant at);
+
+        /**
+         * {@code count} events were lost because the console fell behind QEMU (a flood): reported at most once a
+         * second, and the side's state is re-read right after.
+         */
+        void eventsLost(long count, Instant at);
     }
 
     private final String name;
@@ -81,6 +87,9 @@ public final class SideLink implements AutoCloseable {
     private int reportedMisses;
     private Scheduler.Task tick;
     private volatile boolean closed;
+    // scheduler thread only
+    private long reportedLost;
+    private long lastLossReportNanos;
 
     public SideLink(String name, Endpoint endpoint, QmpClientOptions options, HeartbeatSettings heartbeat,
                     Backoff backoff, Clock clock, Listener listener) {
@@ -196,12 +205,29 @@ public final class SideLink implements AutoCloseable {
         }
         try {
             heartbeatStep();
+            reportLostEvents();
         } finally {
             synchronized (lock) {
                 if (!closed) {
                     tick = scheduler.schedule(this::onTick, checkPeriod());
                 }
             }
+        }
+    }
+
+    /** A silent loss would leave a gap nobody knows of: say how many, and re-read what they may have changed. */
+    private void reportLostEvents() {
+        long dropped = events.dropped();
+        long now = System.nanoTime();
+        if (dropped == reportedLost || now - lastLossReportNanos < 1_000_000_000L) {
+            return;
+        }
+        long lost = dropped - reportedLost;
+        reportedLost = dropped;
+        lastLossReportNanos = now;
+        listener.eventsLost(lost, clock.instant());
+        if (client.state() == QmpClientState.RUNNING) {
+            resync(client);
         }
     }
 

@@ -123,6 +123,13 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * The console fell behind this side's events and lost {@code count} of them (a flood): like a reconnect's gap,
+     * what they said is known only from the polls that follow.
+     */
+    record EventsLost(Side side, Instant at, long count) implements Observation {
+    }
+
     /** Any other event: kept, never dropped. */
     record OtherEvent(Side side, Instant at, String name, String raw) implements Observation {
     }

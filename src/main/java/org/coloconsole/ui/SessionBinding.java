@@ -16,6 +16,8 @@ import org.coloconsole.ui.log.LogViewModel;
 final class SessionBinding implements AutoCloseable {
     /** Log rows handed over per crossing at most; a flood is spread over several pulses. */
     static final int MAX_ROWS_PER_CROSSING = 5_000;
+    /** Log rows reach the table at most ten times a second: measured, this keeps a flooded window drawing. */
+    static final java.time.Duration LOG_CROSSING_INTERVAL = java.time.Duration.ofMillis(100);
 
     private final PairSession session;
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -30,7 +32,7 @@ final class SessionBinding implements AutoCloseable {
                 showConnection(status.secondary(), snapshot.secondary());
             }
         });
-        BatchingQueue<LogEntry> rows = new BatchingQueue<>(fx, MAX_ROWS_PER_CROSSING, batch -> {
+        BatchingQueue<LogEntry> rows = new BatchingQueue<>(fx, MAX_ROWS_PER_CROSSING, LOG_CROSSING_INTERVAL, batch -> {
             if (open.get()) {
                 log.append(batch);
             }

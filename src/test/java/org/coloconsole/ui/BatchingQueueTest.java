@@ -80,4 +80,33 @@ class BatchingQueueTest {
         assertThatThrownBy(() -> new BatchingQueue<Integer>(new ManualExecutor(), 0, batch -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void crossingsArePacedWhileNoRowIsLost() throws Exception {
+        java.util.List<Integer> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Long> crossings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService single = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            BatchingQueue<Integer> queue = new BatchingQueue<>(single, 1_000_000, java.time.Duration.ofMillis(50),
+                    batch -> {
+                        crossings.add(System.nanoTime());
+                        received.addAll(batch);
+                    });
+            long end = System.nanoTime() + 400_000_000L;
+            int n = 0;
+            while (System.nanoTime() < end) {
+                queue.add(n++);
+                Thread.sleep(0, 200_000);
+            }
+            int sent = n;
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> received.size() == sent);
+            assertThat(received).isSorted();
+            for (int i = 1; i < crossings.size(); i++) {
+                assertThat(crossings.get(i) - crossings.get(i - 1)).isGreaterThanOrEqualTo(45_000_000L);
+            }
+            assertThat(crossings.size()).isLessThan(15);
+        } finally {
+            single.shutdownNow();
+        }
+    }
 }
