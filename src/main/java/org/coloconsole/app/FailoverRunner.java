@@ -133,7 +133,8 @@ public final class FailoverRunner implements AutoCloseable {
                     : client.execute(step.command(), step.arguments(), stepTimeout);
             reply.get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             long took = System.nanoTime() - sent;
-            if (step.kind() == FailoverStep.Kind.FENCE_STOP || step.kind() == FailoverStep.Kind.FENCE_QUIT) {
+            if (step.kind() == FailoverStep.Kind.FENCE_STOP || step.kind() == FailoverStep.Kind.FENCE_QUIT
+                    || step.kind() == FailoverStep.Kind.REFENCE_STOP) {
                 supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), step.command()));
             }
             return new StepResult(StepReport.Status.DONE, step.command() + " → " + step.side().label() + ": done", took);
@@ -243,6 +244,10 @@ public final class FailoverRunner implements AutoCloseable {
     }
 
     private static String failureSentence(FailoverStep step, String detail) {
+        if (step.kind() == FailoverStep.Kind.REFENCE_STOP) {
+            return "The " + step.side().label() + " could not be stopped again (" + detail + "); it may be running "
+                    + "beside the promoted side: stop or power off its host now.";
+        }
         if (step.kind() == FailoverStep.Kind.FENCE_STOP) {
             return "Could not stop the " + step.side().label() + " (" + detail + "); nothing else was sent, "
                     + "so no side was promoted.";

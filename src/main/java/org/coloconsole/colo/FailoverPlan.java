@@ -42,6 +42,13 @@ public final class FailoverPlan {
         }
         steps.add(new FailoverStep(FailoverStep.Kind.LOST_HEARTBEAT, target, "x-colo-lost-heartbeat", Map.of(),
                 false, "Tell the " + target.label() + " to leave COLO and carry on alone."));
+        if (decision.fenceOtherSide() && !options.quitFencedSide()) {
+            // measured on a real pair: a checkpoint after `stop` runs the stopped guest again (paused → colo →
+            // running), so a checkpoint that falls before the link is cut would undo the first fence
+            steps.add(new FailoverStep(FailoverStep.Kind.REFENCE_STOP, other, "stop", Map.of(), false,
+                    "Stop the " + other.label() + "'s guest again: a checkpoint before the link was cut may have "
+                            + "resumed it."));
+        }
         steps.add(new FailoverStep(FailoverStep.Kind.VERIFY, target, "query-colo-status", Map.of(), false,
                 "Verify that the " + target.label() + " left COLO on request and runs."));
         return List.copyOf(steps);

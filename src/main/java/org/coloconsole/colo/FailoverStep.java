@@ -19,6 +19,8 @@ public record FailoverStep(Kind kind, Side side, String command, Map<String, Obj
         FENCE_QUIT,
         YANK,
         LOST_HEARTBEAT,
+        /** Stop the fenced side again: a COLO checkpoint between the first stop and the lost-heartbeat resumes it. */
+        REFENCE_STOP,
         VERIFY
     }
 }
