@@ -21,8 +21,6 @@ final class CampaignFigures {
     int failoversRefused;
     int failoversFailed;
     long operatorCommandsChecked;
-    /** Steps after which the console still said "took over" of a side whose promoted process died and restarted. */
-    int staleTakeovers;
 
     @Override
     public String toString() {
@@ -33,7 +31,6 @@ final class CampaignFigures {
                 + " ms, slowest hang " + maxHangDetectionMs + " ms), " + doublePromotions + " double promotions, "
                 + "failovers " + failoversAttempted + " attempted / " + failoversVerified + " verified / "
                 + failoversRefused + " refused / " + failoversFailed + " failed, " + operatorCommandsChecked
-                + " operator commands checked against the journal, " + staleTakeovers
-                + " steps with a stale takeover after a restart";
+                + " operator commands checked against the journal";
     }
 }
