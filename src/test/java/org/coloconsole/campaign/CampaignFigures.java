@@ -9,6 +9,8 @@ final class CampaignFigures {
     int slow;
     int garbage;
     int restarts;
+    int storms;
+    int stormsSettled;
     int duplicateExits;
     int reorderedExits;
     /** Kills seen as LOST and hangs seen as UNRESPONSIVE within their bounds. */
@@ -25,7 +27,7 @@ final class CampaignFigures {
     @Override
     public String toString() {
         return scenarios + " scenarios, " + faults + " faults injected (" + kills + " kills, " + hangs + " hangs, "
-                + slow + " slow writers, " + garbage + " garbage lines, " + restarts + " restarts, " + duplicateExits
+                + slow + " slow writers, " + garbage + " garbage lines, " + restarts + " restarts, " + storms + " reconnect storms (" + stormsSettled + " settled), " + duplicateExits
                 + " duplicate and " + reorderedExits + " out-of-order COLO_EXIT), " + detected + " of "
                 + (kills + hangs) + " kills/hangs detected within bound (slowest kill " + maxKillDetectionMs
                 + " ms, slowest hang " + maxHangDetectionMs + " ms), " + doublePromotions + " double promotions, "

@@ -208,8 +208,33 @@ class FaultCampaignTest {
                 figures.faults++;
                 figures.reorderedExits++;
                 sim.reorderNextExit();
+            } else if (choice < 76 && !dead[i] && !hung[i]) {
+                reconnectStorm(step, i, side);
             } else {
                 failover(step, side);
+            }
+        }
+
+        /** The process dies and comes back several times faster than the console can settle. */
+        private void reconnectStorm(int step, int i, Side side) throws InterruptedException {
+            int cycles = 2 + random.nextInt(4);
+            log.add("reconnect storm " + side.label() + " ×" + cycles);
+            figures.faults++;
+            figures.storms++;
+            for (int k = 0; k < cycles; k++) {
+                sims[i].kill();
+                Thread.sleep(random.nextInt(30));
+                sims[i].restart();
+                Thread.sleep(random.nextInt(30));
+            }
+            // the console must end up on the last process, as it is: answering, re-read, not in COLO
+            if (waitUntil(() -> answering(side) && supervisor.snapshot().state().side(side).synced()
+                    && !supervisor.snapshot().state().side(side).inColo(), Duration.ofSeconds(8))) {
+                figures.stormsSettled++;
+            } else {
+                violation(this, step, "after a reconnect storm the console did not settle on the "
+                        + side.label() + "'s last process within 8 s: "
+                        + describe(supervisor.snapshot().state()));
             }
         }
 
