@@ -298,14 +298,19 @@ final class SimulatedQemu implements AutoCloseable {
             exit("error");
             return;
         }
-        if (link.broken() || !mode.equals("primary") || !running) {
+        if (link.broken() || !mode.equals("primary")) {
             return;
         }
         if (peer.hung) {
             return; // it blocks waiting for the secondary: nothing at all (colo-lab.md)
         }
-        event("STOP", null);
+        // like the secondary's, the primary's checkpoint ends with its guest started, even one stopped by an
+        // operator (LabCheckpointResumesStoppedSideTest)
+        if (running) {
+            event("STOP", null);
+        }
         event("MIGRATION_PASS", Map.of("pass", ++pass));
+        running = true;
         event("RESUME", null);
         peer.exec.execute(peer::peerCheckpoint);
     }
