@@ -105,11 +105,14 @@ class LabFaultCampaignTest {
                     log.add("SIGKILL " + side.label());
                     figures.faults++;
                     figures.kills++;
+                    long t0 = System.nanoTime();
                     lab.kill(labSide, LabSignal.KILL);
                     dead[i] = true;
                     stopped[i] = false;
                     if (waitUntil(() -> status(supervisor, side) == HeartbeatStatus.LOST, KILL_BOUND)) {
                         figures.detected++;
+                        figures.maxKillDetectionMs = Math.max(figures.maxKillDetectionMs,
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                     } else {
                         violations.add(where + " step " + step + ": SIGKILL of the " + side.label()
                                 + " not seen as LOST: " + status(supervisor, side) + "; " + log);
@@ -118,10 +121,13 @@ class LabFaultCampaignTest {
                     log.add("SIGSTOP " + side.label());
                     figures.faults++;
                     figures.hangs++;
+                    long t0 = System.nanoTime();
                     lab.kill(labSide, LabSignal.STOP);
                     stopped[i] = true;
                     if (waitUntil(() -> status(supervisor, side) == HeartbeatStatus.UNRESPONSIVE, HANG_BOUND)) {
                         figures.detected++;
+                        figures.maxHangDetectionMs = Math.max(figures.maxHangDetectionMs,
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                     } else {
                         violations.add(where + " step " + step + ": SIGSTOP of the " + side.label()
                                 + " not seen as UNRESPONSIVE: " + status(supervisor, side) + "; " + log);
@@ -220,8 +226,11 @@ class LabFaultCampaignTest {
             String kind = kinds.get(k);
             if (kind.equals("action-intent")) {
                 inAction = true;
-            } else if (kind.equals("action-step") && !inAction) {
-                violations.add(where + ": an action step without an intent before it: " + kinds);
+            } else if (kind.equals("action-step")) {
+                figures.operatorCommandsChecked++;
+                if (!inAction) {
+                    violations.add(where + ": an action step without an intent before it: " + kinds);
+                }
             } else if (kind.equals("action-outcome")) {
                 if (!inAction) {
                     violations.add(where + ": an action outcome without an intent: " + kinds);
