@@ -103,6 +103,12 @@ public final class PairReducer {
             b.coloMode = c.mode();
             b.lastMode = c.lastMode();
             b.reason = c.reason();
+            // mode none and last-mode none: this process was never in COLO, so a kept COLO_EXIT came from an
+            // earlier process on the same socket (killed, then restarted) and no longer describes this side
+            boolean neverInColo = c.mode().is(ColoMode.NONE) && c.lastMode().map(m -> m.is(ColoMode.NONE)).orElse(false);
+            if (neverInColo) {
+                b.lastExit = Optional.empty();
+            }
         } else if (o instanceof Observation.MigratePolled m) {
             b.migrationStatus = m.status();
         } else if (o instanceof Observation.VersionPolled v) {
