@@ -80,7 +80,7 @@ class LabFailoverTest {
 
         assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(FailoverOutcome.Result.VERIFIED);
         assertThat(outcome.steps()).extracting(r -> r.step().command())
-                .containsExactly("stop", "yank", "x-colo-lost-heartbeat", "query-colo-status");
+                .containsExactly("stop", "yank", "x-colo-lost-heartbeat", "stop", "query-colo-status");
         assertThat(harness(LabSide.PRIMARY, "query-status").bool("running")).contains(false);
         assertThat(harness(LabSide.SECONDARY, "query-status").bool("running")).contains(true);
         assertThat(harness(LabSide.SECONDARY, "query-colo-status").toJson())

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fault campaign of issue 8: hundreds of short seeded scenarios, each a fresh simulated COLO pair watched by a
  * {@link PairSupervisor}, with random faults and operator failovers, and the invariants checked after every step.
- * {@code -Dcampaign.seed=N} replays a campaign; {@code -Dcampaign.scenarios=N} sets its length.
+ * The seed is fixed (42) so that CI replays a known campaign; {@code -Dcampaign.seed=N} runs another; {@code -Dcampaign.scenarios=N} sets its length.
  */
 class FaultCampaignTest {
     private static final HeartbeatSettings HEARTBEAT = new HeartbeatSettings(Duration.ofMillis(50), 3,
@@ -53,7 +53,7 @@ class FaultCampaignTest {
 
     @Test
     void campaign() throws Exception {
-        long seed = Long.getLong("campaign.seed", System.nanoTime());
+        long seed = Long.getLong("campaign.seed", 42L);
         int scenarios = Integer.getInteger("campaign.scenarios", 250);
         System.out.println("fault campaign seed " + seed + " (replay with -Dcampaign.seed=" + seed + ")");
         Random seeds = new Random(seed);

@@ -58,7 +58,7 @@ class LabFaultCampaignTest {
     void labCampaign() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm")),
                 "the lab campaign needs KVM: under TCG QEMU 7.2's COLO primary deadlocks at a checkpoint");
-        long seed = Long.getLong("campaign.seed", System.nanoTime());
+        long seed = Long.getLong("campaign.seed", 7L);
         int scenarios = Integer.getInteger("campaign.lab.scenarios", 8);
         System.out.println("lab fault campaign seed " + seed + " (replay with -Dcampaign.seed=" + seed + ")");
         Random seeds = new Random(seed);

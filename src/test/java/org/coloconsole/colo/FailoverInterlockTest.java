@@ -18,7 +18,10 @@ class FailoverInterlockTest {
         List<FailoverStep> steps = FailoverPlan.plan(d, new FailoverRequest(Side.SECONDARY, false),
                 FailoverPlan.Options.defaults());
         assertThat(steps).extracting(FailoverStep::kind).containsExactly(FailoverStep.Kind.FENCE_STOP,
-                FailoverStep.Kind.YANK, FailoverStep.Kind.LOST_HEARTBEAT, FailoverStep.Kind.VERIFY);
+                FailoverStep.Kind.YANK, FailoverStep.Kind.LOST_HEARTBEAT, FailoverStep.Kind.REFENCE_STOP,
+                FailoverStep.Kind.VERIFY);
+        assertThat(steps.get(3).side()).isEqualTo(Side.PRIMARY);
+        assertThat(steps.get(3).command()).isEqualTo("stop");
         assertThat(steps.get(0).side()).isEqualTo(Side.PRIMARY);
         assertThat(steps.get(0).command()).isEqualTo("stop");
         assertThat(steps.get(2).side()).isEqualTo(Side.SECONDARY);
