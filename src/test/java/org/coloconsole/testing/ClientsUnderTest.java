@@ -28,9 +28,13 @@ public final class ClientsUnderTest implements AutoCloseable {
         this.wait = wait;
     }
 
-    /** Options with a name no other client of this JVM has, so its threads can be told apart. */
+    /**
+     * Options with a name no other client of this JVM has, so its threads can be told apart. The handshake may take
+     * up to 10 s: QEMU serves one client a monitor, and on a loaded machine it can still be closing the fixture's
+     * readiness probe when a test connects (tests of a missing greeting set their own, shorter deadline).
+     */
     public QmpClientOptions options() {
-        return QmpClientOptions.defaults(prefix + "-" + (names.size() + 1));
+        return QmpClientOptions.defaults(prefix + "-" + (names.size() + 1)).withHandshakeTimeout(Duration.ofSeconds(10));
     }
 
     public QmpClient client() {
