@@ -16,18 +16,12 @@ public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Tls, Endpoint.Un
     /** A TCP monitor. */
     record Tcp(String host, int port) implements Endpoint {
         public Tcp {
-            Objects.requireNonNull(host, "host");
-            if (host.isBlank()) {
-                throw new EndpointFormatException("the host is empty");
-            }
-            if (port < 1 || port > 65535) {
-                throw new EndpointFormatException("port " + port + " is outside 1-65535");
-            }
+            checkHostPort(host, port);
         }
 
         @Override
         public String text() {
-            return "tcp:" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            return hostPortText("tcp", host, port);
         }
 
         @Override
@@ -42,18 +36,12 @@ public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Tls, Endpoint.Un
      */
     record Tls(String host, int port) implements Endpoint {
         public Tls {
-            Objects.requireNonNull(host, "host");
-            if (host.isBlank()) {
-                throw new EndpointFormatException("the host is empty");
-            }
-            if (port < 1 || port > 65535) {
-                throw new EndpointFormatException("port " + port + " is outside 1-65535");
-            }
+            checkHostPort(host, port);
         }
 
         @Override
         public String text() {
-            return "tls:" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            return hostPortText("tls", host, port);
         }
 
         @Override
@@ -77,6 +65,21 @@ public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Tls, Endpoint.Un
         public String toString() {
             return text();
         }
+    }
+
+    private static void checkHostPort(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new EndpointFormatException("the host is empty");
+        }
+        if (port < 1 || port > 65535) {
+            throw new EndpointFormatException("port " + port + " is outside 1-65535");
+        }
+    }
+
+    /** {@code SCHEME:HOST:PORT}, an IPv6 host in brackets. */
+    private static String hostPortText(String scheme, String host, int port) {
+        return scheme + ":" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
