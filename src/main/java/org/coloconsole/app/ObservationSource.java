@@ -2,6 +2,7 @@ package org.coloconsole.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.coloconsole.colo.ConnectFailure;
 import org.coloconsole.colo.EventDecoder;
@@ -19,12 +20,16 @@ import org.coloconsole.qmp.QmpValue;
 final class ObservationSource implements SideLink.Listener {
     private final Side side;
     private final Consumer<Observation> observations;
-    private final Consumer<QmpEvent> rawEvents;
+    private final BiConsumer<QmpEvent, Observation> events;
 
-    ObservationSource(Side side, Consumer<Observation> observations, Consumer<QmpEvent> rawEvents) {
+    /**
+     * @param events a QEMU event with its decoded observation, handed on together so that the log row and the state
+     *               change cross onto the state thread once
+     */
+    ObservationSource(Side side, Consumer<Observation> observations, BiConsumer<QmpEvent, Observation> events) {
         this.side = side;
         this.observations = observations;
-        this.rawEvents = rawEvents;
+        this.events = events;
     }
 
     @Override
@@ -56,8 +61,7 @@ final class ObservationSource implements SideLink.Listener {
 
     @Override
     public void event(QmpEvent event) {
-        rawEvents.accept(event);
-        observations.accept(EventDecoder.decode(side, event));
+        events.accept(event, EventDecoder.decode(side, event));
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class PairSupervisor implements AutoCloseable {
                     .withAllowInsecure(config.allowInsecure());
             links.put(side, new SideLink(side.label(), config.endpoint(side), options, config.heartbeat(),
                     ExponentialBackoff.standard(jitter), clock,
-                    new ObservationSource(side, this::submit, event -> onRawEvent(side, event))));
+                    new ObservationSource(side, this::submit, (event, observation) -> onEvent(side, event, observation))));
         }
     }
 
@@ -102,13 +102,7 @@ public final class PairSupervisor implements AutoCloseable {
     public void start() {
         links.values().forEach(SideLink::start);
         long period = config.heartbeat().interval().toMillis();
-        ticker.scheduleAtFixedRate(() -> {
-            try {
-                stateThread.execute(this::onTick);
-            } catch (RejectedExecutionException closed) {
-                // closing: no more ticks
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> onStateThread(this::onTick), period, period, TimeUnit.MILLISECONDS);
     }
 
     public PairSnapshot snapshot() {
@@ -174,7 +168,7 @@ public final class PairSupervisor implements AutoCloseable {
         stateThread.shutdownNow();
     }
 
-    private void onRawEvent(Side side, QmpEvent event) {
+    private void onEvent(Side side, QmpEvent event, Observation observation) {
         try {
             trail.event(side, event);
         } catch (RuntimeException e) {
@@ -182,7 +176,10 @@ public final class PairSupervisor implements AutoCloseable {
             note(side, "JOURNAL", "the journal could not record " + event.name() + ": " + e.getMessage(),
                     LogEntry.Severity.CRITICAL);
         }
-        onStateThread(() -> emit(feed.event(side.label(), event)));
+        onStateThread(() -> {
+            emit(feed.event(side.label(), event));
+            apply(observation);
+        });
     }
 
     /** Events and pings still arrive while closing: once the state thread is gone, they have nowhere to go. */
