@@ -9,18 +9,16 @@ final class PendingCall {
     final long id;
     final String command;
     final byte[] frame;
-    final boolean outOfBand;
     final Duration timeout;
     final CompletableFuture<QmpValue> result = new CompletableFuture<>();
     volatile ScheduledFuture<?> timer;
     /** True once it holds one of the in-flight slots (guarded by the client's lock). */
     boolean holdsSlot;
 
-    PendingCall(long id, String command, byte[] frame, boolean outOfBand, Duration timeout) {
+    PendingCall(long id, String command, byte[] frame, Duration timeout) {
         this.id = id;
         this.command = command;
         this.frame = frame;
-        this.outOfBand = outOfBand;
         this.timeout = timeout;
     }
 

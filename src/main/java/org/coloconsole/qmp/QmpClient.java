@@ -285,7 +285,7 @@ public final class QmpClient implements AutoCloseable {
                         "the arguments of " + command + " cannot be written as JSON: " + e.getMessage(), e));
             }
             idsInUse.set((int) id);
-            call = new PendingCall(id, command, frame, outOfBand, timeout);
+            call = new PendingCall(id, command, frame, timeout);
             PendingCall created = call;
             call.timer = timer.schedule(() -> created.fail(new QmpTimeoutException(command, timeout)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
