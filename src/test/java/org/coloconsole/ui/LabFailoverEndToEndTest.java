@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.LabSignal;
-import org.coloconsole.app.profile.ProfileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,12 +37,7 @@ class LabFailoverEndToEndTest {
     void start(Stage stage) {
         lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab")));
         PairEndpoints pair = new PairEndpoints(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
-        ConsoleContext context = new ConsoleContext(Optional.of(pair),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC(),
-                        ZoneOffset.UTC),
-                () -> { throw new IllegalStateException("the test starts its own lab"); },
-                new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
-        window = ConsoleApp.show(stage, context);
+        window = JournaledWindows.show(stage, pair, dir.resolve("journal"), dir.resolve("profiles.json"));
     }
 
     @AfterEach

@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,9 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.LogEntry;
-import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.dashboard.RunbookStep;
 import org.junit.jupiter.api.AfterEach;
@@ -72,12 +67,7 @@ class ScriptedPeerWindowTest {
         });
         PairEndpoints pair = new PairEndpoints(primary.endpoint(), secondary.endpoint());
         Path run = dir.resolve("run-" + RUNS.incrementAndGet());
-        ConsoleContext context = new ConsoleContext(Optional.of(pair),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(run.resolve("journal")), Clock.systemUTC(),
-                        ZoneOffset.UTC),
-                () -> { throw new IllegalStateException("no lab in this test"); },
-                new ProfileStore(run.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
-        window = ConsoleApp.show(stage, context);
+        window = JournaledWindows.show(stage, pair, run.resolve("journal"), run.resolve("profiles.json"));
     }
 
     @AfterEach

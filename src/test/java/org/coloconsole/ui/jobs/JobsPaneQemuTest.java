@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +19,13 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.JournalAuditTrail;
-import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
 import org.coloconsole.testing.JobImages;
 import org.coloconsole.testing.QemuMonitorProcess;
-import org.coloconsole.ui.ConsoleApp;
-import org.coloconsole.ui.ConsoleContext;
 import org.coloconsole.ui.ConsoleWindow;
-import org.coloconsole.ui.SupervisorSession;
+import org.coloconsole.ui.JournaledWindows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,11 +62,7 @@ class JobsPaneQemuTest {
         images = new JobImages(tmp);
         Path journal = Files.createDirectory(tmp.resolve("journal"));
         PairEndpoints pair = new PairEndpoints(primary.unixEndpoint(0), secondary.unixEndpoint(0));
-        ConsoleContext context = new ConsoleContext(Optional.of(pair),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(journal), Clock.systemUTC(), ZoneOffset.UTC),
-                () -> { throw new IllegalStateException("no lab in this test"); },
-                new ProfileStore(tmp.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
-        window = ConsoleApp.show(stage, context);
+        window = JournaledWindows.show(stage, pair, journal, tmp.resolve("profiles.json"));
     }
 
     @AfterEach
