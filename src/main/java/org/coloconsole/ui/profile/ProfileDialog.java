@@ -20,6 +20,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.coloconsole.app.profile.ConnectionProfile;
@@ -42,9 +43,12 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
+        // the labels keep their width: the dialog shrinks the error column (whose sentences wrap) instead
         ColumnConstraints names = new ColumnConstraints();
-        ColumnConstraints fields = new ColumnConstraints(260);
-        ColumnConstraints errors = new ColumnConstraints(300);
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints(320);
+        fields.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints errors = new ColumnConstraints(320);
         errors.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, fields, errors);
         int row = 0;
@@ -60,6 +64,7 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         row = field(grid, row, "Ping timeout (ms)", "profile-timeout", form.pingTimeoutProperty(),
                 form.pingTimeoutErrorProperty(), "3000");
         Label cross = errorLabel(form.heartbeatErrorProperty());
+        cross.managedProperty().bind(cross.textProperty().isNotEmpty());
         grid.add(cross, 1, row++, 2, 1);
 
         grid.add(new Separator(), 0, row++, 3, 1);
@@ -76,8 +81,8 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         CheckBox insecure = new CheckBox(SecurityProblems.INSECURE_CHOICE);
         insecure.setId("profile-allow-insecure");
         insecure.selectedProperty().bindBidirectional(form.allowInsecureProperty());
-        Label warning = new Label("Anyone who can reach a plain-TCP monitor controls the VM. Tick this only on a"
-                + " network you trust; prefer tls:.");
+        Label warning = new Label("Anyone who can reach a plain-TCP monitor controls the VM: tick this only on a"
+                + " network you trust, and prefer tls: monitors.");
         warning.setId("profile-insecure-warning");
         warning.getStyleClass().add("insecure-warning");
         warning.setWrapText(true);
@@ -85,6 +90,8 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         grid.add(warning, 1, row + 1, 2, 1);
 
         getDialogPane().setContent(grid);
+        // typing goes into the name, not onto Cancel (where a space would close the dialog)
+        setOnShown(e -> grid.lookup("#profile-name").requestFocus());
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, CONNECT);
         getDialogPane().lookupButton(CONNECT).disableProperty().bind(form.validProperty().not());
         setResultConverter(button -> button == CONNECT ? form.toProfile().orElse(null) : null);

@@ -107,7 +107,7 @@ public final class ProfileFormViewModel {
 
     private static String endpointError(String text, String side) {
         if (text.isBlank()) {
-            return "Enter the " + side + "'s monitor, e.g. tcp:10.0.0.1:4444 or unix:/run/colo/" + side + ".sock.";
+            return "Enter the " + side + "'s monitor, e.g. tls:10.0.0.1:4444 or unix:/run/colo/" + side + ".sock.";
         }
         try {
             Endpoint.parse(text.strip());
