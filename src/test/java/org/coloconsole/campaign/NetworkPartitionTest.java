@@ -114,6 +114,7 @@ class NetworkPartitionTest {
         cutAndCheckTheConsoleStaysCareful(List.of(NamespacedColoPair.CONSOLE_LINK));
         await("the secondary's QEMU dropped the console's connection").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200)).until(() -> !consoleConnectedInNamespace(ns));
+        aConsoleStartedDuringTheCutFindsTheSecondaryUnreachable();
         before = sequence.get();
         Instant healed = Instant.now();
         ns.heal(NamespacedColoPair.CONSOLE_LINK);
@@ -160,6 +161,34 @@ class NetworkPartitionTest {
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
         assertThat(state().primary().tookOver() || state().secondary().tookOver()).isFalse();
         assertThat(pair.bothAlive()).isTrue();
+    }
+
+    /** A second console, opened while the link is cut: its connects time out (no RST, no refusal). */
+    private void aConsoleStartedDuringTheCutFindsTheSecondaryUnreachable() throws Exception {
+        PairConfig config = PairConfig.of(pair.primaryConsole(), pair.secondaryConsole()).withHeartbeat(HEARTBEAT)
+                .withAllowInsecure(true);
+        // the primary's console monitor serves one client at a time: this console watches it through its harness
+        PairConfig second = new PairConfig(pair.primaryHarness(), config.secondary(), config.heartbeat(),
+                config.policy(), config.connectTimeout(), config.commandTimeout(), config.tls(), true);
+        CampaignTrail secondTrail = new CampaignTrail(sequence::incrementAndGet);
+        try (PairSupervisor fresh = new PairSupervisor(second, secondTrail, Clock.systemUTC())) {
+            fresh.start();
+            await("a fresh console calls the secondary unreachable")
+                    .atMost(config.connectTimeout().plusSeconds(3)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> fresh.snapshot().state().secondary().heartbeat().status()
+                            == HeartbeatStatus.UNREACHABLE);
+            assertThat(secondTrail.ofKind("state")).as("journaled")
+                    .anyMatch(r -> r.side() == Side.SECONDARY && "UNREACHABLE".equals(r.fields().get("to")));
+            // the primary still checkpoints with it: not a reason to fail over, and the fresh console says so
+            await("careful advice").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> fresh.settled().get(5, TimeUnit.SECONDS).recommendation().headline()
+                            .contains("Do not fail over"));
+            Recommendation advice = fresh.settled().get(5, TimeUnit.SECONDS).recommendation();
+            assertThat(advice.target()).as(advice.headline()).isEmpty();
+            PairState seen = fresh.settled().get(5, TimeUnit.SECONDS).state();
+            assertThat(FailoverInterlock.check(seen, new FailoverRequest(Side.PRIMARY, true), Instant.now())
+                    .allowed()).as("not even with the fencing acknowledged").isFalse();
+        }
     }
 
     /**
