@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.coloconsole.app.FailoverOutcome;
 import org.coloconsole.app.FailoverRunner;
 import org.coloconsole.app.HeartbeatSettings;
+import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.PairConfig;
 import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.colo.ConnectionStatus;
@@ -35,6 +36,7 @@ import org.coloconsole.testing.NetworkNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A network partition between the console and the secondary of a real COLO pair: the secondary runs in a network
@@ -56,6 +58,11 @@ class NetworkPartitionTest {
     private FailoverRunner runner;
     private final AtomicLong sequence = new AtomicLong();
     private final CampaignTrail trail = new CampaignTrail(sequence::incrementAndGet);
+    /** The real journal beside the in-memory trail: the operator reads this file afterwards. */
+    private JournalAuditTrail journal;
+
+    @TempDir
+    Path journalDir;
 
     @BeforeEach
     void startPairWithTheSecondaryInANamespace() throws IOException {
@@ -67,9 +74,10 @@ class NetworkPartitionTest {
         }
         assumeTrue(unavailable.isEmpty(), () -> "no network namespace for the partition: " + unavailable.get());
         pair = NamespacedColoPair.start(Duration.ofMillis(300), Duration.ofSeconds(30));
+        journal = JournalAuditTrail.open(journalDir);
         // the secondary's monitor is not on loopback: plain TCP to it is refused unless allowed
         supervisor = new PairSupervisor(PairConfig.of(pair.primaryConsole(), pair.secondaryConsole())
-                .withHeartbeat(HEARTBEAT).withAllowInsecure(true), trail, Clock.systemUTC());
+                .withHeartbeat(HEARTBEAT).withAllowInsecure(true), new BothTrails(trail, journal), Clock.systemUTC());
         runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3));
         supervisor.start();
         await("a protected pair").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
@@ -87,10 +95,24 @@ class NetworkPartitionTest {
                 supervisor.close();
             }
         } finally {
-            if (pair != null) {
-                pair.close();
+            try {
+                if (pair != null) {
+                    pair.close();
+                }
+            } finally {
+                if (journal != null) {
+                    journal.close();
+                }
             }
         }
+    }
+
+    /** Closes the console, then its journal, and returns the journal's lines. */
+    private List<String> journalLines() throws IOException {
+        runner.close();
+        supervisor.close();
+        journal.close();
+        return Files.readAllLines(journalDir.resolve("journal.jsonl"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -137,6 +159,13 @@ class NetworkPartitionTest {
         assertThat(s.tookOver()).isFalse();
         assertThat(state().primary().tookOver()).isFalse();
         assertThat(pair.bothAlive()).isTrue();
+        System.out.println("long cut: reconnected and re-read " + Duration.between(healed, Instant.now()).toMillis()
+                + " ms after the heal");
+        List<String> lines = journalLines();
+        assertThat(lines).as("the journal file").anyMatch(l -> l.contains("\"secondary\"")
+                && l.contains("\"heartbeat\"") && l.contains("\"UNRESPONSIVE\""))
+                .anyMatch(l -> l.contains("\"gap\"") && l.contains("\"secondary\""))
+                .anyMatch(l -> l.contains("refused"));
     }
 
     @Test
