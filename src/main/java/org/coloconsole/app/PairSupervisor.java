@@ -219,6 +219,9 @@ public final class PairSupervisor implements AutoCloseable {
             current = after;
             unpublished = true;
             for (Side side : Side.values()) {
+                if (before.side(side) == after.side(side)) {
+                    continue; // the reducer keeps an unchanged side's state as it was
+                }
                 for (StateChanges.Change change : StateChanges.between(before.side(side), after.side(side))) {
                     trail.record("state", side, observation.at(), change.fields());
                     if (!change.field().equals("run-state")) {
