@@ -246,6 +246,22 @@ public final class QmpClient implements AutoCloseable {
         endSession(toClose, interrupted, null);
     }
 
+    /**
+     * Ends the current session as failed with {@code cause}, as if the connection had broken: pending calls fail with
+     * it, and a {@link ReconnectingSession} reconnects. For a caller that has judged a connection useless (it stayed
+     * silent) when the socket itself says nothing — a network partition sends no reset.
+     */
+    public void drop(QmpException cause) {
+        int session;
+        synchronized (lock) {
+            if (state != QmpClientState.RUNNING) {
+                return;
+            }
+            session = generation;
+        }
+        fail(session, cause);
+    }
+
     @Override
     public void close() {
         disconnect();
