@@ -9,6 +9,7 @@ import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.lab.LabException;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             return launchOnLab();
         }
         return gui.launch(primary == null ? Optional.empty()
-                : Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)));
+                : Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)), TransportSecurity.none());
     }
 
     private int launchOnLab() {
@@ -75,7 +76,7 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(pair.acceleratorSentence());
             spec.commandLine().getErr().flush();
             return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(pair.primaryConsoleEndpoint(),
-                    pair.secondaryConsoleEndpoint())));
+                    pair.secondaryConsoleEndpoint())), TransportSecurity.none());
         }
     }
 
