@@ -33,6 +33,18 @@ public record TlsSettings(Path caFile, Path certificateFile, Path keyFile) {
         return new TlsSettings(caFile, certificate, key);
     }
 
+    /**
+     * Reads the files as connecting would, without connecting: the CA file holds certificates, the client certificate
+     * one that can be read, its key is an unencrypted PKCS#8 key (RSA or EC) and belongs to it. Whether QEMU's
+     * certificate is signed by the CA and issued for the host can only be known by connecting.
+     *
+     * @throws TlsFileException with a sentence naming the file and the fix; {@link TlsFileException#role()} says
+     *                          which file
+     */
+    public void check() throws TlsFileException {
+        TlsContexts.load(this);
+    }
+
     public Optional<Path> certificate() {
         return Optional.ofNullable(certificateFile);
     }
