@@ -19,8 +19,8 @@ public record TlsSettings(Path caFile, Path certificateFile, Path keyFile) {
         Objects.requireNonNull(caFile, "caFile");
         if ((certificateFile == null) != (keyFile == null)) {
             throw new IllegalArgumentException(certificateFile == null
-                    ? "a TLS client key was given without its certificate: pass both or neither"
-                    : "a TLS client certificate was given without its key: pass both or neither");
+                    ? "a TLS client key was given without its certificate: give both or neither"
+                    : "a TLS client certificate was given without its key: give both or neither");
         }
     }
 

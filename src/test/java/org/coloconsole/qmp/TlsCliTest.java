@@ -41,7 +41,8 @@ class TlsCliTest {
                 () -> run("qmp", "--timeout", "60s", "tcp:192.0.2.1:4444", "query-status"));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("tcp:192.0.2.1:4444 is not a loopback address: QMP over plain TCP gives anyone"
-                + " on the network full control of the VM. Use tls:192.0.2.1:4444 or --allow-insecure.");
+                + " on the network full control of the VM. Use tls:192.0.2.1:4444, or allow insecure plain TCP"
+                + " (--allow-insecure).");
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
             out.flush();
             return ExitCodes.OK;
         } catch (QmpException e) {
-            err.println("cannot reach QEMU: " + e.getMessage());
+            err.println("cannot reach QEMU: " + FlagHints.add(e.getMessage()));
             return ExitCodes.UNREACHABLE;
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();

@@ -160,14 +160,14 @@ class ProfileFormViewModelTest {
         form.tlsCaProperty().set(pem("ca-cert.pem").toString());
         form.tlsCertProperty().set(pem("client-cert.pem").toString());
         assertThat(form.tlsKeyErrorProperty().get())
-                .isEqualTo("A TLS client certificate was given without its key: pass both or neither.");
+                .isEqualTo("A TLS client certificate was given without its key: give both or neither.");
         assertThat(form.validProperty().get()).isFalse();
 
         form.tlsCertProperty().set("");
         Path key = Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\nSECRETSECRET\n");
         form.tlsKeyProperty().set(key.toString());
         assertThat(form.tlsCertErrorProperty().get())
-                .isEqualTo("A TLS client key was given without its certificate: pass both or neither.");
+                .isEqualTo("A TLS client key was given without its certificate: give both or neither.");
         assertThat(form.tlsKeyErrorProperty().get()).isEmpty();
         // only the path is ever shown
         assertThat(form.tlsCertErrorProperty().get() + form.tlsCaErrorProperty().get()).doesNotContain("SECRET");
