@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.Heartbeat;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
@@ -41,7 +42,13 @@ public final class PairStateAdapter {
                 s.reason().raw(), exit,
                 s.migrationStatus() == null || s.migrationStatus().isBlank() ? Optional.empty()
                         : Optional.of(s.migrationStatus()),
-                s.fenced(), gap);
+                s.fenced(), gap, whyNotConnected(s));
+    }
+
+    /** The engine keeps the last reason until the next connect; a connected side has none to show. */
+    private static Optional<String> whyNotConnected(SideState s) {
+        return s.connection() == ConnectionStatus.CONNECTED || s.connectionSentence() == null
+                || s.connectionSentence().isBlank() ? Optional.empty() : Optional.of(s.connectionSentence());
     }
 
     static RecommendationSnapshot recommendation(Recommendation r) {
