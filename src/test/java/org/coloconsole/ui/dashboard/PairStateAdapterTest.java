@@ -92,6 +92,11 @@ class PairStateAdapterTest {
         assertThat(failed.connection()).isNotEqualTo("CONNECTED");
         assertThat(failed.whyNotConnected()).hasValue(sentence);
         assertThat(adapter.side(s.secondary()).whyNotConnected()).isEmpty();
+        // never reached: its run state is not known, and the card must not read "unknown (guest paused)"
+        assertThat(failed.runState()).isEmpty();
+        SideCardViewModel card = new SideCardViewModel("primary", ZoneOffset.UTC);
+        card.update(failed, T0);
+        assertThat(card.runStateProperty().get()).isEqualTo("unknown");
 
         s = reducer.reduce(s, new Observation.Connected(Side.PRIMARY, T0.plusSeconds(1), "7.2.22", false));
         assertThat(adapter.side(s.primary()).whyNotConnected()).isEmpty();
