@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.TlsFileException;
 import org.coloconsole.qmp.TlsSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -38,7 +39,8 @@ final class TransportOptions {
     /**
      * The options as a {@link TransportSecurity} for {@code endpoints}.
      *
-     * @throws CommandLine.ParameterException (exit 2, with the sentence) for a combination that cannot work
+     * @throws CommandLine.ParameterException (exit 2, with the sentence) for a combination that cannot work, or a file
+     *                                        that does not hold what its option needs
      */
     TransportSecurity security(CommandLine commandLine, Endpoint... endpoints) {
         return new TransportSecurity(Optional.ofNullable(tls(commandLine, endpoints)), allowInsecure);
@@ -64,6 +66,13 @@ final class TransportOptions {
             }
             return null;
         }
-        return new TlsSettings(tlsCa, tlsCert, tlsKey);
+        TlsSettings settings = new TlsSettings(tlsCa, tlsCert, tlsKey);
+        try {
+            // read now, as the profile form reads them: a wrong file is the operator's to fix, not a side "down"
+            settings.check();
+        } catch (TlsFileException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+        }
+        return settings;
     }
 }

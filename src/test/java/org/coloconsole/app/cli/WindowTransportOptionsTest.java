@@ -13,7 +13,10 @@ import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
+import org.coloconsole.qmp.TestPki;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -47,18 +50,26 @@ class WindowTransportOptionsTest {
         return new Run(exit, err.toString(), launches);
     }
 
+    @TempDir
+    static Path dir;
+    private static TestPki pki;
+
+    @BeforeAll
+    static void makePki() throws IOException {
+        pki = TestPki.create(dir);
+    }
+
     @Test
     void theTlsFilesReachTheWindowForItsFirstPair() {
-        Run r = run("--primary", "tls:10.0.0.1:4444", "--secondary", "tls:10.0.0.2:4444",
-                "--tls-ca", "/etc/colo/ca.pem", "--tls-cert", "/etc/colo/console.pem", "--tls-key", "/etc/colo/key.pem");
+        Run r = run("--primary", "tls:10.0.0.1:4444", "--secondary", "tls:10.0.0.2:4444", "--tls-ca", pki.ca().toString(),
+                "--tls-cert", pki.clientCertificate().toString(), "--tls-key", pki.clientKey().toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.launches()).singleElement().satisfies(launch -> {
             assertThat(launch.pair()).hasValue(new GuiLauncher.PairEndpoints(Endpoint.parse("tls:10.0.0.1:4444"),
                     Endpoint.parse("tls:10.0.0.2:4444")));
             assertThat(launch.security()).isEqualTo(new TransportSecurity(Optional.of(new TlsSettings(
-                    Path.of("/etc/colo/ca.pem"), Path.of("/etc/colo/console.pem"), Path.of("/etc/colo/key.pem"))),
-                    false));
+                    pki.ca(), pki.clientCertificate(), pki.clientKey())), false));
         });
     }
 
@@ -86,6 +97,20 @@ class WindowTransportOptionsTest {
         assertThat(window.exit()).isEqualTo(status.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(window.firstLine()).isEqualTo(status.firstLine())
                 .isEqualTo("--tls-cert needs its private key: add --tls-key FILE");
+    }
+
+    @Test
+    void aKeyOfAnotherCertificateIsRefusedBeforeTheWindowOpensAsStatusRefusesIt() {
+        String[] tls = {"--primary", "tls:127.0.0.1:4444", "--secondary", "unix:/nonexistent/s.sock",
+                "--tls-ca", pki.ca().toString(), "--tls-cert", pki.clientCertificate().toString(),
+                "--tls-key", pki.otherClientKey().toString()};
+        Run window = run(tls);
+        Run status = run(prepend("status", tls));
+
+        assertThat(window.launches()).isEmpty();
+        assertThat(window.exit()).isEqualTo(status.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(window.firstLine()).isEqualTo(status.firstLine()).isEqualTo("the TLS client key "
+                + pki.otherClientKey() + " does not belong to the certificate in " + pki.clientCertificate());
     }
 
     @Test
