@@ -26,7 +26,6 @@ import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.SideState;
 import org.coloconsole.colo.Side;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +39,6 @@ class LabRestartAfterFailoverTest {
     Path tmp;
 
     @Test
-    @Disabled("product bug (colo/Recommender, PairReducer): FailoverProgress SUCCEEDED outlives a restart of the"
-            + " survivor's QEMU, so after the gap and resync (mode none, no last-mode, prelaunch, guest stopped) the"
-            + " advice still reads 'Primary runs the VM alone after failover'; the VM runs nowhere. Reported to the lead.")
     void theSurvivorRestartedIsNotStillSaidToRunTheVm() throws Exception {
         assumeTrue(Files.isWritable(Path.of("/dev/kvm")), "needs KVM (QEMU 7.2's COLO deadlocks under TCG)");
         AtomicLong sequence = new AtomicLong();

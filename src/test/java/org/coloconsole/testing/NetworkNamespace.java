@@ -129,11 +129,6 @@ public final class NetworkNamespace implements AutoCloseable {
         ip("-n", name, "link", "set", links.get(index).namespaceDevice(), "up");
     }
 
-    /** A sysctl inside the namespace only, e.g. {@code net.ipv4.tcp_retries2=3}; the machine's stays as it was. */
-    public void sysctl(String setting) throws IOException {
-        ip("netns", "exec", name, "sysctl", "-q", "-w", setting);
-    }
-
     /** Deletes the root ends first: deleting a namespace removes its veths only asynchronously. */
     @Override
     public void close() {
