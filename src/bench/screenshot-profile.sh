@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshot of the connection dialog's TLS part, under Xvfb: a pair of tls: monitors, the CA and a client certificate
-# chosen, the key not yet (its sentence shows beside the field). No QEMU is needed: nothing connects.
+# chosen, the key not yet (its sentence shows beside the field). No QEMU is needed: nothing connects. Needs openssl.
 # Usage: src/bench/screenshot-profile.sh [OUT_DIR]   (default assets/screenshots; needs xvfb, imagemagick, xdotool)
 # Builds with `mvn -o -DskipTests package` first when nothing is built. Stops only the console it started.
 set -euo pipefail
@@ -20,9 +20,13 @@ export XDG_DATA_HOME="$RUN/data" XDG_CONFIG_HOME="$RUN/config"
 trap 'rm -rf "$RUN"' EXIT
 PKI="$RUN"
 mkdir -p "$PKI"
-# the form only checks that the files are there and readable; what they hold is checked when connecting
-printf -- '-----BEGIN CERTIFICATE-----\n' > "$PKI/ca-cert.pem"
-printf -- '-----BEGIN CERTIFICATE-----\n' > "$PKI/console-cert.pem"
+# the form reads what the files hold, so they are real: a CA and a client certificate it signed
+openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$PKI/ca-key.pem" \
+  -out "$PKI/ca-cert.pem" -days 2 -subj /CN=ca -addext basicConstraints=critical,CA:TRUE 2>/dev/null
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$PKI/console-key.pem" \
+  -out "$PKI/console.csr" -subj /CN=console 2>/dev/null
+openssl x509 -req -in "$PKI/console.csr" -CA "$PKI/ca-cert.pem" -CAkey "$PKI/ca-key.pem" -set_serial 2 -days 2 \
+  -out "$PKI/console-cert.pem" 2>/dev/null
 
 cat > "$RUN/drive.sh" <<DRIVE
 set -eu

@@ -1,6 +1,7 @@
 package org.coloconsole.app;
 
 import java.util.Optional;
+import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 
 /**
@@ -13,10 +14,11 @@ public interface GuiLauncher {
     /**
      * Blocks until the window closes.
      *
-     * @param pair the pair to open straight away, or empty for the start screen
+     * @param pair     the pair to open straight away, or empty for the start screen
+     * @param security how that pair's monitors are reached (TLS files, plain TCP to a remote host or not)
      * @return the process exit code
      */
-    int launch(Optional<PairEndpoints> pair);
+    int launch(Optional<PairEndpoints> pair, TransportSecurity security);
 
     /** Both monitors of a pair. */
     record PairEndpoints(Endpoint primary, Endpoint secondary) {

@@ -59,13 +59,15 @@ final class Connector {
 
     static String insecure(Endpoint.Tcp tcp) {
         return tcp.text() + " is not a loopback address: QMP over plain TCP gives anyone on the network full control"
-                + " of the VM. Use tls:" + tcp.text().substring("tcp:".length()) + " or --allow-insecure.";
+                + " of the VM. Use tls:" + tcp.text().substring("tcp:".length()) + ", or "
+                + SecurityRemedy.ALLOW_INSECURE.phrase() + ".";
     }
 
     private static Transport openTls(Endpoint.Tls tls, QmpClientOptions options) throws QmpConnectException {
         if (options.tls().isEmpty()) {
             throw new QmpConnectException(tls, QmpConnectException.Reason.IO, tls.text()
-                    + " needs the CA that signed QEMU's server certificate: pass --tls-ca FILE", null);
+                    + " needs a CA to check QEMU's server certificate with: " + SecurityRemedy.GIVE_CA.phrase() + ".",
+                    null);
         }
         TlsSettings settings = options.tls().get();
         SSLContext context;

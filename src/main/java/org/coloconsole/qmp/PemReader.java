@@ -31,7 +31,7 @@ final class PemReader {
     private PemReader() {
     }
 
-    static List<X509Certificate> certificates(Path file, String role) throws TlsFileException {
+    static List<X509Certificate> certificates(Path file, TlsFileException.Role role) throws TlsFileException {
         String text = read(file, role);
         List<X509Certificate> certificates = new ArrayList<>();
         CertificateFactory factory;
@@ -49,19 +49,19 @@ final class PemReader {
                 certificates.add((X509Certificate) factory.generateCertificate(
                         new ByteArrayInputStream(decode(m.group(2), file, role))));
             } catch (CertificateException e) {
-                throw new TlsFileException("the " + role + " " + file + " holds a certificate that cannot be read ("
-                        + e.getMessage() + ")", e);
+                throw new TlsFileException(role, file, "the " + role.noun() + " " + file
+                        + " holds a certificate that cannot be read (" + e.getMessage() + ")", e);
             }
         }
         if (certificates.isEmpty()) {
-            throw new TlsFileException("the " + role + " " + file
+            throw new TlsFileException(role, file, "the " + role.noun() + " " + file
                     + " holds no PEM certificate (a block starting -----BEGIN CERTIFICATE-----)", null);
         }
         return certificates;
     }
 
     static PrivateKey privateKey(Path file) throws TlsFileException {
-        String role = "TLS client key";
+        TlsFileException.Role role = TlsFileException.Role.KEY;
         String text = read(file, role);
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
@@ -71,18 +71,19 @@ final class PemReader {
                     return pkcs8(decode(m.group(2), file, role), file);
                 case "RSA PRIVATE KEY":
                 case "EC PRIVATE KEY":
-                    throw new TlsFileException("the " + role + " " + file + " is a " + type.replace(" PRIVATE KEY", "")
-                            + "-specific key (-----BEGIN " + type + "-----); convert it to PKCS#8 with: openssl pkcs8"
-                            + " -topk8 -nocrypt -in " + file + " -out key-pkcs8.pem", null);
+                    throw new TlsFileException(role, file, "the " + role.noun() + " " + file + " is a "
+                            + type.replace(" PRIVATE KEY", "") + "-specific key (-----BEGIN " + type + "-----);"
+                            + " convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in " + file
+                            + " -out key-pkcs8.pem", null);
                 case "ENCRYPTED PRIVATE KEY":
-                    throw new TlsFileException("the " + role + " " + file + " is encrypted, which is not supported;"
-                            + " write an unencrypted PKCS#8 copy readable only by you with: openssl pkcs8 -topk8"
-                            + " -nocrypt -in " + file + " -out key-pkcs8.pem", null);
+                    throw new TlsFileException(role, file, "the " + role.noun() + " " + file + " is encrypted, which"
+                            + " is not supported; write an unencrypted PKCS#8 copy readable only by you with: openssl"
+                            + " pkcs8 -topk8 -nocrypt -in " + file + " -out key-pkcs8.pem", null);
                 default:
                     break;
             }
         }
-        throw new TlsFileException("the " + role + " " + file
+        throw new TlsFileException(role, file, "the " + role.noun() + " " + file
                 + " holds no PEM private key (a block starting -----BEGIN PRIVATE KEY-----)", null);
     }
 
@@ -95,27 +96,30 @@ final class PemReader {
                 // not this algorithm: try the next one
             }
         }
-        throw new TlsFileException("the TLS client key " + file + " is not an RSA or EC key this console can use", null);
+        throw new TlsFileException(TlsFileException.Role.KEY, file,
+                "the TLS client key " + file + " is not an RSA or EC key this console can use", null);
     }
 
-    private static byte[] decode(String base64, Path file, String role) throws TlsFileException {
+    private static byte[] decode(String base64, Path file, TlsFileException.Role role) throws TlsFileException {
         try {
             return Base64.getMimeDecoder().decode(base64.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            throw new TlsFileException("the " + role + " " + file + " is damaged (its base64 does not decode)", e);
+            throw new TlsFileException(role, file, "the " + role.noun() + " " + file
+                    + " is damaged (its base64 does not decode)", e);
         }
     }
 
-    private static String read(Path file, String role) throws TlsFileException {
+    private static String read(Path file, TlsFileException.Role role) throws TlsFileException {
         try {
             return Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new TlsFileException("the " + role + " " + file + " does not exist", e);
+            throw new TlsFileException(role, file, "the " + role.noun() + " " + file + " does not exist", e);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new TlsFileException("the " + role + " " + file + " cannot be read (permission denied)", e);
+            throw new TlsFileException(role, file, "the " + role.noun() + " " + file
+                    + " cannot be read (permission denied)", e);
         } catch (IOException e) {
-            throw new TlsFileException("the " + role + " " + file + " cannot be read as a PEM text file ("
-                    + e.getMessage() + ")", e);
+            throw new TlsFileException(role, file, "the " + role.noun() + " " + file
+                    + " cannot be read as a PEM text file (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -23,18 +23,30 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLContext create(TlsSettings settings) throws TlsFileException {
-        List<X509Certificate> authorities = PemReader.certificates(settings.caFile(), "TLS CA file");
-        KeyManager[] keyManagers = null;
-        if (settings.certificateFile() != null) {
-            List<X509Certificate> chain = PemReader.certificates(settings.certificateFile(), "TLS client certificate");
-            PrivateKey key = PemReader.privateKey(settings.keyFile());
-            requireMatchingPair(chain.get(0), key, settings);
-            keyManagers = keyManagers(chain, key);
+    /** What the files hold, read and checked; {@code chain} and {@code key} are null without a client certificate. */
+    record Material(List<X509Certificate> authorities, List<X509Certificate> chain, PrivateKey key) {
+    }
+
+    /** Reads every file and checks the key belongs to the certificate: each problem a sentence naming its file. */
+    static Material load(TlsSettings settings) throws TlsFileException {
+        List<X509Certificate> authorities = PemReader.certificates(settings.caFile(), TlsFileException.Role.CA);
+        if (settings.certificateFile() == null) {
+            return new Material(authorities, null, null);
         }
+        List<X509Certificate> chain = PemReader.certificates(settings.certificateFile(),
+                TlsFileException.Role.CERTIFICATE);
+        PrivateKey key = PemReader.privateKey(settings.keyFile());
+        requireMatchingPair(chain.get(0), key, settings);
+        return new Material(authorities, chain, key);
+    }
+
+    static SSLContext create(TlsSettings settings) throws TlsFileException {
+        Material material = load(settings);
+        KeyManager[] keyManagers = material.key() == null ? null : keyManagers(material.chain(), material.key());
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, new TrustManager[] {new VerifyingTrustManager(trustManager(authorities))}, null);
+            context.init(keyManagers,
+                    new TrustManager[] {new VerifyingTrustManager(trustManager(material.authorities()))}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot set up TLS: " + e.getMessage(), e);
@@ -104,8 +116,9 @@ final class TlsContexts {
             matches = false;
         }
         if (!matches) {
-            throw new TlsFileException("the TLS client key " + settings.keyFile()
-                    + " does not belong to the certificate in " + settings.certificateFile(), null);
+            throw new TlsFileException(TlsFileException.Role.KEY, settings.keyFile(), "the TLS client key "
+                    + settings.keyFile() + " does not belong to the certificate in " + settings.certificateFile(),
+                    null);
         }
     }
 }

@@ -30,7 +30,7 @@ final class TlsFailures {
                 find(e, VerifyingTrustManager.UntrustedServerException.class);
         if (untrusted != null) {
             return "refused " + endpoint + ": the server's certificate is not signed by the CA in "
-                    + settings.caFile() + " (pass the CA that signed QEMU's server-cert.pem with --tls-ca)";
+                    + settings.caFile() + ": " + SecurityRemedy.GIVE_CA.phrase() + ".";
         }
         VerifyingTrustManager.NameMismatchException mismatch =
                 find(e, VerifyingTrustManager.NameMismatchException.class);
@@ -43,8 +43,8 @@ final class TlsFailures {
         if (alert.contains("certificate_required") || alert.contains("bad_certificate")
                 || (alert.contains("handshake_failure") && settings.certificateFile() == null)) {
             if (settings.certificateFile() == null) {
-                return endpoint + " requires a client certificate (QEMU runs with verify-peer=on): pass one signed"
-                        + " by a CA QEMU trusts with --tls-cert FILE --tls-key FILE";
+                return endpoint + " requires a client certificate (QEMU runs with verify-peer=on): "
+                        + SecurityRemedy.GIVE_CLIENT_CERTIFICATE.phrase() + ".";
             }
             return endpoint + " rejected the client certificate in " + settings.certificateFile()
                     + ": it must be signed by the CA in QEMU's ca-cert.pem and not be expired";

@@ -19,8 +19,8 @@ public record TlsSettings(Path caFile, Path certificateFile, Path keyFile) {
         Objects.requireNonNull(caFile, "caFile");
         if ((certificateFile == null) != (keyFile == null)) {
             throw new IllegalArgumentException(certificateFile == null
-                    ? "a TLS client key was given without its certificate: pass both or neither"
-                    : "a TLS client certificate was given without its key: pass both or neither");
+                    ? "a TLS client key was given without its certificate: give both or neither"
+                    : "a TLS client certificate was given without its key: give both or neither");
         }
     }
 
@@ -31,6 +31,18 @@ public record TlsSettings(Path caFile, Path certificateFile, Path keyFile) {
 
     public TlsSettings withClientCertificate(Path certificate, Path key) {
         return new TlsSettings(caFile, certificate, key);
+    }
+
+    /**
+     * Reads the files as connecting would, without connecting: the CA file holds certificates, the client certificate
+     * one that can be read, its key is an unencrypted PKCS#8 key (RSA or EC) and belongs to it. Whether QEMU's
+     * certificate is signed by the CA and issued for the host can only be known by connecting.
+     *
+     * @throws TlsFileException with a sentence naming the file and the fix; {@link TlsFileException#role()} says
+     *                          which file
+     */
+    public void check() throws TlsFileException {
+        TlsContexts.load(this);
     }
 
     public Optional<Path> certificate() {

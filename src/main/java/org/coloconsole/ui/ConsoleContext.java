@@ -6,20 +6,30 @@ import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.app.profile.TransportSecurity;
 
 /**
  * What the window is built from, made once by the launcher.
  *
- * @param initialPair a pair to open straight away (from {@code --primary/--secondary}), else the start screen
+ * @param initialPair     a pair to open straight away (from {@code --primary/--secondary}), else the start screen
+ * @param initialSecurity how that pair is reached: the command line's {@code --tls-*} and {@code --allow-insecure}
  */
-public record ConsoleContext(Optional<PairEndpoints> initialPair, PairConnector connector, LabStarter lab,
-                             ProfileStore profiles, Clock clock, ZoneId zone, boolean dark) {
+public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
+                             PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
+                             boolean dark) {
     public ConsoleContext {
         Objects.requireNonNull(initialPair, "initialPair");
+        Objects.requireNonNull(initialSecurity, "initialSecurity");
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(lab, "lab");
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A window whose first pair (if any) is local: no TLS files, plain TCP to loopback only. */
+    public ConsoleContext(Optional<PairEndpoints> initialPair, PairConnector connector, LabStarter lab,
+                          ProfileStore profiles, Clock clock, ZoneId zone, boolean dark) {
+        this(initialPair, TransportSecurity.none(), connector, lab, profiles, clock, zone, dark);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.app.profile.TransportSecurity;
 
 /** Opens the console window from the entry point: builds the context and launches JavaFX (blocking). */
 public final class ConsoleLauncher implements GuiLauncher {
@@ -33,8 +34,8 @@ public final class ConsoleLauncher implements GuiLauncher {
     }
 
     @Override
-    public int launch(Optional<PairEndpoints> pair) {
-        LaunchHandoff.leave(new ConsoleContext(pair, connector, lab, profiles, Clock.systemUTC(),
+    public int launch(Optional<PairEndpoints> pair, TransportSecurity security) {
+        LaunchHandoff.leave(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
                 ZoneId.systemDefault(), dark));
         Application.launch(ConsoleApp.class);
         return 0;

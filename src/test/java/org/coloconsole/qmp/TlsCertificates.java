@@ -47,6 +47,20 @@ final class TlsCertificates {
         return dir.resolve(name + "-cert.pem");
     }
 
+    /** {@code name}'s key as an RSA-specific (PKCS#1) PEM, which the console does not read. */
+    Path traditionalKey(String name) throws IOException {
+        Path out = dir.resolve(name + "-key-traditional.pem");
+        openssl("pkey", "-in", key(name).toString(), "-traditional", "-out", out.toString());
+        return out;
+    }
+
+    /** {@code name}'s key as an encrypted PKCS#8 PEM, which the console does not read. */
+    Path encryptedKey(String name) throws IOException {
+        Path out = dir.resolve(name + "-key-encrypted.pem");
+        openssl("pkcs8", "-topk8", "-in", key(name).toString(), "-passout", "pass:secret", "-out", out.toString());
+        return out;
+    }
+
     /** The directory QEMU's {@code tls-creds-x509} reads: ca-cert.pem, server-cert.pem, server-key.pem. */
     Path qemuServerDir(String ca, String server) throws IOException {
         Path qemu = Files.createDirectories(dir.resolve("qemu-" + server));

@@ -24,7 +24,7 @@ class TlsCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine(pair -> {
+        CommandLine cli = Cli.commandLine((pair, security) -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> {
             throw new IOException("no journal in this test");
@@ -41,7 +41,8 @@ class TlsCliTest {
                 () -> run("qmp", "--timeout", "60s", "tcp:192.0.2.1:4444", "query-status"));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("tcp:192.0.2.1:4444 is not a loopback address: QMP over plain TCP gives anyone"
-                + " on the network full control of the VM. Use tls:192.0.2.1:4444 or --allow-insecure.");
+                + " on the network full control of the VM. Use tls:192.0.2.1:4444, or allow insecure plain TCP"
+                + " (--allow-insecure).");
     }
 
     @Test

@@ -34,7 +34,7 @@ class TlsLoopbackRuleTest {
                             .isInstanceOf(QmpConnectException.class)
                             .hasMessage(text + " is not a loopback address: QMP over plain TCP gives anyone on the"
                                     + " network full control of the VM. Use tls:" + text.substring(4)
-                                    + " or --allow-insecure.")
+                                    + ", or allow insecure plain TCP.")
                             .hasNoCause());
             assertThat(client.state()).isEqualTo(QmpClientState.IDLE);
             assertThat(client.lastFailure()).get().extracting(Throwable::getMessage).asString()
@@ -48,8 +48,8 @@ class TlsLoopbackRuleTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                     assertThatThrownBy(() -> client.connect(Endpoint.parse("tls:192.0.2.1:4444")))
                             .isInstanceOf(QmpConnectException.class)
-                            .hasMessage("tls:192.0.2.1:4444 needs the CA that signed QEMU's server certificate:"
-                                    + " pass --tls-ca FILE"));
+                            .hasMessage("tls:192.0.2.1:4444 needs a CA to check QEMU's server certificate with:"
+                                    + " give the CA file that signed QEMU's server certificate."));
         }
     }
 

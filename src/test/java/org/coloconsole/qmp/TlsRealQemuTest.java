@@ -89,8 +89,7 @@ class TlsRealQemuTest {
              QmpClient client = new QmpClient(options(TlsSettings.trusting(pki.cert("ca"))))) {
             assertThatThrownBy(() -> client.connect(qemu.endpoint("127.0.0.1")))
                     .isInstanceOf(QmpConnectException.class)
-                    .hasMessageContaining("requires a client certificate")
-                    .hasMessageContaining("--tls-cert");
+                    .hasMessageContaining("requires a client certificate");
             assertQueryStatusWorks(qemu, qemu.endpoint("127.0.0.1"), TlsSettings.trusting(pki.cert("ca"))
                     .withClientCertificate(pki.cert("console"), pki.key("console")));
         }

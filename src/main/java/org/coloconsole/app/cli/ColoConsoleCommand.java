@@ -9,9 +9,11 @@ import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.lab.LabException;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +30,7 @@ public final class ColoConsoleCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--primary", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
-            description = "the primary's QMP monitor (tcp:HOST:PORT or unix:/path)")
+            description = "the primary's QMP monitor (tcp:HOST:PORT, tls:HOST:PORT or unix:/path)")
     private Endpoint primary;
 
     @Option(names = "--secondary", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
@@ -38,6 +40,9 @@ public final class ColoConsoleCommand implements Callable<Integer> {
     @Option(names = "--lab", description = "start a local COLO lab pair of two real QEMUs on loopback, open the "
             + "console on it, and stop it when the window closes")
     private boolean lab;
+
+    @Mixin
+    private TransportOptions transport;
 
     public ColoConsoleCommand(GuiLauncher gui) {
         this.gui = gui;
@@ -53,11 +58,22 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--lab starts its own pair: leave out --primary and --secondary");
         }
+        if (primary == null && transport.given()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), lab
+                    ? "--lab starts its own pair on local sockets: leave out --tls-ca, --tls-cert, --tls-key and"
+                    + " --allow-insecure"
+                    : "--tls-ca, --tls-cert, --tls-key and --allow-insecure apply to the pair given with --primary and"
+                    + " --secondary: give the pair too, or set them in a profile (Connect… in the window)");
+        }
         if (lab) {
             return launchOnLab();
         }
-        return gui.launch(primary == null ? Optional.empty()
-                : Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)));
+        if (primary == null) {
+            return gui.launch(Optional.empty(), TransportSecurity.none());
+        }
+        // checked before the window opens, so a combination that cannot work is a usage error as in the subcommands
+        TransportSecurity security = transport.security(spec.commandLine(), primary, secondary);
+        return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)), security);
     }
 
     private int launchOnLab() {
@@ -75,7 +91,7 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(pair.acceleratorSentence());
             spec.commandLine().getErr().flush();
             return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(pair.primaryConsoleEndpoint(),
-                    pair.secondaryConsoleEndpoint())));
+                    pair.secondaryConsoleEndpoint())), TransportSecurity.none());
         }
     }
 

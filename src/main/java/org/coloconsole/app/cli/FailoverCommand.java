@@ -81,7 +81,7 @@ public final class FailoverCommand implements Callable<Integer> {
             }
             InterlockDecision preview = FailoverInterlock.check(snapshot.state(), request, snapshot.at());
             if (!preview.allowed()) {
-                err.println("Refused: " + preview.sentence());
+                err.println("Refused: " + FlagHints.add(preview.sentence()));
                 return ExitCodes.QEMU_ERROR;
             }
             out.println("Plan to " + request.action() + ":");
@@ -103,7 +103,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             err.println((outcome.result() == FailoverOutcome.Result.REFUSED ? "Refused: " : "FAILED: ")
-                    + outcome.sentence());
+                    + FlagHints.add(outcome.sentence()));
             return ExitCodes.QEMU_ERROR;
         } finally {
             out.flush();

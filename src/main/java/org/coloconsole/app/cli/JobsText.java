@@ -28,7 +28,8 @@ final class JobsText {
             SideState s = state.side(side);
             if (!s.answering()) {
                 lines.add(String.format("%-9s (not answering%s; jobs as last read: %d)", side.label(),
-                        s.connectionSentence().isEmpty() ? "" : ": " + s.connectionSentence(), s.jobs().size()));
+                        s.connectionSentence().isEmpty() ? "" : ": " + FlagHints.add(s.connectionSentence()),
+                        s.jobs().size()));
             } else if (s.jobs().isEmpty()) {
                 lines.add(String.format("%-9s (no jobs)", side.label()));
             }

@@ -1,13 +1,13 @@
 package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -16,6 +16,7 @@ import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpValue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,31 +48,19 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--pretty", description = "indent the JSON")
     private boolean pretty;
 
-    @Option(names = "--tls-ca", paramLabel = "FILE",
-            description = "PEM file of the CA that signed QEMU's server certificate, for a tls: endpoint")
-    private Path tlsCa;
-
-    @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "PEM client certificate, for a monitor started with verify-peer=on (with --tls-key)")
-    private Path tlsCert;
-
-    @Option(names = "--tls-key", paramLabel = "FILE",
-            description = "PEM (PKCS#8) key of --tls-cert; convert others with openssl pkcs8 -topk8 -nocrypt")
-    private Path tlsKey;
-
-    @Option(names = "--allow-insecure",
-            description = "allow plain tcp: to a non-loopback address (anyone on that network could control the VM)")
-    private boolean allowInsecure;
+    @Mixin
+    private TransportOptions transport;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> args = parseArguments();
+        TransportSecurity security = transport.security(spec.commandLine(), endpoint);
         QmpClientOptions options = QmpClientOptions.defaults("cli")
                 .withConnectTimeout(timeout).withHandshakeTimeout(timeout).withCommandTimeout(timeout)
-                .withTls(PairOptions.tls(spec.commandLine(), tlsCa, tlsCert, tlsKey, endpoint))
-                .withAllowInsecure(allowInsecure);
+                .withTls(security.tls().orElse(null))
+                .withAllowInsecure(security.allowInsecure());
         try (QmpClient client = new QmpClient(options)) {
             client.connect(endpoint);
             QmpValue reply = client.execute(command, args).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -79,7 +68,7 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
             out.flush();
             return ExitCodes.OK;
         } catch (QmpException e) {
-            err.println("cannot reach QEMU: " + e.getMessage());
+            err.println("cannot reach QEMU: " + FlagHints.add(e.getMessage()));
             return ExitCodes.UNREACHABLE;
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();

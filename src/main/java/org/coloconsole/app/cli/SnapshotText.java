@@ -26,7 +26,8 @@ final class SnapshotText {
         for (String reason : r.reasons()) {
             lines.add("  - " + reason);
         }
-        return lines;
+        // why a side is down is quoted in the recommendation: name the flag that would change it
+        return lines.stream().map(FlagHints::add).toList();
     }
 
     static String line(SideState s) {
@@ -68,7 +69,7 @@ final class SnapshotText {
     }
 
     static String line(LogEntry e) {
-        return String.format("%s %-9s %s", e.receivedAt(), e.side().orElse("console"), e.summary());
+        return FlagHints.add(String.format("%s %-9s %s", e.receivedAt(), e.side().orElse("console"), e.summary()));
     }
 
     static String json(LogEntry e) {

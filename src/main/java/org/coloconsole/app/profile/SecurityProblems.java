@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.TlsFileException;
 import org.coloconsole.qmp.TlsSettings;
 
 /**
@@ -14,8 +15,10 @@ import org.coloconsole.qmp.TlsSettings;
  * fine), so the dialog can show each beside its field and a stored profile can be refused before connecting.
  *
  * <p>These are the checks a form can make as the operator types: the files exist and can be read, they come in the
- * pairs TLS needs, and plain TCP stays on loopback. Whether a file really holds a certificate or a matching key is the
- * qmp layer's to say when it connects (its sentence names the file); key contents are never read here.
+ * pairs TLS needs, plain TCP stays on loopback, and then — once the CA file is there — what the files hold, read by
+ * the qmp layer exactly as connecting reads them ({@link TlsSettings#check()}): the CA file holds certificates, the
+ * key is unencrypted PKCS#8 and belongs to the certificate. Only whether QEMU's certificate is signed by the CA and
+ * issued for the host is left to connecting. Nothing read is kept: the profile holds paths only.
  *
  * @param primary   about the primary's endpoint (plain TCP to a non-loopback address)
  * @param secondary about the secondary's endpoint
@@ -50,6 +53,25 @@ public record SecurityProblems(String primary, String secondary, String ca, Stri
                 key = unpaired;
             } else if (hasKey && cert.isEmpty()) {
                 cert = unpaired;
+            }
+        }
+        if (hasCa && ca.isEmpty()) {
+            boolean pairReadable = hasCert && hasKey && cert.isEmpty() && key.isEmpty();
+            Optional<TlsFileException> deep = contentProblem(Path.of(caFile.strip()),
+                    pairReadable ? Path.of(certFile.strip()) : null, pairReadable ? Path.of(keyFile.strip()) : null);
+            if (deep.isPresent()) {
+                String sentence = capitalise(deep.get().getMessage()) + ".";
+                switch (deep.get().role()) {
+                    case CA:
+                        ca = sentence;
+                        break;
+                    case CERTIFICATE:
+                        cert = sentence;
+                        break;
+                    default:
+                        key = sentence;
+                        break;
+                }
             }
         }
         Optional<Endpoint> tlsEndpoint = primary.filter(e -> e instanceof Endpoint.Tls)
@@ -89,6 +111,16 @@ public record SecurityProblems(String primary, String secondary, String ca, Stri
             return "";
         } catch (IllegalArgumentException e) {
             return capitalise(e.getMessage()) + ".";
+        }
+    }
+
+    /** What the qmp layer finds in the files; only run once each file exists and can be read. */
+    private static Optional<TlsFileException> contentProblem(Path ca, Path cert, Path key) {
+        try {
+            new TlsSettings(ca, cert, key).check();
+            return Optional.empty();
+        } catch (TlsFileException e) {
+            return Optional.of(e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.Heartbeat;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
@@ -36,12 +37,27 @@ public final class PairStateAdapter {
                 + " and " + clock.format(g.until()) + " were lost while disconnected; the state is being re-read.");
         return new SideSnapshot(s.side().label(), s.endpoint(), s.connection().name(), s.qemuVersion(),
                 beat.status().name(), beat.lastRoundTrip(), beat.misses(), rtts,
-                s.runState() == null || s.runState().isBlank() ? Optional.empty() : Optional.of(s.runState()),
+                runState(s),
                 s.running().orElse(false), s.coloMode().raw(), s.lastMode().map(m -> m.raw()).orElse("none"),
                 s.reason().raw(), exit,
                 s.migrationStatus() == null || s.migrationStatus().isBlank() ? Optional.empty()
                         : Optional.of(s.migrationStatus()),
-                s.fenced(), gap);
+                s.fenced(), gap, whyNotConnected(s));
+    }
+
+    /**
+     * The engine starts a side at "unknown", which is no QEMU run state: read as one, the card said "unknown (guest
+     * paused)" of a side never reached.
+     */
+    private static Optional<String> runState(SideState s) {
+        String state = s.runState();
+        return state == null || state.isBlank() || state.equals("unknown") ? Optional.empty() : Optional.of(state);
+    }
+
+    /** The engine keeps the last reason until the next connect; a connected side has none to show. */
+    private static Optional<String> whyNotConnected(SideState s) {
+        return s.connection() == ConnectionStatus.CONNECTED || s.connectionSentence() == null
+                || s.connectionSentence().isBlank() ? Optional.empty() : Optional.of(s.connectionSentence());
     }
 
     static RecommendationSnapshot recommendation(Recommendation r) {

@@ -52,6 +52,7 @@ public final class SideCard extends VBox {
         facts.getStyleClass().add("card-facts");
         int row = 0;
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
+        row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
         row = fact(facts, row, "QEMU", model.versionProperty(), "version");
         row = fact(facts, row, "Heartbeat", model.heartbeatProperty(), "heartbeat");
         row = fact(facts, row, "", model.heartbeatDetailProperty(), "heartbeat-detail");

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.coloconsole.app.profile.ProfileHints;
 
 /** Turns one side's state into the card's texts, its colour state and the round-trip sparkline. */
 public final class SideCardViewModel {
@@ -20,6 +21,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heartbeat = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heartbeatDetail = new ReadOnlyStringWrapper();
@@ -42,6 +44,8 @@ public final class SideCardViewModel {
     public void update(SideSnapshot s, Instant now) {
         endpoint.set(s.endpoint());
         connection.set(connectionText(s.connection()));
+        connectionDetail.set("CONNECTED".equals(s.connection()) ? ""
+                : s.whyNotConnected().map(SideCardViewModel::whyText).orElse(""));
         version.set(s.qemuVersion().map(v -> "QEMU " + v).orElse("QEMU version not known yet"));
         heartbeat.set(Texts.capitalised(s.heartbeat()));
         heartbeatDetail.set(s.lastRtt().map(rtt -> "last round trip " + Texts.duration(rtt)).orElse("no round trip yet")
@@ -65,6 +69,16 @@ public final class SideCardViewModel {
                 .map(t -> " at " + clock.format(t) + " QEMU time (" + Texts.ago(Duration.between(t, now)) + ")")
                 .orElse(" (QEMU's clock gave no time)");
         return "COLO_EXIT " + exit.mode() + "/" + exit.reason() + when;
+    }
+
+    /** The engine's words as a sentence, with the dialog's field or box where they advise a setting. */
+    static String whyText(String why) {
+        String sentence = why.strip();
+        if (sentence.isEmpty()) {
+            return "";
+        }
+        sentence = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+        return ProfileHints.add(sentence.endsWith(".") ? sentence : sentence + ".");
     }
 
     static String connectionText(String connection) {
@@ -104,6 +118,8 @@ public final class SideCardViewModel {
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty endpointProperty() { return endpoint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty connectionProperty() { return connection.getReadOnlyProperty(); }
+    /** While not connected: why, as a sentence (a refused TLS handshake, a refused connection); else empty. */
+    public ReadOnlyStringProperty connectionDetailProperty() { return connectionDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty versionProperty() { return version.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatProperty() { return heartbeat.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatDetailProperty() { return heartbeatDetail.getReadOnlyProperty(); }

@@ -15,17 +15,20 @@ import java.util.Optional;
  * @param heartbeat   HEALTHY, SLOW, UNRESPONSIVE, LOST, UNREACHABLE, UNKNOWN (unknown values are kept as text)
  * @param recentRtts  round trips of the last minute, oldest first, for the sparkline
  * @param gap         a sentence while events may have been lost across a reconnect
+ * @param whyNotConnected while not connected: the last connect failure or loss as the engine words it (the qmp
+ *                    layer's sentence for a refused TLS handshake, "connection refused: the process is gone"…)
  */
 public record SideSnapshot(String side, String endpoint, String connection, Optional<String> qemuVersion,
                            String heartbeat, Optional<Duration> lastRtt, int misses, List<Duration> recentRtts,
                            Optional<String> runState, boolean running, String coloMode, String lastMode,
                            String reason, Optional<ColoExit> lastExit, Optional<String> migrationStatus,
-                           boolean fenced, Optional<String> gap) {
+                           boolean fenced, Optional<String> gap, Optional<String> whyNotConnected) {
 
     public SideSnapshot {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(endpoint, "endpoint");
         recentRtts = List.copyOf(recentRtts);
+        Objects.requireNonNull(whyNotConnected, "whyNotConnected");
     }
 
     /** The last COLO_EXIT this side reported, kept until a failover decision clears it. */
@@ -36,6 +39,6 @@ public record SideSnapshot(String side, String endpoint, String connection, Opti
     public static SideSnapshot unknown(String side, String endpoint) {
         return new SideSnapshot(side, endpoint, "NEVER_CONNECTED", Optional.empty(), "UNKNOWN", Optional.empty(), 0,
                 List.of(), Optional.empty(), false, "none", "none", "none", Optional.empty(), Optional.empty(), false,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.app.profile.ProfileHints;
 import org.coloconsole.app.profile.SecurityProblems;
 
 /**
@@ -71,11 +72,11 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         Label tlsTitle = new Label("TLS, for tls: monitors (PEM files as QEMU's tls-creds-x509 uses them)");
         tlsTitle.getStyleClass().add("section-title");
         grid.add(tlsTitle, 0, row++, 3, 1);
-        row = fileField(grid, form, row, "CA certificate", "profile-tls-ca", form.tlsCaProperty(), form.tlsCaErrorProperty(),
-                "/etc/pki/colo/ca-cert.pem", "Choose the CA that signed QEMU's server certificate");
-        row = fileField(grid, form, row, "Client certificate", "profile-tls-cert", form.tlsCertProperty(),
+        row = fileField(grid, form, row, ProfileHints.CA_FIELD, "profile-tls-ca", form.tlsCaProperty(),
+                form.tlsCaErrorProperty(), "/etc/pki/colo/ca-cert.pem", "Choose the CA that signed QEMU's server certificate");
+        row = fileField(grid, form, row, ProfileHints.CERTIFICATE_FIELD, "profile-tls-cert", form.tlsCertProperty(),
                 form.tlsCertErrorProperty(), "only for verify-peer=on", "Choose the console's client certificate");
-        row = fileField(grid, form, row, "Client key (PKCS#8)", "profile-tls-key", form.tlsKeyProperty(),
+        row = fileField(grid, form, row, ProfileHints.KEY_FIELD, "profile-tls-key", form.tlsKeyProperty(),
                 form.tlsKeyErrorProperty(), "only for verify-peer=on", "Choose the client certificate's private key");
 
         CheckBox insecure = new CheckBox(SecurityProblems.INSECURE_CHOICE);

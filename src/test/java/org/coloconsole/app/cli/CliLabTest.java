@@ -45,7 +45,7 @@ class CliLabTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine(pair -> {
+        CommandLine cli = Cli.commandLine((pair, security) -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> JournalAuditTrail.open(journalDir));
         cli.setOut(new PrintWriter(out, true));

@@ -20,7 +20,7 @@ class LabLaunchTest {
     void theWindowOpensOnARunningPairWhichStopsWhenItCloses() throws Exception {
         AtomicReference<GuiLauncher.PairEndpoints> opened = new AtomicReference<>();
         AtomicReference<String> modeWhileOpen = new AtomicReference<>();
-        CommandLine cli = Cli.commandLine(pair -> {
+        CommandLine cli = Cli.commandLine((pair, security) -> {
             opened.set(pair.orElseThrow());
             try (QmpClient client = new QmpClient(QmpClientOptions.defaults("test"))) {
                 client.connect(pair.get().secondary());
@@ -46,7 +46,7 @@ class LabLaunchTest {
 
     @Test
     void labAndEndpointsTogetherAreAUsageError() {
-        CommandLine cli = Cli.commandLine(pair -> 0, () -> null);
+        CommandLine cli = Cli.commandLine((pair, security) -> 0, () -> null);
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute("--lab", "--primary", "unix:/a", "--secondary", "unix:/b")).isEqualTo(2);

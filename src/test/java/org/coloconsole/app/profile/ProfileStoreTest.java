@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
+import org.coloconsole.qmp.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,9 +90,11 @@ class ProfileStoreTest {
 
     @Test
     void tlsFilesAndAllowInsecureSurviveARoundTrip() throws IOException {
-        Path ca = Files.writeString(home.resolve("ca-cert.pem"), "not read by the store");
-        Path cert = Files.writeString(home.resolve("console-cert.pem"), "");
-        Path key = Files.writeString(home.resolve("console-key.pem"), "");
+        // security() reads what the files hold, so they are real ones
+        TestPki pki = TestPki.create(Files.createDirectories(home.resolve("pki")));
+        Path ca = pki.ca();
+        Path cert = pki.clientCertificate();
+        Path key = pki.clientKey();
         ConnectionProfile tls = new ConnectionProfile("remote", "tls:10.0.0.1:4444", "tcp:10.0.0.2:4444", 250, 3, 3000,
                 null, ca.toString(), cert.toString(), key.toString(), true);
         ProfileStore store = new ProfileStore(home.resolve("cfg/profiles.json"));

@@ -79,4 +79,26 @@ class PairStateAdapterTest {
         assertThat(snap.recommendation().headline()).isNotBlank();
         assertThat(snap.failover().phase()).isEqualTo(FailoverProgress.Phase.NONE);
     }
+
+    @Test
+    void theEnginesConnectFailureSentenceReachesTheSnapshotUntilTheSideConnects() {
+        PairState s = PairState.initial("tls:10.0.0.1:4444", "unix:/lab/secondary.sock", T0);
+        String sentence = "refused tls:10.0.0.1:4444: the server's certificate is not signed by the CA in /ca.pem:"
+                + " give the CA file that signed QEMU's server certificate.";
+        s = reducer.reduce(s, new Observation.Attempting(Side.PRIMARY, T0, 1));
+        s = reducer.reduce(s, new Observation.ConnectFailed(Side.PRIMARY, T0, org.coloconsole.colo.ConnectFailure.IO,
+                sentence));
+        SideSnapshot failed = adapter.side(s.primary());
+        assertThat(failed.connection()).isNotEqualTo("CONNECTED");
+        assertThat(failed.whyNotConnected()).hasValue(sentence);
+        assertThat(adapter.side(s.secondary()).whyNotConnected()).isEmpty();
+        // never reached: its run state is not known, and the card must not read "unknown (guest paused)"
+        assertThat(failed.runState()).isEmpty();
+        SideCardViewModel card = new SideCardViewModel("primary", ZoneOffset.UTC);
+        card.update(failed, T0);
+        assertThat(card.runStateProperty().get()).isEqualTo("unknown");
+
+        s = reducer.reduce(s, new Observation.Connected(Side.PRIMARY, T0.plusSeconds(1), "7.2.22", false));
+        assertThat(adapter.side(s.primary()).whyNotConnected()).isEmpty();
+    }
 }

@@ -66,4 +66,44 @@ class SideCardViewModelTest {
         assertThat(CardState.EXITED.pseudoClass().getPseudoClassName()).isEqualTo("exited");
         assertThat(CardState.LOST.pseudoClass().getPseudoClassName()).isEqualTo("lost");
     }
+
+    private static final String UNTRUSTED = "refused tls:10.0.0.2:4444: the server's certificate is not signed by the"
+            + " CA in /etc/pki/colo/ca-cert.pem: give the CA file that signed QEMU's server certificate.";
+
+    @Test
+    void aRefusedTlsConnectionIsSaidOnTheCardWithWhereToFixIt() {
+        card.update(Snapshots.connectFailed("secondary", "tls:10.0.0.2:4444", "LOST", UNTRUSTED), Snapshots.NOW);
+
+        assertThat(card.connectionProperty().get()).isEqualTo("Connecting…");
+        assertThat(card.connectionDetailProperty().get()).isEqualTo("Refused tls:10.0.0.2:4444: the server's"
+                + " certificate is not signed by the CA in /etc/pki/colo/ca-cert.pem: give the CA file that signed"
+                + " QEMU's server certificate (Connect…: CA certificate).");
+        assertThat(card.stateProperty().get()).isEqualTo(CardState.LOST);
+    }
+
+    @Test
+    void plainTcpRefusedNamesTheInsecureTickAndAShortCauseBecomesASentence() {
+        card.update(Snapshots.connectFailed("secondary", "tcp:10.0.0.2:4444", "LOST", "tcp:10.0.0.2:4444 is not a"
+                + " loopback address: QMP over plain TCP gives anyone on the network full control of the VM. Use"
+                + " tls:10.0.0.2:4444, or allow insecure plain TCP."), Snapshots.NOW);
+        assertThat(card.connectionDetailProperty().get()).endsWith("Use tls:10.0.0.2:4444, or allow insecure plain TCP"
+                + " (Connect…: tick \"Allow plain TCP to a non-loopback host (insecure)\").");
+
+        card.update(Snapshots.lost("secondary"), Snapshots.NOW);
+        assertThat(card.connectionDetailProperty().get()).isEqualTo("Socket closed.");
+    }
+
+    @Test
+    void aConnectedSideShowsNoReasonEvenIfTheEngineStillHadOne() {
+        card.update(Snapshots.connectFailed("secondary", "tls:10.0.0.2:4444", "LOST", UNTRUSTED), Snapshots.NOW);
+        card.update(Snapshots.healthy("secondary"), Snapshots.NOW);
+        assertThat(card.connectionDetailProperty().get()).isEmpty();
+
+        SideSnapshot connectedWithStaleReason = new SideSnapshot("secondary", "tls:10.0.0.2:4444", "CONNECTED",
+                Optional.of("7.2.22"), "HEALTHY", Optional.empty(), 0, java.util.List.of(), Optional.of("running"),
+                true, "secondary", "none", "none", Optional.empty(), Optional.of("colo"), false, Optional.empty(),
+                Optional.of(UNTRUSTED));
+        card.update(connectedWithStaleReason, Snapshots.NOW);
+        assertThat(card.connectionDetailProperty().get()).isEmpty();
+    }
 }

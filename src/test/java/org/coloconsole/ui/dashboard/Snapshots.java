@@ -17,26 +17,33 @@ public final class Snapshots {
                 "HEALTHY", Optional.of(Duration.ofNanos(420_000)), 0,
                 List.of(Duration.ofNanos(400_000), Duration.ofNanos(450_000), Duration.ofNanos(420_000)),
                 Optional.of("running"), true, side, "none", "none", Optional.empty(), Optional.of("colo"), false,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public static SideSnapshot lost(String side) {
         return new SideSnapshot(side, "unix:/run/lab/" + side + "-console.sock", "DISCONNECTED",
                 Optional.of("7.2.22"), "LOST", Optional.empty(), 0, List.of(), Optional.empty(), false, side, "none",
-                "none", Optional.empty(), Optional.empty(), false, Optional.empty());
+                "none", Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.of("socket closed"));
     }
 
     public static SideSnapshot withHeartbeat(SideSnapshot s, String heartbeat, int misses) {
         return new SideSnapshot(s.side(), s.endpoint(), s.connection(), s.qemuVersion(), heartbeat, s.lastRtt(),
                 misses, s.recentRtts(), s.runState(), s.running(), s.coloMode(), s.lastMode(), s.reason(),
-                s.lastExit(), s.migrationStatus(), s.fenced(), s.gap());
+                s.lastExit(), s.migrationStatus(), s.fenced(), s.gap(), s.whyNotConnected());
     }
 
     public static SideSnapshot exited(SideSnapshot s, String reason, Optional<String> error) {
         return new SideSnapshot(s.side(), s.endpoint(), s.connection(), s.qemuVersion(), s.heartbeat(), s.lastRtt(),
                 s.misses(), s.recentRtts(), s.runState(), s.running(), s.coloMode(), s.lastMode(), s.reason(),
                 Optional.of(new SideSnapshot.ColoExit(s.side(), reason, error, Optional.of(NOW.minusMillis(2100)))),
-                s.migrationStatus(), s.fenced(), s.gap());
+                s.migrationStatus(), s.fenced(), s.gap(), s.whyNotConnected());
+    }
+
+    /** A side the console tried and failed to reach (e.g. a refused TLS handshake), never connected. */
+    public static SideSnapshot connectFailed(String side, String endpoint, String heartbeat, String sentence) {
+        return new SideSnapshot(side, endpoint, "CONNECTING", Optional.empty(), heartbeat, Optional.empty(), 0,
+                List.of(), Optional.empty(), false, "none", "none", "none", Optional.empty(), Optional.empty(), false,
+                Optional.empty(), Optional.of(sentence));
     }
 
     public static PairSnapshot pair(SideSnapshot primary, SideSnapshot secondary, String kind, Optional<String> target) {

@@ -2,7 +2,6 @@ package org.coloconsole.ui.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -11,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.coloconsole.qmp.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class ProfileDialogTest {
 
     @Test
     void tlsFieldsAndTheInsecureTickDriveTheFormAndShowItsSentences(FxRobot robot) throws Exception {
-        Path ca = Files.writeString(dir.resolve("ca-cert.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path ca = TestPki.create(dir).ca();
         Button connect = (Button) dialog.getDialogPane().lookupButton(ProfileDialog.CONNECT);
         robot.interact(() -> {
             robot.lookup("#profile-name").queryAs(TextField.class).setText("remote");

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.qmp.TestPki;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +86,18 @@ class ProfileFormViewModelTest {
 
     // --- TLS files and plain TCP ---
 
+    private static TestPki pki;
+
+    @BeforeAll
+    static void makePki(@TempDir Path pkiDir) throws IOException {
+        pki = TestPki.create(pkiDir);
+    }
+
+    /** A real PEM file (the form reads what the files hold): the CA, the client's key or its certificate. */
     private Path pem(String name) throws IOException {
-        return Files.writeString(dir.resolve(name), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        Path source = name.startsWith("ca") ? pki.ca() : name.contains("key") ? pki.clientKey()
+                : pki.clientCertificate();
+        return Files.copy(source, dir.resolve(name));
     }
 
     private void fillTls() {
@@ -148,14 +160,14 @@ class ProfileFormViewModelTest {
         form.tlsCaProperty().set(pem("ca-cert.pem").toString());
         form.tlsCertProperty().set(pem("client-cert.pem").toString());
         assertThat(form.tlsKeyErrorProperty().get())
-                .isEqualTo("A TLS client certificate was given without its key: pass both or neither.");
+                .isEqualTo("A TLS client certificate was given without its key: give both or neither.");
         assertThat(form.validProperty().get()).isFalse();
 
         form.tlsCertProperty().set("");
         Path key = Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\nSECRETSECRET\n");
         form.tlsKeyProperty().set(key.toString());
         assertThat(form.tlsCertErrorProperty().get())
-                .isEqualTo("A TLS client key was given without its certificate: pass both or neither.");
+                .isEqualTo("A TLS client key was given without its certificate: give both or neither.");
         assertThat(form.tlsKeyErrorProperty().get()).isEmpty();
         // only the path is ever shown
         assertThat(form.tlsCertErrorProperty().get() + form.tlsCaErrorProperty().get()).doesNotContain("SECRET");
@@ -195,5 +207,44 @@ class ProfileFormViewModelTest {
         assertThat(form.tlsCertProperty().get()).isEmpty();
         assertThat(form.allowInsecureProperty().get()).isTrue();
         assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void whatTheFilesHoldIsCheckedBeforeSavingEachBesideItsField() throws IOException {
+        fillTls();
+        form.tlsCaProperty().set(pki.clientKey().toString());
+        assertThat(form.tlsCaErrorProperty().get()).isEqualTo("The TLS CA file " + pki.clientKey()
+                + " holds no PEM certificate (a block starting -----BEGIN CERTIFICATE-----).");
+        assertThat(form.validProperty().get()).isFalse();
+
+        form.tlsCaProperty().set(pki.ca().toString());
+        form.tlsCertProperty().set(pki.clientCertificate().toString());
+        form.tlsKeyProperty().set(pki.otherClientKey().toString());
+        assertThat(form.tlsCaErrorProperty().get()).isEmpty();
+        assertThat(form.tlsCertErrorProperty().get()).isEmpty();
+        assertThat(form.tlsKeyErrorProperty().get()).isEqualTo("The TLS client key " + pki.otherClientKey()
+                + " does not belong to the certificate in " + pki.clientCertificate() + ".");
+        assertThat(form.validProperty().get()).isFalse();
+
+        Path encrypted = pki.encryptedClientKey();
+        form.tlsKeyProperty().set(encrypted.toString());
+        assertThat(form.tlsKeyErrorProperty().get()).startsWith("The TLS client key " + encrypted
+                + " is encrypted, which is not supported");
+
+        form.tlsKeyProperty().set(pki.clientKey().toString());
+        assertThat(form.tlsKeyErrorProperty().get()).isEmpty();
+        assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void aKeyInTheCertificateFieldIsSaidBesideTheCertificate() {
+        fillTls();
+        form.tlsCaProperty().set(pki.ca().toString());
+        form.tlsCertProperty().set(pki.clientKey().toString());
+        form.tlsKeyProperty().set(pki.clientKey().toString());
+        assertThat(form.tlsCertErrorProperty().get()).startsWith("The TLS client certificate " + pki.clientKey()
+                + " holds no PEM certificate");
+        assertThat(form.tlsKeyErrorProperty().get()).isEmpty();
+        assertThat(form.validProperty().get()).isFalse();
     }
 }
