@@ -8,6 +8,8 @@ public enum ConnectFailure {
     CONNECT_TIMEOUT,
     /** Connected, but no greeting: QEMU hung or stopped, or another client holds the monitor. */
     NO_GREETING,
+    /** Refused on security grounds (TLS, plain TCP off loopback): says nothing about the process. */
+    REJECTED,
     /** Anything else. */
     IO
 }

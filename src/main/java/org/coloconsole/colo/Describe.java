@@ -36,6 +36,10 @@ final class Describe {
                 return "not answering pings for " + seconds(Duration.between(
                         s.heartbeat().lastOkAt().orElse(s.heartbeat().since()), now)) + " (hung or stopped)";
             case UNKNOWN:
+                if (s.connection() == ConnectionStatus.REJECTED) {
+                    return "refused on security grounds for " + seconds(Duration.between(s.connectionSince(), now))
+                            + " (" + s.connectionSentence() + ")";
+                }
                 return s.connection() == ConnectionStatus.DISCONNECTED
                         ? "disconnected " + ago(s.connectionSince(), now) + " (" + s.connectionSentence() + ")"
                         : "not connected yet";

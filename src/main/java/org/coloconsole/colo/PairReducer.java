@@ -38,6 +38,10 @@ public final class PairReducer {
                 Instant from = s.connection() == ConnectionStatus.CONNECTED ? at : s.connectionSince();
                 b.gap = Optional.of(new Gap(from, at, false));
             }
+        } else if (o instanceof Observation.ConnectFailed f && f.reason() == ConnectFailure.REJECTED) {
+            // the full sentence: it names the file or setting to fix, and the card shows it
+            b.connection(ConnectionStatus.REJECTED, at, f.sentence());
+            b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.UNKNOWN, at);
         } else if (o instanceof Observation.ConnectFailed f) {
             b.connection(s.connection() == ConnectionStatus.NEVER_CONNECTED || s.connection() == ConnectionStatus.CONNECTING
                     ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at, cause(f));

@@ -38,6 +38,9 @@ public final class Recommender {
                 && pair.side(failover.target().get().other()).fenced()) {
             return afterFailedFailover(pair, failover, now, reasons);
         }
+        if (p.connection() == ConnectionStatus.REJECTED || s.connection() == ConnectionStatus.REJECTED) {
+            return rejected(pair, now, reasons);
+        }
         HeartbeatStatus ph = p.heartbeat().status();
         HeartbeatStatus sh = s.heartbeat().status();
         if (!p.answering() && !s.answering()) {
@@ -56,6 +59,24 @@ public final class Recommender {
             return oneSideDown(pair, s, p, now, reasons);
         }
         return bothAnswering(pair, now, reasons);
+    }
+
+    /**
+     * A side the console will not (or QEMU will not let it) talk to is not a side that failed: its QEMU may run the VM
+     * right now. Nothing can be recommended about the pair until the settings are fixed.
+     */
+    private static Recommendation rejected(PairState pair, Instant now, List<String> reasons) {
+        List<String> sides = new ArrayList<>();
+        for (Side side : Side.values()) {
+            if (pair.side(side).connection() == ConnectionStatus.REJECTED) {
+                sides.add("the " + side.label());
+            }
+        }
+        String which = String.join(" and ", sides);
+        return new Recommendation(Recommendation.Kind.CANNOT_TELL, Optional.empty(),
+                "The console cannot watch " + which + ": the connection is refused on security grounds (TLS or plain "
+                        + "TCP; the card says which file or setting). Whether its QEMU runs is unknown: fix the "
+                        + "connection before any failover.", reasons, false);
     }
 
     private static Optional<Side> tookOver(PairState pair) {

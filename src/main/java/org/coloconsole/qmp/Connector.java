@@ -40,7 +40,7 @@ final class Connector {
         if (endpoint instanceof Endpoint.Tcp tcp) {
             InetAddress address = resolve(tcp, tcp.host());
             if (!options.allowInsecure() && !address.isLoopbackAddress()) {
-                throw new QmpConnectException(tcp, QmpConnectException.Reason.IO, insecure(tcp), null);
+                throw new QmpConnectException(tcp, QmpConnectException.Reason.REJECTED, insecure(tcp), null);
             }
             Socket socket = connect(tcp, address, tcp.port(), options.connectTimeout());
             try {
@@ -65,7 +65,7 @@ final class Connector {
 
     private static Transport openTls(Endpoint.Tls tls, QmpClientOptions options) throws QmpConnectException {
         if (options.tls().isEmpty()) {
-            throw new QmpConnectException(tls, QmpConnectException.Reason.IO, tls.text()
+            throw new QmpConnectException(tls, QmpConnectException.Reason.REJECTED, tls.text()
                     + " needs a CA to check QEMU's server certificate with: " + SecurityRemedy.GIVE_CA.phrase() + ".",
                     null);
         }
@@ -74,7 +74,7 @@ final class Connector {
         try {
             context = TlsContexts.create(settings);
         } catch (TlsFileException e) {
-            throw new QmpConnectException(tls, QmpConnectException.Reason.IO,
+            throw new QmpConnectException(tls, QmpConnectException.Reason.REJECTED,
                     "cannot connect to " + tls.text() + ": " + e.getMessage(), e);
         }
         Socket plain = connect(tls, resolve(tls, tls.host()), tls.port(), options.connectTimeout());

@@ -368,7 +368,10 @@ public final class QmpClient implements AutoCloseable {
 
     private QmpGreeting readGreeting(Incoming reader, Endpoint target) throws IOException, QmpException {
         if (!reader.next()) {
-            throw new QmpConnectException(target, QmpConnectException.Reason.IO, closedBeforeGreeting(target), null);
+            // after a TLS handshake with a client certificate configured or required, QEMU closing is its verdict on it
+            throw new QmpConnectException(target, target instanceof Endpoint.Tls && options.tls().isPresent()
+                    ? QmpConnectException.Reason.REJECTED : QmpConnectException.Reason.IO,
+                    closedBeforeGreeting(target), null);
         }
         QmpMessage first;
         try {
@@ -582,8 +585,7 @@ public final class QmpClient implements AutoCloseable {
         TlsSettings tls = options.tls().get();
         if (tls.certificateFile() == null) {
             return target + " closed the connection after the TLS handshake: it requires a client certificate"
-                    + " (QEMU runs with verify-peer=on); pass one signed by a CA QEMU trusts with --tls-cert FILE"
-                    + " --tls-key FILE";
+                    + " (QEMU runs with verify-peer=on); " + SecurityRemedy.GIVE_CLIENT_CERTIFICATE.phrase();
         }
         return target + " closed the connection after the TLS handshake: it rejected the client certificate in "
                 + tls.certificateFile() + " (it must be signed by the CA in QEMU's ca-cert.pem and not be expired)";

@@ -12,6 +12,12 @@ public final class QmpConnectException extends QmpException {
         CONNECT_TIMEOUT,
         /** Connected, but no greeting in time: another client holds the monitor, or QEMU is stopped or hung. */
         NO_GREETING,
+        /**
+         * The connection was refused on security grounds, by the console (plain TCP to a non-loopback address, TLS
+         * files it cannot use, a server certificate it does not trust) or by QEMU (a client certificate it does not
+         * accept). Says nothing about whether the process runs; retrying will not help until a setting changes.
+         */
+        REJECTED,
         /** Any other I/O failure while connecting. */
         IO
     }

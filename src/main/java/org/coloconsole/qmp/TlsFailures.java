@@ -22,7 +22,7 @@ final class TlsFailures {
     }
 
     static QmpConnectException describe(Endpoint.Tls endpoint, TlsSettings settings, Exception e) {
-        return new QmpConnectException(endpoint, QmpConnectException.Reason.IO, sentence(endpoint, settings, e), e);
+        return new QmpConnectException(endpoint, QmpConnectException.Reason.REJECTED, sentence(endpoint, settings, e), e);
     }
 
     private static String sentence(Endpoint.Tls endpoint, TlsSettings settings, Exception e) {

@@ -43,6 +43,25 @@ class PairReducerTest {
     }
 
     @Test
+    void aConnectionRefusedOnSecurityGroundsSaysNothingAboutTheProcess() {
+        Scenario s = connected().pingOk(Side.PRIMARY);
+        s.apply(new Observation.Lost(Side.PRIMARY, s.now, Observation.Lost.Why.PROTOCOL_ERROR, "bad line"));
+        s.apply(new Observation.ConnectFailed(Side.PRIMARY, s.now, ConnectFailure.REJECTED,
+                "the server's certificate is not signed by the CA in /etc/colo/ca.pem"));
+        assertThat(primary(s).connection()).isEqualTo(ConnectionStatus.REJECTED);
+        assertThat(primary(s).connectionSentence()).contains("/etc/colo/ca.pem");
+        assertThat(primary(s).heartbeat().status()).as("not LOST: the process may well run")
+                .isEqualTo(HeartbeatStatus.UNKNOWN);
+        Recommendation r = Recommender.recommend(s.state, s.now);
+        assertThat(r.kind()).isEqualTo(Recommendation.Kind.CANNOT_TELL);
+        assertThat(r.target()).isEmpty();
+        assertThat(r.headline()).startsWith("The console cannot watch the primary: the connection is refused on "
+                + "security grounds");
+        assertThat(FailoverInterlock.check(s.state, new FailoverRequest(Side.SECONDARY, false), s.now).allowed())
+                .as("promoting the other side while this one may run").isFalse();
+    }
+
+    @Test
     void missedPingsBecomeUnresponsiveOnlyAtTheThirdAndAnAnswerResetsThem() {
         Scenario s = connected().pingOk(Side.PRIMARY);
         s.apply(new Observation.PingMissed(Side.PRIMARY, T0.plusMillis(250), 1, Duration.ofMillis(250)))

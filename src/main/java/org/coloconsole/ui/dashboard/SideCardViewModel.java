@@ -91,6 +91,8 @@ public final class SideCardViewModel {
                 return "Disconnected";
             case "NEVER_CONNECTED":
                 return "Not connected yet";
+            case "REJECTED":
+                return "Refused: TLS or plain TCP";
             default:
                 return Texts.capitalised(connection);
         }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * display-oriented copy so the view models do not follow every change of the domain's records.
  *
  * @param side        {@code primary} or {@code secondary}
- * @param connection  NEVER_CONNECTED, CONNECTING, CONNECTED, DISCONNECTED, or a value the console does not know yet
+ * @param connection  NEVER_CONNECTED, CONNECTING, CONNECTED, DISCONNECTED, REJECTED, or a value the console does not
+ *                    know yet
  * @param heartbeat   HEALTHY, SLOW, UNRESPONSIVE, LOST, UNREACHABLE, UNKNOWN (unknown values are kept as text)
  * @param recentRtts  round trips of the last minute, oldest first, for the sparkline
  * @param gap         a sentence while events may have been lost across a reconnect
