@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
@@ -55,6 +56,10 @@ class LogViewFloodTest {
     void whileFollowingAFullLogTheNewestRowStaysInView(FxRobot robot) {
         appendBatches(robot, 3, 25); // 75 rows: full, 15 dropped
         assertThat(lastVisibleRow(robot).sequence()).isEqualTo(75);
+
+        TableView<LogEntry> table = robot.lookup("#log-table").queryAs(TableView.class);
+        assertThat(table.getFixedCellSize()).isPositive().as("rows fixed at the height they were laid out at")
+                .isEqualTo(robot.lookup("#log-table .table-row-cell").queryAs(TableRow.class).getHeight());
 
         appendBatches(robot, 4, 7); // the count no longer changes: no scrollTo, the view must still be at the bottom
         assertThat(model.visibleRows()).hasSize(CAPACITY);
