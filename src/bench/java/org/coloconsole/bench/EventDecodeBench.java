@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.qmp.QmpCodec;
+import org.coloconsole.qmp.QmpLineDecoder;
 import org.coloconsole.qmp.QmpProtocolException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link QmpCodec#decode} alone, on event lines as QEMU 7.2 writes them during COLO (taken from the lab transcripts):
+ * {@link QmpCodec#decode} alone (a fresh decoder per line) and {@link QmpLineDecoder#decode} (one kept per connection), on event lines as QEMU 7.2 writes them during COLO (taken from the lab transcripts):
  * events per second, one line per operation.
  */
 @State(Scope.Thread)
@@ -42,6 +43,7 @@ public class EventDecodeBench {
     public String line;
 
     private final QmpCodec codec = new QmpCodec();
+    private final QmpLineDecoder connection = codec.lineDecoder();
     private final Instant receivedAt = Instant.now();
     private byte[][] lines;
     private int next;
@@ -67,5 +69,13 @@ public class EventDecodeBench {
         byte[] bytes = lines[next];
         next = next + 1 == lines.length ? 0 : next + 1;
         return codec.decode(bytes, 0, bytes.length, receivedAt, 0L);
+    }
+
+    /** As a connection's reader decodes: one decoder, and its parser, kept from line to line. */
+    @Benchmark
+    public Object decodeOnConnection() throws QmpProtocolException {
+        byte[] bytes = lines[next];
+        next = next + 1 == lines.length ? 0 : next + 1;
+        return connection.decode(bytes, 0, bytes.length, receivedAt, 0L);
     }
 }

@@ -37,6 +37,11 @@ import org.coloconsole.qmp.Subscription;
 public final class IngestBench {
     private static final long BLAST_LIMIT_SECONDS = 120;
     private static final long STALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * {@code -Dingest.rate=N}: the peers send N events/s in total (paced, each stamped with its send time) instead of
+     * as fast as the socket takes them: whether a rate is sustained without losing anything, which a blast cannot say.
+     */
+    private static final double RATE = Double.parseDouble(System.getProperty("ingest.rate", "0"));
 
     private IngestBench() {
     }
@@ -45,8 +50,8 @@ public final class IngestBench {
         String which = args.length > 0 ? args[0] : "all";
         long events = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        System.out.printf(Locale.ROOT, "ingest: %,d events per run, %d runs; %s, %d cores, load %s, %s %s%n", events,
-                runs, LocalDate.now(), Runtime.getRuntime().availableProcessors(), Machine.loadAverage(),
+        System.out.printf(Locale.ROOT, "ingest: %,d events per run, %d runs, %s; %s, %d cores, load %s, %s %s%n",
+                events, runs, RATE > 0 ? String.format(Locale.ROOT, "paced at %,.0f events/s", RATE) : "blasted", LocalDate.now(), Runtime.getRuntime().availableProcessors(), Machine.loadAverage(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         Path dir = Files.createTempDirectory("ingest-bench");
         try {
@@ -75,7 +80,7 @@ public final class IngestBench {
             client.connect(peer.endpoint());
             peer.awaitClient(10);
             long start = System.nanoTime();
-            long sent = peer.blast(events, BLAST_LIMIT_SECONDS);
+            long sent = send(peer, events, 1.0);
             long end = awaitCount(() -> seen.get() + counter.dropped(), sent);
             report("client", run, sent, seen.get(), start, end, "subscriber dropped " + counter.dropped());
         }
@@ -99,7 +104,7 @@ public final class IngestBench {
             client.connect(peer.endpoint());
             peer.awaitClient(10);
             long start = System.nanoTime();
-            long sent = peer.blast(events, BLAST_LIMIT_SECONDS);
+            long sent = send(peer, events, 1.0);
             long end = awaitCount(() -> seen.get() + subscription.dropped(), sent);
             long closing = System.nanoTime();
             trail.close(); // drains what is still in memory to the file
@@ -111,6 +116,15 @@ public final class IngestBench {
         } finally {
             trail.close();
         }
+    }
+
+    /** Blasts, or paces at {@code share} of {@link #RATE}; bounded in time either way. */
+    private static long send(FloodPeer peer, long count, double share) throws Exception {
+        if (RATE <= 0) {
+            return peer.blast(count, BLAST_LIMIT_SECONDS);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BLAST_LIMIT_SECONDS);
+        return peer.paced(count, RATE * share, () -> System.nanoTime() < deadline);
     }
 
     private static void supervisor(Path dir, long events, int run) throws Exception {
@@ -139,13 +153,13 @@ public final class IngestBench {
                 long[] sent = new long[2];
                 Thread other = new Thread(() -> {
                     try {
-                        sent[1] = secondary.blast(events / 2, BLAST_LIMIT_SECONDS);
+                        sent[1] = send(secondary, events / 2, 0.5);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 }, "blast-secondary");
                 other.start();
-                sent[0] = primary.blast(events - events / 2, BLAST_LIMIT_SECONDS);
+                sent[0] = send(primary, events - events / 2, 0.5);
                 other.join(TimeUnit.SECONDS.toMillis(BLAST_LIMIT_SECONDS + 10));
                 long total = sent[0] + sent[1];
                 long end = awaitCount(() -> eventRows.get() - before, total);

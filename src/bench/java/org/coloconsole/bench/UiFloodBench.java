@@ -239,7 +239,8 @@ public final class UiFloodBench {
             return shipped;
         }
         long periodMs = Long.parseLong(every);
-        return (name, pair, heartbeat) -> new HeldLogSession(shipped.open(name, pair, heartbeat), periodMs);
+        return (name, pair, heartbeat, security) -> new HeldLogSession(shipped.open(name, pair, heartbeat, security),
+                periodMs);
     }
 
     private static final class HeldLogSession implements PairSession {

@@ -31,4 +31,16 @@ public record HeartbeatSettings(Duration interval, int misses, Duration pingTime
     public Duration unresponsiveAfter() {
         return interval.multipliedBy(misses);
     }
+
+    /**
+     * The silence after which the console drops the connection and connects again. An open socket that stays silent
+     * cannot tell a hung QEMU from a network partition (a partition sends no reset, and TCP gives up only after about
+     * fifteen minutes); a new connection can: refused (the process is gone), timing out (the host is unreachable), or
+     * accepted without a greeting (QEMU hangs). Two whole ping timeouts, and never before the side is unresponsive.
+     */
+    public Duration reconnectAfterSilence() {
+        Duration twoPings = pingTimeout.multipliedBy(2);
+        Duration unresponsive = unresponsiveAfter().multipliedBy(2);
+        return twoPings.compareTo(unresponsive) >= 0 ? twoPings : unresponsive;
+    }
 }

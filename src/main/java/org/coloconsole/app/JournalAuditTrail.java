@@ -51,11 +51,7 @@ public final class JournalAuditTrail implements AuditTrail {
 
     @Override
     public void event(Side side, QmpEvent event) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", event.name());
-        event.timestamp().instant().ifPresent(t -> fields.put("qemu-time", t));
-        journal.append(new JournalRecord(event.receivedAt(), JournalRecord.Kind.EVENT, side.label(), fields,
-                event.raw()));
+        journal.appendEvent(event.receivedAt(), side.label(), event);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpGreeting;
 import org.coloconsole.qmp.QmpProtocolException;
+import org.coloconsole.qmp.QmpTimeoutException;
 import org.coloconsole.qmp.QmpValue;
 
 /** Translates one {@link SideLink}'s raw facts into domain observations (and hands raw events on for the log). */
@@ -52,6 +53,7 @@ final class ObservationSource implements SideLink.Listener {
         // only a peer that closed the socket is a process gone; a protocol error or our own disconnect says nothing
         // about whether QEMU still runs its guest
         Observation.Lost.Why why = cause == null ? Observation.Lost.Why.BY_USER
+                : cause instanceof QmpTimeoutException ? Observation.Lost.Why.SILENT
                 : cause instanceof QmpProtocolException p && p.kind() != QmpProtocolException.Kind.TRUNCATED_LINE
                 ? Observation.Lost.Why.PROTOCOL_ERROR
                 : Observation.Lost.Why.CLOSED_BY_PEER;

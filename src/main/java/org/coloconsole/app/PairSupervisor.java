@@ -10,10 +10,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.coloconsole.colo.FailoverInterlock;
@@ -46,15 +44,19 @@ public final class PairSupervisor implements AutoCloseable {
      * A plain FIFO queue, not a scheduled executor's: under an event flood a delay-ordered heap of millions of tasks
      * cost a quarter of this thread's time in sift-downs. Ticks come from {@link #ticker} as ordinary tasks.
      */
-    private final ThreadPoolExecutor stateThread;
+    private final StateLoop stateThread;
     private final ScheduledExecutorService ticker;
     private final Map<Side, SideLink> links = new EnumMap<>(Side.class);
     private final LogFeed feed = new LogFeed();
     private final List<Consumer<PairSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogEntry>> logListeners = new CopyOnWriteArrayList<>();
 
+    /** What was last published: the listeners' view, at most one burst behind {@link #current}. */
     private volatile PairSnapshot snapshot;
     // state thread only
+    /** The state as reduced so far; the interlock always decides on this, never on the published snapshot. */
+    private PairState current;
+    private boolean unpublished;
     private Recommendation journaledRecommendation;
 
     public PairSupervisor(PairConfig config, AuditTrail trail, Clock clock) {
@@ -62,12 +64,7 @@ public final class PairSupervisor implements AutoCloseable {
         this.trail = trail;
         this.clock = clock;
         this.reducer = new PairReducer(config.policy());
-        this.stateThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread t = new Thread(runnable, "pair-state");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.stateThread = new StateLoop("pair-state", this::publishIfChanged);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "pair-state-ticker");
             t.setDaemon(true);
@@ -75,6 +72,7 @@ public final class PairSupervisor implements AutoCloseable {
         });
         Instant now = clock.instant();
         PairState initial = PairState.initial(config.primary().text(), config.secondary().text(), now);
+        this.current = initial;
         this.snapshot = new PairSnapshot(initial, Recommender.recommend(initial, now), now);
         Random jitter = new Random();
         for (Side side : Side.values()) {
@@ -138,7 +136,10 @@ public final class PairSupervisor implements AutoCloseable {
 
     /** Runs on the state thread once every earlier observation is applied; for callers that need "after". */
     public CompletableFuture<PairSnapshot> settled() {
-        return CompletableFuture.supplyAsync(() -> snapshot, stateThread);
+        return CompletableFuture.supplyAsync(() -> {
+            publishIfChanged();
+            return snapshot;
+        }, stateThread);
     }
 
     /**
@@ -147,9 +148,10 @@ public final class PairSupervisor implements AutoCloseable {
      */
     public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
         return CompletableFuture.supplyAsync(() -> {
-            InterlockDecision decision = FailoverInterlock.check(snapshot.state(), request, clock.instant());
+            InterlockDecision decision = FailoverInterlock.check(current, request, clock.instant());
             if (decision.allowed()) {
                 apply(new Observation.FailoverStarted(request.target(), clock.instant()));
+                publishIfChanged();
             }
             return decision;
         }, stateThread);
@@ -165,7 +167,7 @@ public final class PairSupervisor implements AutoCloseable {
     public void close() {
         links.values().forEach(SideLink::close);
         ticker.shutdownNow();
-        stateThread.shutdownNow();
+        stateThread.close();
     }
 
     private void onEvent(Side side, QmpEvent event, Observation observation) {
@@ -191,8 +193,15 @@ public final class PairSupervisor implements AutoCloseable {
         }
     }
 
+    /** The recommendation also depends on time (a silence grows, a wait runs out), so it is redrawn on every tick. */
     private void onTick() {
-        publish(snapshot.state(), clock.instant());
+        publish(current, clock.instant());
+    }
+
+    private void publishIfChanged() {
+        if (unpublished) {
+            publish(current, clock.instant());
+        }
     }
 
     private void apply(Observation observation) {
@@ -204,10 +213,15 @@ public final class PairSupervisor implements AutoCloseable {
                     + " were lost: the console fell behind; its state is being re-read", LogEntry.Severity.CRITICAL,
                     lost.at()));
         }
-        PairState before = snapshot.state();
+        PairState before = current;
         PairState after = reducer.reduce(before, observation);
         if (after != before) {
+            current = after;
+            unpublished = true;
             for (Side side : Side.values()) {
+                if (before.side(side) == after.side(side)) {
+                    continue; // the reducer keeps an unchanged side's state as it was
+                }
                 for (StateChanges.Change change : StateChanges.between(before.side(side), after.side(side))) {
                     trail.record("state", side, observation.at(), change.fields());
                     if (!change.field().equals("run-state")) {
@@ -221,10 +235,15 @@ public final class PairSupervisor implements AutoCloseable {
                         Map.of("phase", after.failover().phase().name(), "sentence", after.failover().sentence()));
             }
         }
-        publish(after, clock.instant());
     }
 
+    /**
+     * Draws the recommendation and hands a snapshot to the listeners. Called once per burst of observations, so the
+     * journal's recommendation records are the advice the operator was actually shown, not every flicker within a
+     * burst.
+     */
     private void publish(PairState state, Instant now) {
+        unpublished = false;
         Recommendation recommendation = Recommender.recommend(state, now);
         if (journaledRecommendation == null || journaledRecommendation.kind() != recommendation.kind()
                 || !journaledRecommendation.target().equals(recommendation.target())) {

@@ -18,6 +18,7 @@ import org.coloconsole.qmp.QmpConnectException;
 import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpGreeting;
+import org.coloconsole.qmp.QmpTimeoutException;
 import org.coloconsole.qmp.QmpValue;
 import org.coloconsole.qmp.ReconnectEvent;
 import org.coloconsole.qmp.ReconnectingSession;
@@ -255,6 +256,12 @@ public final class SideLink implements AutoCloseable {
         }
         if (missesToReport > 0) {
             listener.pingMissed(missesToReport, Duration.ofNanos(silence), clock.instant());
+        }
+        if (silence >= heartbeat.reconnectAfterSilence().toNanos()) {
+            // reported as lost before the next attempt, so the reconnect's verdict follows this one
+            client.drop(new QmpTimeoutException("the heartbeat (query-status)", Duration.ofNanos(silence)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            return;
         }
         if (send) {
             long sent = now;

@@ -50,7 +50,12 @@ public sealed interface Observation {
             /** The console gave up on what QEMU sent: the process still runs. */
             PROTOCOL_ERROR,
             /** The operator disconnected: says nothing about QEMU. */
-            BY_USER
+            BY_USER,
+            /**
+             * The console dropped a connection that stayed silent, to learn from a new one whether QEMU hangs or its
+             * host cannot be reached: says nothing new until that attempt answers.
+             */
+            SILENT
         }
     }
 

@@ -46,9 +46,12 @@ public final class PairReducer {
             // the banner needs the cause in a few words; the full sentence is in the log and the journal
             b.connection(ConnectionStatus.DISCONNECTED, at, cause(l));
             b.synced = false;
-            // only a peer that closed the socket is known to be gone; otherwise the console just cannot see it
-            b.heartbeat = s.heartbeat().withStatus(l.why() == Observation.Lost.Why.CLOSED_BY_PEER
-                    ? HeartbeatStatus.LOST : HeartbeatStatus.UNKNOWN, at);
+            // only a peer that closed the socket is known to be gone; otherwise the console just cannot see it, and a
+            // connection dropped for its silence keeps the verdict the silence earned until the new attempt answers
+            if (l.why() != Observation.Lost.Why.SILENT) {
+                b.heartbeat = s.heartbeat().withStatus(l.why() == Observation.Lost.Why.CLOSED_BY_PEER
+                        ? HeartbeatStatus.LOST : HeartbeatStatus.UNKNOWN, at);
+            }
         } else if (o instanceof Observation.Resynced) {
             b.gap = s.gap().map(g -> new Gap(g.from(), g.until(), true));
             b.synced = true;
@@ -135,6 +138,8 @@ public final class PairReducer {
                 return "QEMU sent what the console cannot read";
             case BY_USER:
                 return "disconnected by the operator";
+            case SILENT:
+                return "silent: reconnecting to tell a hung QEMU from an unreachable host";
             case CLOSED_BY_PEER:
             default:
                 return "socket closed";

@@ -94,6 +94,14 @@ public final class Recommender {
                     "The " + survivor.label() + " took over but is now " + Describe.condition(alive, now)
                             + ". Check the VM on its host.", reasons, false);
         }
+        if (alive.synced() && !alive.guestRuns()) {
+            // verified running at the time, so something stopped it since: a stop, a shutdown, a restarted QEMU
+            String since = alive.tookOver() ? "" : "; its QEMU no longer reports the takeover, so it was restarted";
+            return new Recommendation(Recommendation.Kind.CANNOT_TELL, Optional.empty(),
+                    "The " + survivor.label() + " took over, but its guest does not run now (" + alive.runState()
+                            + since + "). The VM may run nowhere: check it on the " + survivor.label() + "'s host.",
+                    reasons, false);
+        }
         return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(),
                 survivor.title() + " runs the VM alone after failover: unprotected. Re-protect the pair.",
                 reasons, false);

@@ -7,11 +7,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.coloconsole.qmp.QmpEvent;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -139,20 +142,36 @@ public final class Journal implements AutoCloseable {
      * @return false when the record was dropped (memory full past the wait, journal failed or closed)
      */
     public boolean append(JournalRecord record) {
+        return appendLine(record.kind().isAction(), target -> encoder.encode(record, target));
+    }
+
+    /**
+     * Appends a QEMU event as an {@link JournalRecord.Kind#EVENT} line with the fields {@code event} and, when QEMU
+     * gave one, {@code qemu-time}, and the event's text as {@code raw}: what {@link #append} would write for that
+     * record, without building it. This is the journal's hot path under an event storm; {@link QmpEvent#raw()} is one
+     * JSON object on one line by construction, so it is embedded without being parsed again.
+     *
+     * @return false when the line was dropped (memory full past the wait, journal failed or closed)
+     */
+    public boolean appendEvent(Instant receivedAt, String side, QmpEvent event) {
+        return appendLine(false, target -> encoder.encodeEvent(receivedAt, side, event, target));
+    }
+
+    private boolean appendLine(boolean action, Consumer<LineBuffer> line) {
         lock.lock();
         try {
             if (closing || failure != null) {
                 countDropped();
                 return false;
             }
-            if (!record.kind().isAction() && !awaitSpace()) {
+            if (!action && !awaitSpace()) {
                 countDropped();
                 return false;
             }
             if (droppedSinceNote > 0) {
                 encodeLocked(dropNote());
             }
-            encodeLocked(record);
+            encodeLocked(line);
             return true;
         } finally {
             lock.unlock();
@@ -358,8 +377,12 @@ public final class Journal implements AutoCloseable {
     }
 
     private void encodeLocked(JournalRecord record) {
+        encodeLocked(target -> encoder.encode(record, target));
+    }
+
+    private void encodeLocked(Consumer<LineBuffer> line) {
         int before = filling.size();
-        encoder.encode(record, filling);
+        line.accept(filling);
         int after = filling.size();
         appendedBytes += after - before;
         int threshold = options.flushThresholdBytes();

@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.coloconsole.qmp.QmpEvent;
 
 /**
  * Serializes records as single JSON lines with Jackson's streaming generator: no tree, no intermediate String.
@@ -68,6 +69,42 @@ final class RecordEncoder {
             json.flush();
         } catch (IOException | RuntimeException e) {
             // the generator holds half a line and cannot be rewound: drop what reached the buffer, start afresh
+            target.truncate(mark);
+            json = newGenerator();
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            throw new UncheckedIOException("could not serialize a journal line", (IOException) e);
+        }
+    }
+
+    /**
+     * The line {@link #encode} writes for an event record ({@code event}, {@code qemu-time}, {@code raw}), written
+     * straight from the event. {@link QmpEvent#raw()} is one JSON object on one line by the type's own invariant.
+     */
+    void encodeEvent(Instant receivedAt, String side, QmpEvent event, LineBuffer target) {
+        int mark = target.size();
+        output.target = target;
+        try {
+            json.writeStartObject();
+            json.writeFieldName("at");
+            writeInstant(receivedAt);
+            json.writeStringField("kind", JournalRecord.Kind.EVENT.wireName());
+            if (side != null) {
+                json.writeStringField("side", side);
+            }
+            json.writeStringField("event", event.name());
+            Optional<Instant> qemuTime = event.timestamp().instant();
+            if (qemuTime.isPresent()) {
+                json.writeFieldName("qemu-time");
+                writeInstant(qemuTime.get());
+            }
+            json.writeFieldName("raw");
+            json.writeRawValue(event.raw());
+            json.writeEndObject();
+            json.writeRaw('\n');
+            json.flush();
+        } catch (IOException | RuntimeException e) {
             target.truncate(mark);
             json = newGenerator();
             if (e instanceof RuntimeException) {

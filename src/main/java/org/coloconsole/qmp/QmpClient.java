@@ -136,7 +136,7 @@ public final class QmpClient implements AutoCloseable {
             expired.set(true);
             opened.close();
         }, options.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        LineReader reader = new LineReader(opened, options.maxLineBytes());
+        Incoming reader = new Incoming(new LineReader(opened, options.maxLineBytes()), codec.lineDecoder());
         QmpGreeting greeted;
         boolean oob;
         try {
@@ -246,6 +246,22 @@ public final class QmpClient implements AutoCloseable {
         endSession(toClose, interrupted, null);
     }
 
+    /**
+     * Ends the current session as failed with {@code cause}, as if the connection had broken: pending calls fail with
+     * it, and a {@link ReconnectingSession} reconnects. For a caller that has judged a connection useless (it stayed
+     * silent) when the socket itself says nothing — a network partition sends no reset.
+     */
+    public void drop(QmpException cause) {
+        int session;
+        synchronized (lock) {
+            if (state != QmpClientState.RUNNING) {
+                return;
+            }
+            session = generation;
+        }
+        fail(session, cause);
+    }
+
     @Override
     public void close() {
         disconnect();
@@ -350,13 +366,13 @@ public final class QmpClient implements AutoCloseable {
 
     // --- reading ---
 
-    private QmpGreeting readGreeting(LineReader reader, Endpoint target) throws IOException, QmpException {
+    private QmpGreeting readGreeting(Incoming reader, Endpoint target) throws IOException, QmpException {
         if (!reader.next()) {
             throw new QmpConnectException(target, QmpConnectException.Reason.IO, closedBeforeGreeting(target), null);
         }
         QmpMessage first;
         try {
-            first = decode(reader);
+            first = reader.message();
         } catch (QmpProtocolException e) {
             // whatever is wrong with the first line, the operator's question is the same: is this a QMP monitor?
             throw new QmpProtocolException(QmpProtocolException.Kind.BAD_GREETING,
@@ -369,7 +385,7 @@ public final class QmpClient implements AutoCloseable {
         return ((QmpMessage.Greeting) first).greeting();
     }
 
-    private void negotiate(LineReader reader, Transport opened, boolean enableOob) throws IOException, QmpException {
+    private void negotiate(Incoming reader, Transport opened, boolean enableOob) throws IOException, QmpException {
         long id = NEGOTIATION_ID;
         byte[] frame = codec.encodeCommand("qmp_capabilities",
                 enableOob ? Map.of("enable", List.of("oob")) : null, id, false);
@@ -379,7 +395,7 @@ public final class QmpClient implements AutoCloseable {
                 throw new QmpProtocolException(QmpProtocolException.Kind.NEGOTIATION_FAILED,
                         "the peer closed the connection during capability negotiation", null);
             }
-            QmpMessage message = decode(reader);
+            QmpMessage message = reader.message();
             if (message instanceof QmpMessage.Return r && isId(r.id(), id)) {
                 return;
             }
@@ -391,10 +407,10 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
-    private void readLoop(int session, LineReader reader, Endpoint target) {
+    private void readLoop(int session, Incoming reader, Endpoint target) {
         try {
             while (reader.next()) {
-                route(session, decode(reader));
+                route(session, reader.message());
             }
             fail(session, new QmpDisconnectedException(target + " closed the connection", null));
         } catch (QmpProtocolException e) {
@@ -408,8 +424,19 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
-    private QmpMessage decode(LineReader reader) throws QmpProtocolException {
-        return codec.decode(reader.buffer(), reader.lineOffset(), reader.lineLength(), Instant.now(), System.nanoTime());
+    /**
+     * One connection's lines and their decoder, used by the connecting thread for the greeting and negotiation and
+     * then by the reader thread alone (the thread's start orders the two).
+     */
+    private record Incoming(LineReader lines, QmpLineDecoder decoder) {
+        boolean next() throws IOException, QmpProtocolException {
+            return lines.next();
+        }
+
+        QmpMessage message() throws QmpProtocolException {
+            return decoder.decode(lines.buffer(), lines.lineOffset(), lines.lineLength(), Instant.now(),
+                    System.nanoTime());
+        }
     }
 
     private void route(int session, QmpMessage message) throws QmpProtocolException {

@@ -28,6 +28,7 @@ import javafx.util.Duration;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
 import org.coloconsole.ui.dashboard.DashboardModel;
@@ -141,21 +142,29 @@ public final class ConsoleWindow extends BorderPane {
         try {
             PairEndpoints pair = profile.endpoints();
             HeartbeatSettings heartbeat = profile.heartbeat();
+            TransportSecurity security = profile.security();
             try {
                 context.profiles().markUsed(profile.name(), context.clock().instant());
             } catch (IOException e) {
                 status.message("The recent list was not updated: " + e.getMessage());
             }
-            openPair(profile.name(), pair, heartbeat);
+            openPair(profile.name(), pair, heartbeat, security);
         } catch (IllegalArgumentException e) {
-            status.message("The profile " + profile.name() + " cannot be opened: " + e.getMessage() + ".");
+            String reason = e.getMessage();
+            status.message("The profile " + profile.name() + " cannot be opened: " + reason
+                    + (reason != null && reason.endsWith(".") ? "" : "."));
         }
     }
 
-    /** Watches a pair: replaces whatever was shown. */
+    /** Watches a local pair (loopback or UNIX sockets, no TLS): replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat) {
+        openPair(name, pair, heartbeat, TransportSecurity.none());
+    }
+
+    /** Watches a pair: replaces whatever was shown. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
         closeSession();
-        PairSession session = context.connector().open(name, pair, heartbeat);
+        PairSession session = context.connector().open(name, pair, heartbeat, security);
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone());
         LogViewModel log = new LogViewModel();

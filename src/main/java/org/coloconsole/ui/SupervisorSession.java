@@ -14,6 +14,7 @@ import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.PairConfig;
+import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;
@@ -44,13 +45,14 @@ public final class SupervisorSession implements PairSession, FailoverPort {
 
     /** A connector that opens supervisor sessions journaled through {@code trails}. */
     public static PairConnector connector(AuditTrailFactory trails, Clock clock, ZoneId zone) {
-        return (name, pair, heartbeat) -> open(pair, heartbeat, trails, clock, zone);
+        return (name, pair, heartbeat, security) -> open(pair, heartbeat, security, trails, clock, zone);
     }
 
-    static SupervisorSession open(PairEndpoints pair, HeartbeatSettings heartbeat, AuditTrailFactory trails,
-                                  Clock clock, ZoneId zone) {
+    static SupervisorSession open(PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                                  AuditTrailFactory trails, Clock clock, ZoneId zone) {
         try {
-            PairConfig config = PairConfig.of(pair.primary(), pair.secondary()).withHeartbeat(heartbeat);
+            PairConfig config = security.applyTo(PairConfig.of(pair.primary(), pair.secondary())
+                    .withHeartbeat(heartbeat));
             return new SupervisorSession(org.coloconsole.app.PairSession.open(config, trails, clock), zone);
         } catch (IOException e) {
             throw new UncheckedIOException("The journal could not be opened: " + e.getMessage(), e);

@@ -9,6 +9,9 @@ final class CampaignFigures {
     int slow;
     int garbage;
     int restarts;
+    /** Real-pair restarts after which the console reconnected to the new process and re-read it in bound. */
+    int restartsResynced;
+    long maxRestartResyncMs;
     int storms;
     int stormsSettled;
     int duplicateExits;
@@ -30,7 +33,9 @@ final class CampaignFigures {
                 + slow + " slow writers, " + garbage + " garbage lines, " + restarts + " restarts, " + storms + " reconnect storms (" + stormsSettled + " settled), " + duplicateExits
                 + " duplicate and " + reorderedExits + " out-of-order COLO_EXIT), " + detected + " of "
                 + (kills + hangs) + " kills/hangs detected within bound (slowest kill " + maxKillDetectionMs
-                + " ms, slowest hang " + maxHangDetectionMs + " ms), " + doublePromotions + " double promotions, "
+                + " ms, slowest hang " + maxHangDetectionMs + " ms)"
+                + (restartsResynced > 0 ? ", " + restartsResynced + " restarts re-read (slowest " + maxRestartResyncMs
+                + " ms from kill to resync)" : "") + ", " + doublePromotions + " double promotions, "
                 + "failovers " + failoversAttempted + " attempted / " + failoversVerified + " verified / "
                 + failoversRefused + " refused / " + failoversFailed + " failed, " + operatorCommandsChecked
                 + " operator commands checked against the journal";

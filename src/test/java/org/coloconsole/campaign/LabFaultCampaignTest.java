@@ -31,6 +31,7 @@ import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The smaller campaign on a real COLO pair (QEMU 7.2 under KVM): SIGKILL, SIGSTOP/SIGCONT and operator failovers,
+ * The smaller campaign on a real COLO pair (QEMU 7.2 under KVM): SIGKILL, SIGSTOP/SIGCONT, restarts (a side's
+ * QEMU killed and started again on the same monitors, out of COLO) and operator failovers,
  * with the same invariants as {@link FaultCampaignTest}, the truth read from each QEMU's spare (harness) monitor.
  * {@code -Dcampaign.seed=N} replays; {@code -Dcampaign.lab.scenarios=N} sets the length.
  */
@@ -47,6 +49,8 @@ class LabFaultCampaignTest {
             Duration.ofSeconds(1));
     private static final Duration HANG_BOUND = HEARTBEAT.unresponsiveAfter().plusMillis(1000);
     private static final Duration KILL_BOUND = Duration.ofMillis(1500);
+    /** The new QEMU's monitor is up when restart returns; the console's reconnect backoff is at most 5 s. */
+    private static final Duration RESTART_BOUND = Duration.ofSeconds(10);
 
     @TempDir
     Path tmp;
@@ -117,6 +121,11 @@ class LabFaultCampaignTest {
                         violations.add(where + " step " + step + ": SIGKILL of the " + side.label()
                                 + " not seen as LOST: " + status(supervisor, side) + "; " + log);
                     }
+                } else if (choice < 30 || (choice >= 60 && choice < 70 && !dead[i] && !stopped[i])) {
+                    // a dead side brought back, or a live one crashing and brought back at once
+                    restart(where + " step " + step, supervisor, lab, labSide, side, log);
+                    dead[i] = false;
+                    stopped[i] = false;
                 } else if (choice < 60 && !dead[i] && !stopped[i]) {
                     log.add("SIGSTOP " + side.label());
                     figures.faults++;
@@ -179,6 +188,54 @@ class LabFaultCampaignTest {
         }
         if (!waitUntil(() -> leftBehind(before).isEmpty(), Duration.ofSeconds(5))) {
             violations.add(where + ": threads left behind: " + leftBehind(before));
+        }
+    }
+
+    /**
+     * Restarts that side and checks what the console makes of the new process: reconnected and re-read (a gap that
+     * ends after the restart), no COLO_EXIT kept from the killed process, run state and COLO mode as the new QEMU
+     * reports them, and not taken over.
+     */
+    private void restart(String where, PairSupervisor supervisor, LabPair lab, LabSide labSide, Side side,
+                         List<String> log) throws Exception {
+        log.add("restart " + side.label());
+        figures.faults++;
+        figures.restarts++;
+        java.time.Instant restartedAt = java.time.Instant.now();
+        long t0 = System.nanoTime();
+        lab.restart(labSide);
+        boolean resynced = waitUntil(() -> {
+            SideState s = supervisor.snapshot().state().side(side);
+            return s.answering() && s.synced()
+                    && s.gap().map(g -> g.resynced() && !g.until().isBefore(restartedAt)).orElse(false);
+        }, RESTART_BOUND);
+        if (!resynced) {
+            violations.add(where + ": the console did not reconnect to the restarted " + side.label()
+                    + " and re-read it within " + RESTART_BOUND.toSeconds() + " s: "
+                    + supervisor.snapshot().state().side(side) + "; " + log);
+            return;
+        }
+        figures.restartsResynced++;
+        figures.maxRestartResyncMs = Math.max(figures.maxRestartResyncMs,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        SideState seen = supervisor.settled().get(5, TimeUnit.SECONDS).state().side(side);
+        String truthStatus;
+        String truthMode;
+        try (QmpClient client = new QmpClient(QmpClientOptions.defaults("campaign-harness"))) {
+            client.connect(lab.harnessEndpoint(labSide));
+            truthStatus = client.execute("query-status").get(5, TimeUnit.SECONDS).string("status").orElse("?");
+            truthMode = client.execute("query-colo-status").get(5, TimeUnit.SECONDS).string("mode").orElse("?");
+        }
+        if (seen.lastExit().isPresent()) {
+            violations.add(where + ": the restarted " + side.label() + " still shows the killed process's COLO_EXIT "
+                    + seen.lastExit().get() + "; " + log);
+        }
+        if (!seen.runState().equals(truthStatus) || !seen.coloMode().raw().equals(truthMode)) {
+            violations.add(where + ": the console shows the restarted " + side.label() + " as " + seen.runState()
+                    + "/" + seen.coloMode().raw() + ", QEMU says " + truthStatus + "/" + truthMode + "; " + log);
+        }
+        if (seen.tookOver()) {
+            violations.add(where + ": the restarted " + side.label() + " is shown as having taken over; " + log);
         }
     }
 

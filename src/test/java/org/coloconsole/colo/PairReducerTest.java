@@ -31,6 +31,18 @@ class PairReducerTest {
     }
 
     @Test
+    void aConnectionDroppedForItsSilenceKeepsItsVerdictUntilTheNewAttemptAnswers() {
+        Scenario s = connected().pingOk(Side.PRIMARY).frozen(Side.PRIMARY);
+        assertThat(primary(s).heartbeat().status()).isEqualTo(HeartbeatStatus.UNRESPONSIVE);
+        s.apply(new Observation.Lost(Side.PRIMARY, s.now, Observation.Lost.Why.SILENT, "silent for 6 s"));
+        assertThat(primary(s).connection()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(primary(s).heartbeat().status()).as("not LOST: the process may well run")
+                .isEqualTo(HeartbeatStatus.UNRESPONSIVE);
+        s.apply(new Observation.ConnectFailed(Side.PRIMARY, s.now, ConnectFailure.CONNECT_TIMEOUT, "timed out"));
+        assertThat(primary(s).heartbeat().status()).as("the host, not QEMU").isEqualTo(HeartbeatStatus.UNREACHABLE);
+    }
+
+    @Test
     void missedPingsBecomeUnresponsiveOnlyAtTheThirdAndAnAnswerResetsThem() {
         Scenario s = connected().pingOk(Side.PRIMARY);
         s.apply(new Observation.PingMissed(Side.PRIMARY, T0.plusMillis(250), 1, Duration.ofMillis(250)))

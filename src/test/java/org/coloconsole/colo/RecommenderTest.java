@@ -175,6 +175,17 @@ class RecommenderTest {
     }
 
     @Test
+    void aSurvivorWhoseGuestStoppedSinceIsNotSaidToRunTheVm() {
+        // found by the lab campaign: the survivor's QEMU restarted, paused at -S and out of COLO
+        Scenario s = Scenario.protectedPair().consoleFailover(Side.SECONDARY, true).after(Duration.ofSeconds(3))
+                .polledStatus(Side.SECONDARY, false, "prelaunch");
+        Recommendation r = s.recommendation();
+        assertThat(r.kind()).isEqualTo(Recommendation.Kind.CANNOT_TELL);
+        assertThat(r.headline()).startsWith("The secondary took over, but its guest does not run now")
+                .contains("The VM may run nowhere").doesNotContain("runs the VM alone");
+    }
+
+    @Test
     void aFreshProcessSeesAFailoverFromPollsAlone() {
         Scenario s = Scenario.protectedPair().polledTookOver(Side.SECONDARY)
                 .polledStatus(Side.PRIMARY, false, "paused");

@@ -21,8 +21,10 @@ public final class LabPair implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
     private static final String PORT_TAKEN = "Address already in use";
 
-    private final LabState state;
+    /** Replaced (and rewritten to the run dir) when a side is restarted: its pid changes. */
+    private volatile LabState state;
     private final LabOptions options;
+    /** Guarded by itself: {@link #restart} replaces a side's process. */
     private final Map<LabSide, QemuProcess> processes;
     private final Duration startupTime;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -209,12 +211,57 @@ public final class LabPair implements AutoCloseable {
 
     /** Whether that side's QEMU still runs (a stopped one still counts as running). */
     public boolean isRunning(LabSide side) {
-        return processes.get(side).isAlive();
+        return process(side).isAlive();
     }
 
     /** Waits at most {@code timeout} for that side's QEMU to exit; true when it has. */
     public boolean awaitExit(LabSide side, Duration timeout) throws InterruptedException {
-        return processes.get(side).waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return process(side).waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private QemuProcess process(LabSide side) {
+        synchronized (processes) {
+            return processes.get(side);
+        }
+    }
+
+    /**
+     * Kills that side's QEMU (SIGKILL, also when it is stopped or already gone) and starts it again with the same
+     * command line, on the same monitors: what a host's supervisor does after a crash. The new process does not
+     * rejoin COLO by itself — a restarted secondary waits on {@code -incoming}, a restarted primary waits paused
+     * ({@code -S}) — so the pair is unprotected until someone brings COLO up again. Returns once the new QEMU's
+     * harness monitor greets; the state file then names its pid.
+     *
+     * @throws LabException with a sentence saying why, when the new QEMU exits or its monitor does not come up
+     */
+    public void restart(LabSide side) {
+        if (stopped.get()) {
+            throw new LabException("the lab in " + state.runDir() + " is stopped; start a new one");
+        }
+        QemuProcess old = process(side);
+        kill(side, LabSignal.KILL);
+        try {
+            if (!old.waitFor(5, TimeUnit.SECONDS)) {
+                throw new LabException("the " + side.label() + " QEMU (pid " + old.pid()
+                        + ") did not exit within 5 s of SIGKILL; check it with: ps -p " + old.pid());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting for the " + side.label() + " QEMU to exit", e);
+        }
+        LabState.SideState was = state.side(side);
+        List<String> commandLine = QemuCommandLine.build(state.qemuBinary(), side, state.accelerator(),
+                options.memoryMb(), state.runDir(), was.console(), was.harness(), state.incoming());
+        QemuProcess started = QemuProcess.restart(side, commandLine, state.runDir());
+        synchronized (processes) {
+            processes.put(side, started);
+        }
+        Map<LabSide, LabState.SideState> sides = new EnumMap<>(state.sides());
+        sides.put(side, new LabState.SideState(started.pid(), was.console(), was.harness()));
+        state = new LabState(state.runDir(), state.qemuBinary(), state.accelerator(), state.checkpointDelay(),
+                state.startedAt(), state.incoming(), sides);
+        state.write();
+        new MonitorWait(started, System.nanoTime() + options.startTimeout().toNanos()).await(was.harness());
     }
 
     /**
@@ -274,7 +321,11 @@ public final class LabPair implements AutoCloseable {
 
     /** Our own children: wait until the JVM has reaped them, so that no caller ever sees them alive afterwards. */
     private void awaitReaped() {
-        for (QemuProcess process : processes.values()) {
+        List<QemuProcess> all;
+        synchronized (processes) {
+            all = List.copyOf(processes.values());
+        }
+        for (QemuProcess process : all) {
             try {
                 process.waitFor(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -20,12 +20,22 @@ final class QemuProcess {
     }
 
     static QemuProcess start(LabSide side, List<String> commandLine, Path runDir) {
+        return launch(side, commandLine, runDir, false);
+    }
+
+    /** As {@link #start}, keeping what the process before it wrote to the log. */
+    static QemuProcess restart(LabSide side, List<String> commandLine, Path runDir) {
+        return launch(side, commandLine, runDir, true);
+    }
+
+    private static QemuProcess launch(LabSide side, List<String> commandLine, Path runDir, boolean append) {
         Path log = runDir.resolve(side.label() + "-stderr.log");
         ProcessBuilder builder = new ProcessBuilder(commandLine)
                 .directory(runDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         try {
             return new QemuProcess(side, builder.start(), log);
         } catch (IOException e) {

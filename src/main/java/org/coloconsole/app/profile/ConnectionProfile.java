@@ -1,26 +1,44 @@
 package org.coloconsole.app.profile;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.TlsSettings;
 
 /**
- * A named pair as the operator saved it: both monitors and the heartbeat settings.
+ * A named pair as the operator saved it: both monitors, the heartbeat settings and how the monitors are reached
+ * safely. Profiles saved before TLS was offered have no TLS fields and load as plain, loopback-only profiles.
  *
  * @param primary       endpoint text, e.g. {@code tcp:10.0.0.1:4444} or {@code unix:/run/colo/primary.sock}
  * @param intervalMs    heartbeat interval
  * @param misses        missed pings that make a side unresponsive
  * @param pingTimeoutMs how long one ping may stay outstanding
  * @param lastUsed      when it was last opened, ISO-8601 (for the recent list); null when never
+ * @param tlsCa         path of the PEM CA that signed QEMU's server certificates, for {@code tls:} endpoints; or null
+ * @param tlsCert       path of the console's PEM client certificate (QEMU's {@code verify-peer=on}); or null
+ * @param tlsKey        path of its PKCS#8 PEM key (only the path is kept, never the key); or null
+ * @param allowInsecure whether plain {@code tcp:} may reach a non-loopback address
  */
 public record ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
-                                long pingTimeoutMs, String lastUsed) {
+                                long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
+                                boolean allowInsecure) {
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(primary, "primary");
         Objects.requireNonNull(secondary, "secondary");
+        tlsCa = blankToNull(tlsCa);
+        tlsCert = blankToNull(tlsCert);
+        tlsKey = blankToNull(tlsKey);
+    }
+
+    /** A profile without TLS files, plain TCP to loopback only. */
+    public ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
+                             long pingTimeoutMs, String lastUsed) {
+        this(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, null, null, null, false);
     }
 
     public static ConnectionProfile of(String name, PairEndpoints pair, HeartbeatSettings heartbeat) {
@@ -48,7 +66,38 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         }
     }
 
+    /**
+     * The TLS files and plain-TCP choice, checked the way the dialog checks them.
+     *
+     * @throws IllegalArgumentException with the first problem's sentence (a file missing, a certificate without its
+     *                                  key, plain TCP to a remote host without allow-insecure…)
+     */
+    public TransportSecurity security() {
+        SecurityProblems problems = SecurityProblems.find(primary, secondary, tlsCa, tlsCert, tlsKey, allowInsecure);
+        problems.first().ifPresent(sentence -> {
+            throw new IllegalArgumentException(sentence);
+        });
+        Optional<TlsSettings> tls = tlsCa == null ? Optional.empty()
+                : Optional.of(new TlsSettings(Path.of(tlsCa), path(tlsCert), path(tlsKey)));
+        return new TransportSecurity(tls, allowInsecure);
+    }
+
+    /** The same profile with these TLS files (paths, blank for none) and plain-TCP choice. */
+    public ConnectionProfile withSecurity(String ca, String cert, String key, boolean insecure) {
+        return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, ca, cert,
+                key, insecure);
+    }
+
     public ConnectionProfile usedAt(Instant at) {
-        return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString());
+        return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString(),
+                tlsCa, tlsCert, tlsKey, allowInsecure);
+    }
+
+    private static Path path(String text) {
+        return text == null ? null : Path.of(text);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

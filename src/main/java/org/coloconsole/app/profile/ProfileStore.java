@@ -1,5 +1,6 @@
 package org.coloconsole.app.profile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,7 +27,9 @@ public final class ProfileStore {
     private final Path file;
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // a profile without TLS files is written as before TLS existed, so an older console still reads it
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     public ProfileStore(Path file) {
         this.file = file;

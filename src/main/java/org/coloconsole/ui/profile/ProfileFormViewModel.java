@@ -3,16 +3,20 @@ package org.coloconsole.ui.profile;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.app.profile.SecurityProblems;
 import org.coloconsole.qmp.Endpoint;
 
 /**
- * The connection dialog's fields, each validated as it is typed; an error is a sentence shown beside its field.
+ * The connection dialog's fields, each validated as it is typed; an error is a sentence shown beside its field. The
+ * TLS and plain-TCP rules are {@link SecurityProblems}', so a stored profile is held to the same ones.
  */
 public final class ProfileFormViewModel {
     private final StringProperty name = new SimpleStringProperty("");
@@ -21,6 +25,10 @@ public final class ProfileFormViewModel {
     private final StringProperty interval = new SimpleStringProperty("250");
     private final StringProperty misses = new SimpleStringProperty("3");
     private final StringProperty pingTimeout = new SimpleStringProperty("3000");
+    private final StringProperty tlsCa = new SimpleStringProperty("");
+    private final StringProperty tlsCert = new SimpleStringProperty("");
+    private final StringProperty tlsKey = new SimpleStringProperty("");
+    private final BooleanProperty allowInsecure = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper secondaryError = new ReadOnlyStringWrapper("");
@@ -28,6 +36,9 @@ public final class ProfileFormViewModel {
     private final ReadOnlyStringWrapper missesError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pingTimeoutError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heartbeatError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tlsCaError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tlsCertError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tlsKeyError = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
     public ProfileFormViewModel() {
@@ -37,10 +48,16 @@ public final class ProfileFormViewModel {
         interval.addListener((o, a, b) -> validate());
         misses.addListener((o, a, b) -> validate());
         pingTimeout.addListener((o, a, b) -> validate());
+        tlsCa.addListener((o, a, b) -> validate());
+        tlsCert.addListener((o, a, b) -> validate());
+        tlsKey.addListener((o, a, b) -> validate());
+        allowInsecure.addListener((o, a, b) -> validate());
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && primaryError.get().isEmpty()
                         && secondaryError.get().isEmpty() && intervalError.get().isEmpty() && missesError.get().isEmpty()
-                        && pingTimeoutError.get().isEmpty() && heartbeatError.get().isEmpty(),
-                nameError, primaryError, secondaryError, intervalError, missesError, pingTimeoutError, heartbeatError);
+                        && pingTimeoutError.get().isEmpty() && heartbeatError.get().isEmpty()
+                        && tlsCaError.get().isEmpty() && tlsCertError.get().isEmpty() && tlsKeyError.get().isEmpty(),
+                nameError, primaryError, secondaryError, intervalError, missesError, pingTimeoutError, heartbeatError,
+                tlsCaError, tlsCertError, tlsKeyError);
         validate();
     }
 
@@ -52,16 +69,29 @@ public final class ProfileFormViewModel {
         interval.set(Long.toString(p.intervalMs()));
         misses.set(Integer.toString(p.misses()));
         pingTimeout.set(Long.toString(p.pingTimeoutMs()));
+        tlsCa.set(orEmpty(p.tlsCa()));
+        tlsCert.set(orEmpty(p.tlsCert()));
+        tlsKey.set(orEmpty(p.tlsKey()));
+        allowInsecure.set(p.allowInsecure());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private void validate() {
         nameError.set(name.get().isBlank() ? "Give the pair a name, e.g. rack-3 web." : "");
-        primaryError.set(endpointError(primary.get(), "primary"));
-        secondaryError.set(endpointError(secondary.get(), "secondary"));
+        SecurityProblems security = SecurityProblems.find(primary.get(), secondary.get(), tlsCa.get(), tlsCert.get(),
+                tlsKey.get(), allowInsecure.get());
+        primaryError.set(firstOf(endpointError(primary.get(), "primary"), security.primary()));
+        secondaryError.set(firstOf(endpointError(secondary.get(), "secondary"), security.secondary()));
         if (secondaryError.get().isEmpty() && primaryError.get().isEmpty()
                 && primary.get().strip().equals(secondary.get().strip())) {
             secondaryError.set("The secondary must be a different monitor from the primary.");
         }
+        tlsCaError.set(security.ca());
+        tlsCertError.set(security.cert());
+        tlsKeyError.set(security.key());
         intervalError.set(numberError(interval.get(), "The interval", 10));
         missesError.set(numberError(misses.get(), "Misses", 1));
         pingTimeoutError.set(numberError(pingTimeout.get(), "The ping timeout", 10));
@@ -77,7 +107,7 @@ public final class ProfileFormViewModel {
 
     private static String endpointError(String text, String side) {
         if (text.isBlank()) {
-            return "Enter the " + side + "'s monitor, e.g. tcp:10.0.0.1:4444 or unix:/run/colo/" + side + ".sock.";
+            return "Enter the " + side + "'s monitor, e.g. tls:10.0.0.1:4444 or unix:/run/colo/" + side + ".sock.";
         }
         try {
             Endpoint.parse(text.strip());
@@ -85,6 +115,10 @@ public final class ProfileFormViewModel {
         } catch (IllegalArgumentException e) {
             return capitalise(e.getMessage());
         }
+    }
+
+    private static String firstOf(String problem, String next) {
+        return problem.isEmpty() ? next : problem;
     }
 
     private static String numberError(String text, String what, long min) {
@@ -117,7 +151,8 @@ public final class ProfileFormViewModel {
         }
         return Optional.of(new ConnectionProfile(name.get().strip(), primary.get().strip(), secondary.get().strip(),
                 Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
-                Long.parseLong(pingTimeout.get().strip()), null));
+                Long.parseLong(pingTimeout.get().strip()), null, tlsCa.get(), tlsCert.get(), tlsKey.get(),
+                allowInsecure.get()));
     }
 
     public StringProperty nameProperty() { return name; }
@@ -134,5 +169,14 @@ public final class ProfileFormViewModel {
     public ReadOnlyStringProperty pingTimeoutErrorProperty() { return pingTimeoutError.getReadOnlyProperty(); }
     /** A rule that spans fields, e.g. the ping timeout shorter than the interval. */
     public ReadOnlyStringProperty heartbeatErrorProperty() { return heartbeatError.getReadOnlyProperty(); }
+    /** Path texts of the PEM files; only paths are held, never what the files contain. */
+    public StringProperty tlsCaProperty() { return tlsCa; }
+    public StringProperty tlsCertProperty() { return tlsCert; }
+    public StringProperty tlsKeyProperty() { return tlsKey; }
+    public BooleanProperty allowInsecureProperty() { return allowInsecure; }
+    /** The CA file's problem, or a rule spanning the TLS fields (a tls: monitor without a CA, files nobody uses). */
+    public ReadOnlyStringProperty tlsCaErrorProperty() { return tlsCaError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tlsCertErrorProperty() { return tlsCertError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tlsKeyErrorProperty() { return tlsKeyError.getReadOnlyProperty(); }
     public BooleanBinding validProperty() { return valid; }
 }

@@ -86,4 +86,70 @@ class ProfileStoreTest {
         assertThatThrownBy(() -> new ConnectionProfile("x", "tcp:nope", "unix:/a", 250, 3, 3000, null).endpoints())
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void tlsFilesAndAllowInsecureSurviveARoundTrip() throws IOException {
+        Path ca = Files.writeString(home.resolve("ca-cert.pem"), "not read by the store");
+        Path cert = Files.writeString(home.resolve("console-cert.pem"), "");
+        Path key = Files.writeString(home.resolve("console-key.pem"), "");
+        ConnectionProfile tls = new ConnectionProfile("remote", "tls:10.0.0.1:4444", "tcp:10.0.0.2:4444", 250, 3, 3000,
+                null, ca.toString(), cert.toString(), key.toString(), true);
+        ProfileStore store = new ProfileStore(home.resolve("cfg/profiles.json"));
+        store.save(tls);
+        store.markUsed("remote", Instant.parse("2026-11-25T20:00:00Z"));
+
+        ConnectionProfile back = new ProfileStore(store.file()).find("remote").orElseThrow();
+        assertThat(back).isEqualTo(tls.usedAt(Instant.parse("2026-11-25T20:00:00Z")));
+        assertThat(back.security().tls()).hasValueSatisfying(settings -> {
+            assertThat(settings.caFile()).isEqualTo(ca);
+            assertThat(settings.certificateFile()).isEqualTo(cert);
+            assertThat(settings.keyFile()).isEqualTo(key);
+        });
+        assertThat(back.security().allowInsecure()).isTrue();
+        assertThat(Files.readString(store.file())).contains("\"tlsCa\" : \"" + ca + "\"")
+                .contains("\"allowInsecure\" : true");
+    }
+
+    @Test
+    void aFileWrittenBeforeTlsExistedStillLoadsAsALoopbackOnlyProfile() throws IOException {
+        Path file = home.resolve("profiles.json");
+        // as the console wrote it before profiles had TLS fields, plus a field from some later console
+        Files.writeString(file, """
+                {
+                  "version" : 1,
+                  "profiles" : [ {
+                    "name" : "old",
+                    "primary" : "tcp:127.0.0.1:4444",
+                    "secondary" : "unix:/run/colo/secondary.sock",
+                    "intervalMs" : 250,
+                    "misses" : 3,
+                    "pingTimeoutMs" : 3000,
+                    "lastUsed" : "2026-11-25T20:00:00Z",
+                    "colour" : "teal"
+                  } ]
+                }
+                """);
+        ConnectionProfile old = new ProfileStore(file).find("old").orElseThrow();
+        assertThat(old).isEqualTo(new ConnectionProfile("old", "tcp:127.0.0.1:4444", "unix:/run/colo/secondary.sock",
+                250, 3, 3000, "2026-11-25T20:00:00Z"));
+        assertThat(old.security()).isEqualTo(TransportSecurity.none());
+    }
+
+    @Test
+    void aProfileWithoutTlsIsWrittenWithoutTlsFields() throws IOException {
+        ProfileStore store = new ProfileStore(home.resolve("profiles.json"));
+        store.save(profile("plain"));
+        assertThat(Files.readString(store.file())).doesNotContain("tlsCa").doesNotContain("tlsKey")
+                .contains("\"allowInsecure\" : false");
+    }
+
+    @Test
+    void aStoredProfileThatCannotBeUsedSafelySaysWhyBeforeConnecting() {
+        ConnectionProfile remotePlain = new ConnectionProfile("r", "tcp:192.0.2.1:4444", "unix:/b.sock", 250, 3, 3000,
+                null);
+        assertThatThrownBy(remotePlain::security).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tcp:192.0.2.1:4444 is not a loopback address");
+        ConnectionProfile missingCa = remotePlain.withSecurity(home.resolve("gone.pem").toString(), null, null, true);
+        assertThatThrownBy(missingCa::security).hasMessage("The CA file " + home.resolve("gone.pem") + " does not exist.");
+    }
 }

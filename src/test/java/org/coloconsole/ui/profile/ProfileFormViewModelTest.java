@@ -2,15 +2,23 @@ package org.coloconsole.ui.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileFormViewModelTest {
     private final ProfileFormViewModel form = new ProfileFormViewModel();
 
+    @TempDir
+    Path dir;
+
     private void fillValid() {
         form.nameProperty().set("rack-3");
-        form.primaryProperty().set("tcp:10.0.0.1:4444");
+        form.primaryProperty().set("tcp:127.0.0.1:4444");
         form.secondaryProperty().set("unix:/run/colo/secondary.sock");
     }
 
@@ -63,7 +71,7 @@ class ProfileFormViewModelTest {
     @Test
     void bothSidesOnOneMonitorIsRefused() {
         fillValid();
-        form.secondaryProperty().set("tcp:10.0.0.1:4444");
+        form.secondaryProperty().set("tcp:127.0.0.1:4444");
         assertThat(form.secondaryErrorProperty().get()).isEqualTo("The secondary must be a different monitor from the primary.");
     }
 
@@ -72,5 +80,120 @@ class ProfileFormViewModelTest {
         form.load(new ConnectionProfile("lab", "unix:/a.sock", "unix:/b.sock", 100, 5, 1000, null));
         assertThat(form.validProperty().get()).isTrue();
         assertThat(form.missesProperty().get()).isEqualTo("5");
+    }
+
+    // --- TLS files and plain TCP ---
+
+    private Path pem(String name) throws IOException {
+        return Files.writeString(dir.resolve(name), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    }
+
+    private void fillTls() {
+        form.nameProperty().set("remote");
+        form.primaryProperty().set("tls:10.0.0.1:4444");
+        form.secondaryProperty().set("tls:10.0.0.2:4444");
+    }
+
+    @Test
+    void aTlsMonitorNeedsTheCaAndWithItBecomesAProfileWithTheFiles() throws IOException {
+        fillTls();
+        assertThat(form.tlsCaErrorProperty().get()).isEqualTo(
+                "tls:10.0.0.1:4444 needs the CA that signed QEMU's server certificate: choose the CA file.");
+        assertThat(form.validProperty().get()).isFalse();
+
+        form.tlsCaProperty().set(pem("ca-cert.pem").toString());
+        form.tlsCertProperty().set(pem("client-cert.pem").toString());
+        form.tlsKeyProperty().set(pem("client-key.pem").toString());
+        assertThat(form.validProperty().get()).isTrue();
+        ConnectionProfile p = form.toProfile().orElseThrow();
+        assertThat(p.tlsCa()).isEqualTo(dir.resolve("ca-cert.pem").toString());
+        assertThat(p.tlsKey()).isEqualTo(dir.resolve("client-key.pem").toString());
+        assertThat(p.security().tls()).hasValueSatisfying(t -> assertThat(t.certificateFile())
+                .isEqualTo(dir.resolve("client-cert.pem")));
+    }
+
+    @Test
+    void aCaFileThatIsMissingOrADirectoryOrRelativeIsSaidBesideIt() {
+        fillTls();
+        form.tlsCaProperty().set(dir.resolve("nope.pem").toString());
+        assertThat(form.tlsCaErrorProperty().get()).isEqualTo("The CA file " + dir.resolve("nope.pem")
+                + " does not exist.");
+        form.tlsCaProperty().set(dir.toString());
+        assertThat(form.tlsCaErrorProperty().get()).isEqualTo("The CA file " + dir
+                + " is a directory: choose the PEM file in it.");
+        form.tlsCaProperty().set("ca-cert.pem");
+        assertThat(form.tlsCaErrorProperty().get()).isEqualTo(
+                "Give the CA file as a full path (starting with /), e.g. from Browse….");
+        assertThat(form.validProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCaFileNobodyCanReadIsSaid() throws IOException {
+        fillTls();
+        Path ca = pem("ca-cert.pem");
+        Files.setPosixFilePermissions(ca, PosixFilePermissions.fromString("---------"));
+        form.tlsCaProperty().set(ca.toString());
+        // root reads any file: then there is nothing to say, and the check must not invent a problem
+        if (Files.isReadable(ca)) {
+            assertThat(form.tlsCaErrorProperty().get()).isEmpty();
+        } else {
+            assertThat(form.tlsCaErrorProperty().get()).isEqualTo("The CA file " + ca
+                    + " cannot be read (permission denied).");
+        }
+    }
+
+    @Test
+    void aCertificateWithoutItsKeyOrAKeyWithoutItsCertificateIsRefusedInTheQmpLayersWords() throws IOException {
+        fillTls();
+        form.tlsCaProperty().set(pem("ca-cert.pem").toString());
+        form.tlsCertProperty().set(pem("client-cert.pem").toString());
+        assertThat(form.tlsKeyErrorProperty().get())
+                .isEqualTo("A TLS client certificate was given without its key: pass both or neither.");
+        assertThat(form.validProperty().get()).isFalse();
+
+        form.tlsCertProperty().set("");
+        Path key = Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\nSECRETSECRET\n");
+        form.tlsKeyProperty().set(key.toString());
+        assertThat(form.tlsCertErrorProperty().get())
+                .isEqualTo("A TLS client key was given without its certificate: pass both or neither.");
+        assertThat(form.tlsKeyErrorProperty().get()).isEmpty();
+        // only the path is ever shown
+        assertThat(form.tlsCertErrorProperty().get() + form.tlsCaErrorProperty().get()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void tlsFilesWithoutATlsMonitorAreRefusedAsUnused() throws IOException {
+        fillValid();
+        form.tlsCaProperty().set(pem("ca-cert.pem").toString());
+        assertThat(form.tlsCaErrorProperty().get()).isEqualTo("Neither monitor is a tls: endpoint, so these TLS files"
+                + " would not be used: write tls:HOST:PORT or clear the files.");
+        assertThat(form.validProperty().get()).isFalse();
+        form.tlsCaProperty().set(" ");
+        assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void plainTcpToARemoteHostNeedsTheInsecureTick() {
+        fillValid();
+        form.secondaryProperty().set("tcp:10.0.0.2:4444");
+        assertThat(form.secondaryErrorProperty().get()).isEqualTo("tcp:10.0.0.2:4444 is not a loopback address (only"
+                + " 127.0.0.0/8, ::1 and localhost are): QMP over plain TCP gives anyone on the network full control of"
+                + " the VM. Use tls:10.0.0.2:4444, or tick \"Allow plain TCP to a non-loopback host (insecure)\".");
+        assertThat(form.validProperty().get()).isFalse();
+
+        form.allowInsecureProperty().set(true);
+        assertThat(form.secondaryErrorProperty().get()).isEmpty();
+        assertThat(form.toProfile().orElseThrow().allowInsecure()).isTrue();
+    }
+
+    @Test
+    void loadingATlsProfileFillsTheTlsFields() throws IOException {
+        String ca = pem("ca-cert.pem").toString();
+        form.load(new ConnectionProfile("remote", "tls:10.0.0.1:4444", "tcp:10.0.0.2:4444", 250, 3, 3000, null, ca,
+                null, null, true));
+        assertThat(form.tlsCaProperty().get()).isEqualTo(ca);
+        assertThat(form.tlsCertProperty().get()).isEmpty();
+        assertThat(form.allowInsecureProperty().get()).isTrue();
+        assertThat(form.validProperty().get()).isTrue();
     }
 }
