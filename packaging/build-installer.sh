@@ -116,6 +116,9 @@ case $os in
         ;;
 esac
 
+memory_java_flags=()
+for option in "${memory_java_options[@]}"; do memory_java_flags+=(--java-options "$option"); done
+
 start=$SECONDS
 say "jpackage app-image $name $version from $(basename "$app_jar") ($jpackage)"
 "$jpackage" --type app-image \
@@ -126,7 +129,7 @@ say "jpackage app-image $name $version from $(basename "$app_jar") ($jpackage)"
     --module "$main_module" \
     --icon "$(native_path "$icon")" \
     --java-options "$app_java_option" \
-    ${memory_java_options[@]/#/--java-options=} \
+    "${memory_java_flags[@]}" \
     --jlink-options "$jlink_options" \
     --description "$description" \
     --vendor "$vendor" \
