@@ -2,7 +2,6 @@ package org.coloconsole.app;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +19,8 @@ import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Observation;
-import org.coloconsole.colo.PollDecoder;
 import org.coloconsole.colo.Side;
-import org.coloconsole.colo.Verification;
 import org.coloconsole.qmp.QmpClient;
-import org.coloconsole.qmp.QmpClientState;
 import org.coloconsole.qmp.QmpCommandException;
 import org.coloconsole.qmp.QmpDisconnectedException;
 import org.coloconsole.qmp.QmpInterruptedException;
@@ -37,10 +33,8 @@ import org.coloconsole.qmp.QmpValue;
  */
 public final class FailoverRunner implements AutoCloseable {
     private final PairSupervisor supervisor;
-    /** How long verification waits for the other side's fresh run state before leaving it to the heartbeat. */
-    private static final Duration OTHER_SIDE_TIMEOUT = Duration.ofMillis(500);
     private final Duration stepTimeout;
-    private final Duration verifyTimeout;
+    private final SurvivorCheck survivorCheck;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "failover-runner");
         t.setDaemon(true);
@@ -50,7 +44,7 @@ public final class FailoverRunner implements AutoCloseable {
     public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout) {
         this.supervisor = supervisor;
         this.stepTimeout = stepTimeout;
-        this.verifyTimeout = verifyTimeout;
+        this.survivorCheck = new SurvivorCheck(supervisor, stepTimeout, verifyTimeout);
     }
 
     public FailoverRunner(PairSupervisor supervisor) {
@@ -178,65 +172,14 @@ public final class FailoverRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads both sides afresh until the target is verified: the target's {@code query-colo-status} and
-     * {@code query-status}, and the other side's {@code query-status} when it answers. The other side's state in the
-     * console may be stale in exactly the dangerous direction — a {@code Fenced} note applied after a RESUME that a
-     * checkpoint sent before the stop's reply — so "the other guest no longer runs" is asked of QEMU, not assumed.
-     */
     private StepResult verify(Side target) {
-        QmpClient client = supervisor.link(target).client();
-        QmpClient otherClient = supervisor.link(target.other()).client();
-        long deadline = System.nanoTime() + verifyTimeout.toNanos();
-        long qemu = 0;
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            long sent = System.nanoTime();
-            try {
-                CompletableFuture<QmpValue> other = otherClient.state() == QmpClientState.RUNNING
-                        ? otherClient.execute("query-status", Map.of(), OTHER_SIDE_TIMEOUT) : null;
-                QmpValue colo = client.execute("query-colo-status", Map.of(), stepTimeout).get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-                QmpValue status = client.execute("query-status", Map.of(), stepTimeout).get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-                qemu += System.nanoTime() - sent;
-                Instant now = supervisor.clock().instant();
-                PollDecoder.decode(target, now, "query-colo-status", colo).ifPresent(supervisor::submit);
-                PollDecoder.decode(target, now, "query-status", status).ifPresent(supervisor::submit);
-                String otherText = other == null ? "not connected" : otherStatus(target.other(), other);
-                PairSnapshot settled = supervisor.settled().get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (FailoverPlan.verified(settled.state(), target)) {
-                    return new StepResult(StepReport.Status.DONE, target.label() + ": last-mode "
-                            + colo.string("last-mode").orElse("?") + ", mode " + colo.string("mode").orElse("?")
-                            + ", reason " + colo.string("reason").orElse("?") + "; " + status.string("status").orElse("?")
-                            + "; " + target.other().label() + ": " + otherText, qemu);
-                }
-                last = Verification.whyNot(settled.state(), target) + " (" + target.label() + ": colo-status "
-                        + colo.toJson() + ", status " + status.string("status").orElse("?") + "; "
-                        + target.other().label() + ": " + otherText + ")";
-                // the survivor's RESUME follows lost-heartbeat by 7-25 ms (colo-lab.md): look again soon
-                Thread.sleep(5);
-            } catch (ExecutionException | TimeoutException e) {
-                last = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return new StepResult(StepReport.Status.FAILED, "not verified within " + verifyTimeout.toMillis() + " ms: "
-                + last, qemu);
-    }
-
-    /**
-     * The other side's fresh run state, handed to the supervisor; a side that does not answer in time is left to its
-     * heartbeat (a hung QEMU runs no guest code the console could see, and the interlock already required fencing).
-     */
-    private String otherStatus(Side side, CompletableFuture<QmpValue> reply) throws InterruptedException {
         try {
-            QmpValue status = reply.get(OTHER_SIDE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            PollDecoder.decode(side, supervisor.clock().instant(), "query-status", status)
-                    .ifPresent(supervisor::submit);
-            return status.string("status").orElse("?");
-        } catch (ExecutionException | TimeoutException e) {
-            return "no answer";
+            SurvivorCheck.Result result = survivorCheck.run(target);
+            return new StepResult(result.verified() ? StepReport.Status.DONE : StepReport.Status.FAILED,
+                    result.sentence(), result.qemuNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult(StepReport.Status.FAILED, "interrupted while verifying", 0);
         }
     }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coloconsole.app.FailoverOutcome;
@@ -69,10 +71,51 @@ class VerificationRereadsTheOtherSideTest {
         assertThat(primary.commands()).contains("query-status");
     }
 
+    @Test
+    void aFencedSideThatACheckpointStartsAgainIsStoppedAgainBeforeTheFailoverCounts() throws Exception {
+        // as on the real pair (LabFaultCampaignTest, seed 7): the stopped side is started again by a checkpoint that
+        // was in flight when the survivor left COLO, after the runbook had stopped it twice; then it leaves COLO
+        primary.on("stop", (peer, connection) -> {
+            peer.answer("query-status", ColoPeer.PAUSED);
+            peer.event("STOP", null);
+        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            secondary.on("x-colo-lost-heartbeat", (peer, connection) -> {
+                peer.answer("query-colo-status",
+                                "{\"last-mode\": \"secondary\", \"mode\": \"none\", \"reason\": \"request\"}")
+                        .answer("query-status", ColoPeer.RUNNING);
+                peer.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"request\"}");
+                peer.event("RESUME", null);
+                timer.schedule(() -> {
+                    primary.answer("query-status", ColoPeer.RUNNING);
+                    primary.event("RESUME", null);
+                }, 150, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> {
+                    primary.answer("query-colo-status",
+                            "{\"last-mode\": \"primary\", \"mode\": \"none\", \"reason\": \"error\"}");
+                    primary.event("COLO_EXIT", "{\"mode\": \"primary\", \"reason\": \"error\"}");
+                }, 700, TimeUnit.MILLISECONDS);
+            });
+            FailoverOutcome outcome = failOverToTheSecondary(Duration.ofSeconds(5));
+            assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(FailoverOutcome.Result.VERIFIED);
+            assertThat(outcome.steps().get(outcome.steps().size() - 1).sentence())
+                    .contains("the primary ran again and was stopped again");
+            assertThat(primary.commands().stream().filter("stop"::equals)).as("fence, re-fence, and once more")
+                    .hasSizeGreaterThanOrEqualTo(3);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
     private FailoverOutcome failOverToTheSecondary() throws Exception {
+        return failOverToTheSecondary(Duration.ofSeconds(1));
+    }
+
+    private FailoverOutcome failOverToTheSecondary(Duration verifyTimeout) throws Exception {
         try (PairSupervisor supervisor = new PairSupervisor(PairConfig.of(primary.endpoint(), secondary.endpoint()),
                 JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC());
-             FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), Duration.ofSeconds(1))) {
+             FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), verifyTimeout)) {
             supervisor.start();
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     supervisor.snapshot().recommendation().kind() == Recommendation.Kind.PROTECTED);
