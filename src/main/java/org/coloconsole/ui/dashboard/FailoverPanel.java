@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -36,8 +38,8 @@ public final class FailoverPanel extends VBox {
         getStyleClass().add("failover-panel");
         setSpacing(8);
         setPadding(new Insets(12, 14, 12, 14));
-        setMinWidth(300);
-        setPrefWidth(340);
+        setMinWidth(280);
+        setPrefWidth(320);
 
         Label title = new Label("Failover");
         title.getStyleClass().add("card-title");
@@ -61,6 +63,7 @@ public final class FailoverPanel extends VBox {
         message.getStyleClass().add("failover-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE); // a refusal is a sentence the operator must read whole
         model.messageToneProperty().addListener((obs, old, now) -> tone(message, now));
         tone(message, model.messageToneProperty().get());
 
@@ -70,11 +73,19 @@ public final class FailoverPanel extends VBox {
         ListView<RunbookStep> steps = new ListView<>(model.steps());
         steps.setId("runbook-steps");
         steps.setCellFactory(list -> new StepCell());
-        steps.setPrefHeight(130);
+        // it takes whatever height the cards leave, and scrolls its own steps
+        steps.setPrefHeight(72);
+        steps.setMinHeight(0);
+        VBox.setVgrow(steps, Priority.ALWAYS);
         steps.setFocusTraversable(false);
         steps.setPlaceholder(new Label("The runbook's steps appear here."));
 
         getChildren().addAll(title, promote, continuePrimary, message, runbook, steps);
+    }
+
+    /** The buttons, the whole message and a short runbook list; the list grows into whatever the cards leave. */
+    double neededHeight() {
+        return prefHeight(getWidth() > 0 ? getWidth() : -1);
     }
 
     private void emphasise(String recommended) {
