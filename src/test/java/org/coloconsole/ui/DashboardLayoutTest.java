@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.ui.dashboard.DashboardSplit;
 import org.coloconsole.ui.dashboard.FailoverProgress;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.dashboard.RecommendationSnapshot;
@@ -97,12 +98,12 @@ class DashboardLayoutTest {
 
         assertBannerWholeAndAboveTheDashboard(robot);
         ScrollPane primary = robot.lookup("#primary-card-scroll").queryAs(ScrollPane.class);
-        if (overflow(robot, "#primary-card-scroll") > 0) {
-            // cut rows are reachable: the scroll bar is there and scrolling to the end shows the last row
-            WaitForAsyncUtils.asyncFx(() -> primary.setVvalue(primary.getVmax()));
-            WaitForAsyncUtils.waitForFxEvents();
-            assertFullyInside(robot.lookup("#primary-migration").query(), primary);
-        }
+        assertThat(overflow(robot, "#primary-card-scroll")).as("this window is too small for the whole card")
+                .isPositive();
+        // the rows out of sight are reachable: scrolling to the end shows the last one whole
+        WaitForAsyncUtils.asyncFx(() -> primary.setVvalue(primary.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFullyInside(robot.lookup("#primary-sparkline").query(), primary);
         assertFullyInside(robot.lookup("#promote-secondary").query(), robot.lookup("#dashboard").query());
         assertThat(robot.lookup("#lower-tabs").queryAs(Region.class).getHeight()).isGreaterThanOrEqualTo(180);
     }
@@ -128,6 +129,24 @@ class DashboardLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner-details").queryAs(ToggleButton.class).isSelected())
                 .as("a new snapshot keeps the operator's choice").isTrue();
+    }
+
+    @Test
+    void onceTheOperatorDragsTheDividerTheDashboardKeepsTheHeightTheyGaveIt(FxRobot robot) {
+        resize(1280, 800);
+        Region dashboard = robot.lookup("#dashboard").queryAs(Region.class);
+        double fitted = dashboard.getHeight();
+        Node divider = robot.lookup("#dashboard-split > .split-pane-divider").query();
+
+        robot.drag(divider).moveBy(0, -120).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double dragged = dashboard.getHeight();
+        session.push(refusedPair(LONG_HEADLINE)); // a taller banner, taller cards: the fitting would move the divider
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dragged).isLessThan(fitted - 60);
+        assertThat(robot.lookup("#dashboard-split").queryAs(DashboardSplit.class).placedByOperator()).isTrue();
+        assertThat(dashboard.getHeight()).isCloseTo(dragged, org.assertj.core.data.Offset.offset(1.0));
     }
 
     private void resize(double width, double height) {
