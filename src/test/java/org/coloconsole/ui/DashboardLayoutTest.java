@@ -10,6 +10,8 @@ import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Region;
@@ -147,6 +149,27 @@ class DashboardLayoutTest {
         assertThat(dragged).isLessThan(fitted - 60);
         assertThat(robot.lookup("#dashboard-split").queryAs(DashboardSplit.class).placedByOperator()).isTrue();
         assertThat(dashboard.getHeight()).isCloseTo(dragged, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void whenAFailoverStartsTheDashboardMakesRoomForEveryStepOfTheRunbook(FxRobot robot) {
+        session.push(Snapshots.primaryKilled());
+        resize(1280, 800);
+        Region dashboard = robot.lookup("#dashboard").queryAs(Region.class);
+        double before = dashboard.getHeight();
+
+        robot.clickOn("#promote-secondary");
+        robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> runbook = robot.lookup("#runbook-steps").queryAs(ListView.class);
+        assertThat(runbook.getItems()).hasSize(3);
+        assertThat(dashboard.getHeight()).as("the dashboard grew for the steps").isGreaterThan(before);
+        List<Node> cells = robot.lookup("#runbook-steps .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> cell && cell.getItem() != null).toList();
+        assertThat(cells).hasSize(3).allSatisfy(cell -> assertFullyInside(cell, runbook));
     }
 
     private void resize(double width, double height) {

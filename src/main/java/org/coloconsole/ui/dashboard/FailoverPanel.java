@@ -22,7 +22,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class FailoverPanel extends VBox {
     private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
 
+    /** A step's sentence over two lines and QEMU's answer under it, at the panel's usual width. */
+    private static final double STEP_HEIGHT = 62;
+    private static final double MAX_STEPS_HEIGHT = 5 * STEP_HEIGHT;
+
     private final FailoverViewModel model;
+    private final ListView<RunbookStep> steps;
     private final Function<Confirmation, Optional<ConfirmFailoverDialog.Answer>> confirm;
     private final Button promote = new Button("Promote secondary", new FontIcon(Material2MZ.SWAP_HORIZ));
     private final Button continuePrimary = new Button("Continue on primary", new FontIcon(Material2MZ.PLAY_ARROW));
@@ -70,7 +75,7 @@ public final class FailoverPanel extends VBox {
         Label runbook = new Label();
         runbook.textProperty().bind(model.runbookTitleProperty());
         runbook.getStyleClass().add("section-title");
-        ListView<RunbookStep> steps = new ListView<>(model.steps());
+        steps = new ListView<>(model.steps());
         steps.setId("runbook-steps");
         steps.setCellFactory(list -> new StepCell());
         // it takes whatever height the cards leave, and scrolls its own steps
@@ -83,9 +88,15 @@ public final class FailoverPanel extends VBox {
         getChildren().addAll(title, promote, continuePrimary, message, runbook, steps);
     }
 
-    /** The buttons, the whole message and a short runbook list; the list grows into whatever the cards leave. */
+    /**
+     * The buttons, the whole message and the runbook's steps: while a failover runs and after, the operator wants
+     * every step's result in sight, so the dashboard asks for room for all of them (up to a limit; past it the list
+     * scrolls). A step's height is estimated: the list shows only the cells in sight and cannot measure the others.
+     */
     double neededHeight() {
-        return prefHeight(getWidth() > 0 ? getWidth() : -1);
+        double list = model.steps().isEmpty() ? steps.getPrefHeight()
+                : Math.min(MAX_STEPS_HEIGHT, model.steps().size() * STEP_HEIGHT + 4);
+        return prefHeight(getWidth() > 0 ? getWidth() : -1) - steps.getPrefHeight() + list;
     }
 
     private void emphasise(String recommended) {
