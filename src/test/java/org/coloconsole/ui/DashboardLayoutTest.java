@@ -134,6 +134,19 @@ class DashboardLayoutTest {
     }
 
     @Test
+    void detailsIsOfferedOnlyWhenAReasonIsCut(FxRobot robot) {
+        resize(1280, 800);
+        ToggleButton details = robot.lookup("#banner-details").queryAs(ToggleButton.class);
+        assertThat(details.isVisible()).as("the TLS reason is longer than the window is wide").isTrue();
+
+        session.push(Snapshots.protectedPair()); // reasons "reason one", "reason two"
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#banner-reason-0").queryAs(Label.class).getText()).isEqualTo("reason one");
+        assertThat(details.isVisible()).isFalse();
+    }
+
+    @Test
     void onceTheOperatorDragsTheDividerTheDashboardKeepsTheHeightTheyGaveIt(FxRobot robot) {
         resize(1280, 800);
         Region dashboard = robot.lookup("#dashboard").queryAs(Region.class);

@@ -3,6 +3,7 @@ package org.coloconsole.ui.dashboard;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -27,6 +28,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * for a second scroll bar.
  */
 public final class Banner extends VBox {
+    private final ToggleButton details;
+    private final VBox reasons;
 
     public Banner(BannerViewModel model) {
         setId("banner");
@@ -47,7 +50,8 @@ public final class Banner extends VBox {
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox verdictRow = new HBox(12, verdict, spacer, detailsToggle(model));
+        details = detailsToggle(model);
+        HBox verdictRow = new HBox(12, verdict, spacer, details);
         verdictRow.setAlignment(Pos.CENTER_LEFT);
 
         // the sentence across the full width, under the verdict: fewer, longer lines
@@ -59,7 +63,7 @@ public final class Banner extends VBox {
         headline.setMaxWidth(Double.MAX_VALUE);
         headline.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox reasons = new VBox(1);
+        reasons = new VBox(1);
         reasons.setId("banner-reasons");
         reasons.getStyleClass().add("banner-reasons");
         reasons.managedProperty().bind(model.hasReasonsProperty());
@@ -85,8 +89,8 @@ public final class Banner extends VBox {
         details.setGraphic(chevron);
         details.setContentDisplay(ContentDisplay.RIGHT);
         details.setTooltip(new Tooltip("Show or fold each side's reasons in full"));
-        details.managedProperty().bind(model.hasReasonsProperty());
-        details.visibleProperty().bind(details.managedProperty());
+        // it keeps its place on the verdict's row; shown only when there is something to unfold (see layoutChildren)
+        details.setVisible(false);
         return details;
     }
 
@@ -103,6 +107,20 @@ public final class Banner extends VBox {
             line.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(line);
         }
+    }
+
+    /** "Details" is offered when a reason is cut at this width, and stays while the reasons are unfolded. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // the lines are laid out after this, so their own widths may be stale: every line gets the box's width
+        double room = reasons.getWidth() - reasons.snappedLeftInset() - reasons.snappedRightInset();
+        boolean cut = false;
+        for (Node n : reasons.getChildren()) {
+            Label line = (Label) n;
+            cut |= !line.isWrapText() && line.prefWidth(-1) > room + 0.5;
+        }
+        details.setVisible(details.isSelected() || (reasons.isVisible() && cut));
     }
 
     private void show(FontIcon icon, Tone tone) {

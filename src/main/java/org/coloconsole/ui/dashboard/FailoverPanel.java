@@ -22,8 +22,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class FailoverPanel extends VBox {
     private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
 
-    /** A step's sentence over two lines and QEMU's answer under it, at the panel's usual width. */
-    private static final double STEP_HEIGHT = 62;
+    /** A step's sentence over two lines and QEMU's answer under it over one or two, at the panel's usual width. */
+    private static final double STEP_HEIGHT = 76;
     private static final double MAX_STEPS_HEIGHT = 5 * STEP_HEIGHT;
 
     private final FailoverViewModel model;
