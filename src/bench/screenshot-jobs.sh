@@ -5,16 +5,8 @@
 # Builds with `mvn -o -DskipTests package` first when nothing is built. Stops only the lab and the console it started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-OUT=${1:-assets/screenshots}
-mkdir -p "$OUT"
-JAR=$(ls target/colo-console-*.jar 2>/dev/null | head -1 || true)
-if [[ -z "$JAR" || ! -d target/modules ]]; then
-  mvn -B -q -o -DskipTests package
-  JAR=$(ls target/colo-console-*.jar | head -1)
-fi
-# the plain javafx-*.jar are empty placeholders beside the -linux ones: keep them off the module path
-MP="$JAR:$(ls target/modules/*.jar | grep -v -E 'javafx-(base|controls|graphics)-[0-9.]+\.jar$' | tr '\n' ':')"
-JAVA=(java --module-path "$MP" --add-exports javafx.base/com.sun.javafx.event=org.controlsfx.controls -m org.coloconsole/org.coloconsole.Main)
+# shellcheck source=src/bench/console-java.sh
+. src/bench/console-java.sh "${1:-}"
 
 RUN=$(mktemp -d /tmp/colo-jobshot.XXXXXX)
 rmdir "$RUN"   # the lab makes its own private run dir

@@ -122,6 +122,7 @@ public final class UiFloodBench {
             pulseGaps[0].reset(); // not the window's first frames
             TimeUnit.SECONDS.sleep(IDLE_SECONDS); // the idle window's pulses: what the machine's load alone costs
             Memory before = Memory.now(false);
+            long fxCpuAtStart = fxCpuNanos();
             CompletableFuture<String> rowHeights = new CompletableFuture<>();
             Platform.runLater(() -> rowHeights.complete(rowHeights(stage.get())));
             System.out.println("table rows are " + rowHeights.get(10, TimeUnit.SECONDS) + " px high; fixed cell size "
@@ -134,11 +135,15 @@ public final class UiFloodBench {
             long afterMeasured = System.nanoTime();
             awaitRows(sent);
             Memory atMeasuredEnd = Memory.now(false);
+            long fxCpuAtMeasuredEnd = fxCpuNanos();
+            long measuredEnd = System.nanoTime();
             phase = 2;
             if (total > sent) {
                 sent += flood(primary, secondary, total - sent, rate);
             }
             awaitRows(sent);
+            long fxCpuAtEnd = fxCpuNanos();
+            long restEnd = System.nanoTime();
             Memory afterAll = Memory.now(false);
             Memory afterGc = Memory.now(true);
             long rowsSeen = eventRows;
@@ -151,6 +156,10 @@ public final class UiFloodBench {
                 System.out.printf(Locale.ROOT, "rest (%,d events): pulse gaps ms %s; event-to-row ms %s%n",
                         total - measured, pulseGaps[2].summary(), latency[2].summary());
             }
+            // the FX thread's busy time per second is less at the mercy of the machine's load than its pulse gaps
+            System.out.printf(Locale.ROOT, "FX thread CPU: %.0f ms/s during the first %d s, %.0f ms/s during the rest%n",
+                    (fxCpuAtMeasuredEnd - fxCpuAtStart) / 1e6 / ((measuredEnd - floodStart) / 1e9), seconds,
+                    (fxCpuAtEnd - fxCpuAtMeasuredEnd) / 1e6 / ((restEnd - measuredEnd) / 1e9));
             System.out.printf(Locale.ROOT, "events sent %,d, rows seen %,d (lost before the log %,d), rows kept %,d; "
                     + "measured flood took %.1f s%n", sent, rowsSeen, sent - rowsSeen, keptRows,
                     (afterMeasured - floodStart) / 1e9);
@@ -321,6 +330,26 @@ public final class UiFloodBench {
             other.join(TimeUnit.SECONDS.toMillis(count / (long) rate + 60));
         }
         return written[0] + written[1];
+    }
+
+    /**
+     * The FX thread's CPU time from /proc (utime + stime, in clock ticks of 10 ms): the thread whose native name is
+     * the start of "JavaFX Application Thread". The bench module does not read java.management. -1 if not found.
+     */
+    private static long fxCpuNanos() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).startsWith("JavaFX Applicat")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields[0] is the state (stat field 3): utime and stime are stat fields 14 and 15
+                    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private void awaitRows(long target) throws InterruptedException {

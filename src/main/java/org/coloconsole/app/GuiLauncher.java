@@ -1,7 +1,6 @@
 package org.coloconsole.app;
 
 import java.util.Optional;
-import org.coloconsole.app.profile.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 
 /**

@@ -46,16 +46,7 @@ final class RecordEncoder {
 
     /** Appends one newline-terminated line to {@code target}; on failure the target is left as it was. */
     void encode(JournalRecord record, LineBuffer target) {
-        int mark = target.size();
-        output.target = target;
-        try {
-            json.writeStartObject();
-            json.writeFieldName("at");
-            writeInstant(record.at());
-            json.writeStringField("kind", record.kind().wireName());
-            if (record.side() != null) {
-                json.writeStringField("side", record.side());
-            }
+        line(target, record.at(), record.kind(), record.side(), () -> {
             for (Map.Entry<String, Object> field : record.fields().entrySet()) {
                 json.writeFieldName(field.getKey());
                 writeValue(field.getValue(), 0);
@@ -64,18 +55,7 @@ final class RecordEncoder {
                 json.writeFieldName("raw");
                 writeRaw(record.rawJson());
             }
-            json.writeEndObject();
-            json.writeRaw('\n');
-            json.flush();
-        } catch (IOException | RuntimeException e) {
-            // the generator holds half a line and cannot be rewound: drop what reached the buffer, start afresh
-            target.truncate(mark);
-            json = newGenerator();
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
-            }
-            throw new UncheckedIOException("could not serialize a journal line", (IOException) e);
-        }
+        });
     }
 
     /**
@@ -83,16 +63,7 @@ final class RecordEncoder {
      * straight from the event. {@link QmpEvent#raw()} is one JSON object on one line by the type's own invariant.
      */
     void encodeEvent(Instant receivedAt, String side, QmpEvent event, LineBuffer target) {
-        int mark = target.size();
-        output.target = target;
-        try {
-            json.writeStartObject();
-            json.writeFieldName("at");
-            writeInstant(receivedAt);
-            json.writeStringField("kind", JournalRecord.Kind.EVENT.wireName());
-            if (side != null) {
-                json.writeStringField("side", side);
-            }
+        line(target, receivedAt, JournalRecord.Kind.EVENT, side, () -> {
             json.writeStringField("event", event.name());
             Optional<Instant> qemuTime = event.timestamp().instant();
             if (qemuTime.isPresent()) {
@@ -101,10 +72,32 @@ final class RecordEncoder {
             }
             json.writeFieldName("raw");
             json.writeRawValue(event.raw());
+        });
+    }
+
+    /** The members after {@code at}, {@code kind} and {@code side}. */
+    @FunctionalInterface
+    private interface Members {
+        void write() throws IOException;
+    }
+
+    private void line(LineBuffer target, Instant at, JournalRecord.Kind kind, String side, Members members) {
+        int mark = target.size();
+        output.target = target;
+        try {
+            json.writeStartObject();
+            json.writeFieldName("at");
+            writeInstant(at);
+            json.writeStringField("kind", kind.wireName());
+            if (side != null) {
+                json.writeStringField("side", side);
+            }
+            members.write();
             json.writeEndObject();
             json.writeRaw('\n');
             json.flush();
         } catch (IOException | RuntimeException e) {
+            // the generator holds half a line and cannot be rewound: drop what reached the buffer, start afresh
             target.truncate(mark);
             json = newGenerator();
             if (e instanceof RuntimeException) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.profile.ProfileStore;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 
 /**
  * What the window is built from, made once by the launcher.

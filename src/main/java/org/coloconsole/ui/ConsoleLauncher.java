@@ -6,7 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.profile.ProfileStore;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 
 /** Opens the console window from the entry point: builds the context and launches JavaFX (blocking). */
 public final class ConsoleLauncher implements GuiLauncher {

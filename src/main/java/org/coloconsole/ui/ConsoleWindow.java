@@ -26,7 +26,7 @@ import javafx.util.Duration;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.profile.ConnectionProfile;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
 import org.coloconsole.ui.dashboard.DashboardModel;

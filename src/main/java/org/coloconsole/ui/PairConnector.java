@@ -2,7 +2,7 @@ package org.coloconsole.ui;
 
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.HeartbeatSettings;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 
 /** Opens a session on a pair; connecting goes on in the background, so this returns at once. */
 @FunctionalInterface

@@ -6,6 +6,7 @@ import org.coloconsole.app.LogEntry;
 import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.dashboard.SideSnapshot;
+import org.coloconsole.ui.fx.CoalescingUpdater;
 import org.coloconsole.ui.log.LogViewModel;
 
 /**

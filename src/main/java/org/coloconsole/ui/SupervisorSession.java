@@ -14,7 +14,7 @@ import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.PairConfig;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;

@@ -3,6 +3,7 @@ package org.coloconsole.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,6 +22,12 @@ class LayeringTest {
                 .importPackages("org.coloconsole");
         // an import that silently found nothing would pass every rule below
         org.assertj.core.api.Assertions.assertThat(classes.contain(org.coloconsole.qmp.QmpClient.class)).isTrue();
+    }
+
+    /** Within a layer too: a package and its sub-package must not need each other (app and app.profile did). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.coloconsole.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

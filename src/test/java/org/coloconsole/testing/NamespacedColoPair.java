@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -50,7 +48,7 @@ public final class NamespacedColoPair implements AutoCloseable {
         try {
             pair = new NamespacedColoPair(NetworkNamespace.create(2), dir);
         } catch (IOException | RuntimeException e) {
-            delete(dir);
+            QemuMonitorProcess.deleteQuietly(dir);
             throw e;
         }
         try {
@@ -114,7 +112,7 @@ public final class NamespacedColoPair implements AutoCloseable {
                     throw new IOException("COLO did not come up across the namespace: primary " + mode(pri)
                             + ", secondary " + mode(sec) + "; " + stderr());
                 }
-                sleep(25);
+                QemuMonitorProcess.sleep(25);
             }
         }
     }
@@ -148,7 +146,7 @@ public final class NamespacedColoPair implements AutoCloseable {
                     throw new IOException("the harness monitor " + endpoint + " did not answer (" + e.getMessage()
                             + "); " + stderr(), e);
                 }
-                sleep(25);
+                QemuMonitorProcess.sleep(25);
             }
         }
     }
@@ -207,24 +205,7 @@ public final class NamespacedColoPair implements AutoCloseable {
             }
         } finally {
             namespace.close();
-            delete(dir);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for QEMU", e);
-        }
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp dir is harmless
+            QemuMonitorProcess.deleteQuietly(dir);
         }
     }
 }

@@ -89,6 +89,20 @@ final class ColoPeer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * As QEMU 7.2 answers {@code x-colo-lost-heartbeat} on a secondary (full-secondary-failover-kvm.log): it leaves
+     * COLO on request, its guest runs, and the incoming migration is over.
+     */
+    ColoPeer takesOverOnLostHeartbeat() {
+        return on("x-colo-lost-heartbeat", (peer, connection) -> {
+            peer.answer("query-colo-status", "{\"last-mode\": \"" + mode + "\", \"mode\": \"none\", \"reason\": \"request\"}")
+                    .answer("query-status", RUNNING)
+                    .answer("query-migrate", "{\"status\": \"completed\"}");
+            peer.event("COLO_EXIT", "{\"mode\": \"" + mode + "\", \"reason\": \"request\"}");
+            peer.event("RESUME", null);
+        });
+    }
+
     /** After answering {@code command}, also do this (change answers, send events), as QEMU would. */
     ColoPeer on(String command, Reaction reaction) {
         reactions.put(command, reaction);

@@ -11,7 +11,7 @@ import java.util.Optional;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.profile.ProfileStore;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
 import org.coloconsole.ui.dashboard.ScriptedFailoverPort;

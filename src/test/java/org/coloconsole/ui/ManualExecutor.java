@@ -5,7 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /** Stands in for the FX thread: tasks wait until the test runs them, like runLater until the next pulse. */
-final class ManualExecutor implements Executor {
+public final class ManualExecutor implements Executor {
     private final Queue<Runnable> tasks = new ArrayDeque<>();
 
     @Override
@@ -13,12 +13,12 @@ final class ManualExecutor implements Executor {
         tasks.add(task);
     }
 
-    synchronized int queued() {
+    public synchronized int queued() {
         return tasks.size();
     }
 
     /** Runs everything queued, including what those tasks queue. */
-    void runAll() {
+    public void runAll() {
         Runnable next;
         while ((next = poll()) != null) {
             next.run();

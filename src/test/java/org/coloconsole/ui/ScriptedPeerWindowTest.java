@@ -51,15 +51,7 @@ class ScriptedPeerWindowTest {
     void start(Stage stage) throws IOException {
         primary = ColoPeer.primary(order);
         secondary = ColoPeer.secondary(order);
-        // QEMU 7.2 after lost-heartbeat on a secondary (full-secondary-failover-kvm.log): it leaves COLO on request,
-        // its guest runs, and the incoming migration is over
-        secondary.on("x-colo-lost-heartbeat", (peer, connection) -> {
-            peer.answer("query-colo-status", "{\"last-mode\": \"secondary\", \"mode\": \"none\", \"reason\": \"request\"}")
-                    .answer("query-status", ColoPeer.RUNNING)
-                    .answer("query-migrate", "{\"status\": \"completed\"}");
-            peer.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"request\"}");
-            peer.event("RESUME", null);
-        });
+        secondary.takesOverOnLostHeartbeat();
         // a stopped primary stays paused: that is what lets the runbook's verification pass while it answers
         primary.on("stop", (peer, connection) -> {
             peer.answer("query-status", ColoPeer.PAUSED);

@@ -40,13 +40,7 @@ class VerificationRereadsTheOtherSideTest {
     void peers() throws Exception {
         primary = ColoPeer.primary(order);
         secondary = ColoPeer.secondary(order);
-        secondary.on("x-colo-lost-heartbeat", (peer, connection) -> {
-            peer.answer("query-colo-status", "{\"last-mode\": \"secondary\", \"mode\": \"none\", \"reason\": \"request\"}")
-                    .answer("query-status", ColoPeer.RUNNING)
-                    .answer("query-migrate", "{\"status\": \"completed\"}");
-            peer.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"request\"}");
-            peer.event("RESUME", null);
-        });
+        secondary.takesOverOnLostHeartbeat();
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.lab.LabException;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

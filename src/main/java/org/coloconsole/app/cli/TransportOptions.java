@@ -2,7 +2,7 @@ package org.coloconsole.app.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsFileException;
 import org.coloconsole.qmp.TlsSettings;

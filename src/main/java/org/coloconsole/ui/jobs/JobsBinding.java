@@ -3,7 +3,7 @@ package org.coloconsole.ui.jobs;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.coloconsole.colo.PairState;
-import org.coloconsole.ui.CoalescingUpdater;
+import org.coloconsole.ui.fx.CoalescingUpdater;
 
 /**
  * Feeds the engine's states into the jobs pane: latest wins, one crossing into the FX thread per pulse. Closing it

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -49,6 +50,10 @@ public final class LogView extends BorderPane {
     private final Consumer<String> notify;
     private final TableView<LogEntry> table = new TableView<>();
     private final Label counter = new Label();
+    private int rowsWhenScrolled = -1;
+    private boolean scrollQueued;
+    private boolean clearingDroppedSelection;
+    private boolean fixingRowHeight;
 
     /**
      * @param notify where export results and failures go, in a sentence (the shell shows them in the status bar)
@@ -133,8 +138,29 @@ public final class LogView extends BorderPane {
         table.getColumns().add(column("Event", 150, LogEntry::name));
         table.getColumns().add(column("Summary", 320, LogEntry::summary));
         table.setRowFactory(view -> new SeverityRow());
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (clearingDroppedSelection) {
+                return;
+            }
+            if (old != null && !model.rows().contains(old)) {
+                // the bound dropped the selected row and JavaFX moved the selection onto a neighbour the operator
+                // did not pick: unselect it, and keep the dropped row in the raw pane (the operator was reading it;
+                // the journal has it too) until another row is selected
+                Platform.runLater(this::clearDroppedSelection);
+                return;
+            }
+            model.selectedProperty().set(now);
+        });
         return table;
+    }
+
+    private void clearDroppedSelection() {
+        clearingDroppedSelection = true;
+        try {
+            table.getSelectionModel().clearSelection();
+        } finally {
+            clearingDroppedSelection = false;
+        }
     }
 
     private static TableColumn<LogEntry, String> column(String title, double width, Function<LogEntry, String> text) {
@@ -165,8 +191,23 @@ public final class LogView extends BorderPane {
 
     private void followTheTail() {
         model.visibleRows().addListener((ListChangeListener<LogEntry>) change -> {
-            if (model.followTailProperty().get()) {
-                scrollToEnd();
+            if (table.getFixedCellSize() <= 0 && !fixingRowHeight) {
+                fixingRowHeight = true;
+                Platform.runLater(this::fixRowHeight);
+            }
+            // a full log changes without changing its row count, and a table at the bottom stays there: scrolling
+            // (which walks every row in JavaFX 21) is only needed when the count moved
+            if (model.followTailProperty().get() && table.getItems().size() != rowsWhenScrolled && !scrollQueued) {
+                // after the table's own listener has seen the change: scrolling before it would scroll a table
+                // that still counts the old rows, and the view would stop short of the bottom
+                scrollQueued = true;
+                Platform.runLater(() -> {
+                    scrollQueued = false;
+                    // a full log's append removes and then adds: by now the count is back where it was
+                    if (model.followTailProperty().get() && table.getItems().size() != rowsWhenScrolled) {
+                        scrollToEnd();
+                    }
+                });
             }
         });
         model.followTailProperty().addListener((obs, old, now) -> {
@@ -192,6 +233,24 @@ public final class LogView extends BorderPane {
         });
     }
 
+    /**
+     * Fixes the rows' height at what the first laid-out row measured (the theme and font decide it): the table then
+     * stops measuring its cells' text on every layout under a flood (JFR: a quarter fewer FX-thread samples).
+     */
+    private void fixRowHeight() {
+        fixingRowHeight = false;
+        if (table.getFixedCellSize() > 0) {
+            return;
+        }
+        for (javafx.scene.Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && !row.isEmpty() && row.getHeight() > 0) {
+                table.setFixedCellSize(row.getHeight());
+                return;
+            }
+        }
+        // not laid out yet (window not shown, or hidden): the next change tries again
+    }
+
     private boolean lastRowVisible() {
         if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() != null) {
             return flow.getLastVisibleCell().getIndex() >= table.getItems().size() - 2;
@@ -201,6 +260,7 @@ public final class LogView extends BorderPane {
 
     private void scrollToEnd() {
         int size = table.getItems().size();
+        rowsWhenScrolled = size;
         if (size > 0) {
             table.scrollTo(size - 1);
         }

@@ -34,8 +34,10 @@ public final class LogViewModel {
     public static final String ALL_EVENTS = "All events";
 
     private final int capacity;
-    private final ObservableList<LogEntry> rows = FXCollections.observableArrayList();
-    private final FilteredList<LogEntry> visible = new FilteredList<>(rows, row -> true);
+    // a ring, not an array list: once full, an append is one change that keeps the row count (see RingList)
+    private final RingList<LogEntry> rows;
+    private final ObservableList<LogEntry> readOnlyRows;
+    private final FilteredList<LogEntry> visible;
     private final ObservableList<String> eventNames = FXCollections.observableArrayList(ALL_EVENTS);
     private final TreeSet<String> knownNames = new TreeSet<>();
     private final ObjectProperty<SideFilter> sideFilter = new SimpleObjectProperty<>(SideFilter.ALL);
@@ -56,6 +58,9 @@ public final class LogViewModel {
             throw new IllegalArgumentException("the log must keep at least one row, not " + capacity);
         }
         this.capacity = capacity;
+        this.rows = new RingList<>(capacity);
+        this.readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+        this.visible = new FilteredList<>(rows, row -> true);
         sideFilter.addListener((obs, old, now) -> refilter());
         eventFilter.addListener((obs, old, now) -> refilter());
         textFilter.addListener((obs, old, now) -> refilter());
@@ -65,19 +70,13 @@ public final class LogViewModel {
     /** Adds a batch of rows at the bottom, dropping the oldest beyond the capacity. */
     public void append(List<LogEntry> batch) {
         List<LogEntry> kept = batch.size() > capacity ? batch.subList(batch.size() - capacity, batch.size()) : batch;
-        dropped += batch.size() - kept.size();
         for (LogEntry row : kept) {
             if (knownNames.add(row.name())) {
                 // insert in place: replacing the list would clear the filter box's selection
                 eventNames.add(1 + knownNames.headSet(row.name()).size(), row.name());
             }
         }
-        int excess = rows.size() + kept.size() - capacity;
-        if (excess > 0) {
-            dropped += excess;
-            rows.remove(0, excess);
-        }
-        rows.addAll(kept);
+        dropped += rows.appendDroppingOldest(batch);
     }
 
     private void refilter() {
@@ -118,7 +117,7 @@ public final class LogViewModel {
 
     /** All rows kept, oldest first. */
     public ObservableList<LogEntry> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The rows that pass the filters, oldest first: what the table shows. */

@@ -101,26 +101,27 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
     private static int field(GridPane grid, int row, String name, String id, StringProperty value,
                              ObservableStringValue error, String prompt) {
         Label label = new Label(name);
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
-        label.setLabelFor(field);
+        TextField field = boundField(label, id, value, prompt);
         Label problem = errorLabel(error);
         problem.setId(id + "-error");
         grid.addRow(row, label, field, problem);
         return row + 1;
     }
 
-    /** A path field with a "Browse…" button; the chooser only fills the field, the form judges the file. */
-    private int fileField(GridPane grid, ProfileFormViewModel form, int row, String name, String id,
-                          StringProperty value, ObservableStringValue error, String prompt, String chooserTitle) {
-        Label label = new Label(name);
+    private static TextField boundField(Label label, String id, StringProperty value, String prompt) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(value);
         label.setLabelFor(field);
+        return field;
+    }
+
+    /** A path field with a "Browse…" button; the chooser only fills the field, the form judges the file. */
+    private int fileField(GridPane grid, ProfileFormViewModel form, int row, String name, String id,
+                          StringProperty value, ObservableStringValue error, String prompt, String chooserTitle) {
+        Label label = new Label(name);
+        TextField field = boundField(label, id, value, prompt);
         Button browse = new Button("Browse…");
         browse.setId(id + "-browse");
         browse.setMinWidth(Button.USE_PREF_SIZE);

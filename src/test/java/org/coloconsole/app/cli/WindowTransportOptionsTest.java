@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher;
-import org.coloconsole.app.profile.TransportSecurity;
+import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
 import org.coloconsole.qmp.TestPki;

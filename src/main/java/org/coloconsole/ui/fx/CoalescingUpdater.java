@@ -1,4 +1,4 @@
-package org.coloconsole.ui;
+package org.coloconsole.ui.fx;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;

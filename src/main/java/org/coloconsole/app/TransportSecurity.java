@@ -1,8 +1,7 @@
-package org.coloconsole.app.profile;
+package org.coloconsole.app;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.coloconsole.app.PairConfig;
 import org.coloconsole.qmp.TlsSettings;
 
 /**

@@ -1,9 +1,10 @@
-package org.coloconsole.ui;
+package org.coloconsole.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.coloconsole.ui.ManualExecutor;
 import org.junit.jupiter.api.Test;
 
 class CoalescingUpdaterTest {
