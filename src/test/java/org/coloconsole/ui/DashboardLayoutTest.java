@@ -94,6 +94,22 @@ class DashboardLayoutTest {
     }
 
     @Test
+    void whenANewStateMakesTheCardsTallerTheDashboardGrowsWithoutAResize(FxRobot robot) {
+        session.push(Snapshots.protectedPair());
+        resize(1280, 800);
+        double before = robot.lookup("#dashboard").queryAs(Region.class).getHeight();
+
+        session.push(refusedPair(REFUSED_HEADLINE)); // a five-line refusal on the primary card, a taller banner
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#dashboard").queryAs(Region.class).getHeight()).isGreaterThan(before);
+        assertThat(overflow(robot, "#primary-card-scroll")).as("rows of the primary card out of sight").isZero();
+        assertBannerWholeAndAboveTheDashboard(robot);
+    }
+
+    @Test
     void at1024x768TheBannerIsWholeAndACardTooTallForTheWindowScrolls(FxRobot robot) {
         session.push(refusedPair(LONG_HEADLINE));
         resize(1024, 768);

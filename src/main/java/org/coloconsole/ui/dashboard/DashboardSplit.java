@@ -49,6 +49,10 @@ public final class DashboardSplit extends SplitPane {
         return n.getParent() == this && n.getStyleClass().contains("split-pane-divider");
     }
 
+    /*
+     * Every layout pass measures the cards again (about 90 µs): skipping passes in which the dashboard's layout flag
+     * looked clean missed cards that had grown (a card's change does not always mark this split for layout).
+     */
     @Override
     protected void layoutChildren() {
         if (!placedByOperator) {
