@@ -49,9 +49,9 @@ sleep 4
 ${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"m0","device":"src","target":"dst","sync":"full"}' >/dev/null
 ${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"copy-big","device":"big","target":"bigdst","sync":"full","speed":1048576,"buf-size":262144}' >/dev/null
 ${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"bad0","device":"src2","target":"bad","sync":"full","auto-dismiss":false}' >/dev/null
-xdotool mousemove \${JOBS_TAB_X:-134} \${JOBS_TAB_Y:-547} click 1         # the "Jobs" tab beside the event log
+xdotool mousemove \${JOBS_TAB_X:-122} \${JOBS_TAB_Y:-505} click 1         # the "Jobs" tab beside the event log
 sleep 2
-xdotool mousemove \${PAUSE_X:-712} \${PAUSE_Y:-729} click 1                # Pause on m0's row (the last)
+xdotool mousemove \${PAUSE_X:-713} \${PAUSE_Y:-687} click 1                # Pause on m0's row (the last)
 sleep \${SETTLE:-4}
 import -window root "$OUT/5-jobs.png"
 DRIVE

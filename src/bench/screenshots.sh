@@ -32,7 +32,7 @@ import -window root "$OUT/1-healthy.png"
 kill -KILL $PRIMARY_PID
 sleep 3
 import -window root "$OUT/2-primary-killed.png"
-xdotool mousemove \${PROMOTE_X:-1097} \${PROMOTE_Y:-292} click 1      # "Promote secondary"
+xdotool mousemove \${PROMOTE_X:-1108} \${PROMOTE_Y:-258} click 1      # "Promote secondary"
 sleep 1.5
 import -window root "$OUT/3-confirm.png"
 xdotool mousemove \${AGREE_X:-288} \${AGREE_Y:-519} click 1              # the explicit confirmation tick

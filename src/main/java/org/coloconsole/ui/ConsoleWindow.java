@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -32,6 +30,7 @@ import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
 import org.coloconsole.ui.dashboard.DashboardModel;
+import org.coloconsole.ui.dashboard.DashboardSplit;
 import org.coloconsole.ui.dashboard.DashboardView;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.jobs.JobsBinding;
@@ -182,12 +181,7 @@ public final class ConsoleWindow extends BorderPane {
 
         DashboardView view = new DashboardView(dashboard, c -> styled(new ConfirmFailoverDialog(window(), c)).showAndWait());
         LogView logView = new LogView(log, context.zone(), status::message);
-        SplitPane split = new SplitPane(view, lowerTabs(session, logView));
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        SplitPane.setResizableWithParent(view, false);
-        view.setMinHeight(Region.USE_PREF_SIZE); // the cards are never cut; the log takes what is left
-        center.getChildren().setAll(split);
+        center.getChildren().setAll(new DashboardSplit(view, lowerTabs(session, logView)));
         Node banner = new Banner(dashboard.banner());
         top.getChildren().setAll(top.getChildren().get(0), banner);
         disconnect.setDisable(false);

@@ -1,24 +1,42 @@
 package org.coloconsole.ui.dashboard;
 
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The recommendation across the top of the window, big enough to read from across the room. */
-public final class Banner extends HBox {
+/**
+ * The recommendation across the top of the window, big enough to read from across the room.
+ *
+ * <p>The verdict and the engine's sentence are always shown in full: they wrap, and the banner grows with them (the
+ * window moves the dashboard down, it never draws over the banner). The per-side reasons repeat what the sentence and
+ * the cards already say, in more words; they take one line each, cut with an ellipsis, until the operator presses
+ * "Details", which wraps each in full. Collapsed lines rather than a box with its own
+ * scroll bar: at a glance the operator still sees one line per side, and one click shows every word without hunting
+ * for a second scroll bar.
+ */
+public final class Banner extends VBox {
+    private final ToggleButton details;
+    private final VBox reasons;
 
     public Banner(BannerViewModel model) {
         setId("banner");
         getStyleClass().add("banner");
-        setSpacing(18);
-        setPadding(new Insets(10, 18, 10, 18));
-        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(4);
+        setPadding(new Insets(8, 18, 10, 18));
+        setMinHeight(Region.USE_PREF_SIZE); // the parent moves what follows down; it must never squeeze the banner
 
         FontIcon icon = new FontIcon(Material2MZ.WARNING);
         icon.getStyleClass().add("banner-icon");
@@ -26,27 +44,83 @@ public final class Banner extends HBox {
         verdict.setId("banner-verdict");
         verdict.getStyleClass().add("banner-verdict");
         verdict.textProperty().bind(model.verdictProperty());
-        verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setGraphic(icon);
+        verdict.setGraphicTextGap(14);
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        details = detailsToggle(model);
+        HBox verdictRow = new HBox(12, verdict, spacer, details);
+        verdictRow.setAlignment(Pos.CENTER_LEFT);
 
+        // the sentence across the full width, under the verdict: fewer, longer lines
         Label headline = new Label();
         headline.setId("banner-headline");
         headline.getStyleClass().add("banner-headline");
         headline.textProperty().bind(model.headlineProperty());
         headline.setWrapText(true);
-        Label reasons = new Label();
+        headline.setMaxWidth(Double.MAX_VALUE);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
+
+        reasons = new VBox(1);
         reasons.setId("banner-reasons");
         reasons.getStyleClass().add("banner-reasons");
-        reasons.textProperty().bind(model.reasonsProperty());
-        reasons.setWrapText(true);
-        reasons.managedProperty().bind(reasons.textProperty().isNotEmpty());
+        reasons.managedProperty().bind(model.hasReasonsProperty());
         reasons.visibleProperty().bind(reasons.managedProperty());
-        // the verdict on its own line and the sentence across the full width: fewer, longer lines
-        VBox text = new VBox(4, verdict, headline, reasons);
-        HBox.setHgrow(text, Priority.ALWAYS);
+        model.reasonLines().addListener((ListChangeListener<String>) change -> showReasons(reasons, model));
+        showReasons(reasons, model);
 
-        getChildren().addAll(icon, text);
+        getChildren().addAll(verdictRow, headline, reasons);
         model.toneProperty().addListener((obs, old, now) -> show(icon, now));
         show(icon, model.toneProperty().get());
+    }
+
+    private static ToggleButton detailsToggle(BannerViewModel model) {
+        ToggleButton details = new ToggleButton("Details");
+        details.setId("banner-details");
+        details.getStyleClass().add("banner-details");
+        details.setMnemonicParsing(false);
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        details.selectedProperty().bindBidirectional(model.detailsShownProperty());
+        FontIcon chevron = new FontIcon(details.isSelected() ? Material2AL.EXPAND_LESS : Material2AL.EXPAND_MORE);
+        details.selectedProperty().addListener((obs, old, now) ->
+                chevron.setIconCode(now ? Material2AL.EXPAND_LESS : Material2AL.EXPAND_MORE));
+        details.setGraphic(chevron);
+        details.setContentDisplay(ContentDisplay.RIGHT);
+        details.setTooltip(new Tooltip("Show or fold each side's reasons in full"));
+        // it keeps its place on the verdict's row; shown only when there is something to unfold (see layoutChildren)
+        details.setVisible(false);
+        return details;
+    }
+
+    private static void showReasons(VBox box, BannerViewModel model) {
+        box.getChildren().clear();
+        int i = 0;
+        for (String reason : model.reasonLines()) {
+            Label line = new Label(reason);
+            line.setId("banner-reason-" + i++);
+            line.getStyleClass().add("banner-reason");
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.setTextOverrun(OverrunStyle.ELLIPSIS);
+            line.wrapTextProperty().bind(model.detailsShownProperty());
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            box.getChildren().add(line);
+        }
+    }
+
+    /** "Details" is offered when a reason is cut at this width, and stays while the reasons are unfolded. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // the lines are laid out after this, so their own widths may be stale: every line gets the box's width
+        double room = reasons.getWidth() - reasons.snappedLeftInset() - reasons.snappedRightInset();
+        boolean cut = false;
+        for (Node n : reasons.getChildren()) {
+            Label line = (Label) n;
+            cut |= !line.isWrapText() && line.prefWidth(-1) > room + 0.5;
+        }
+        details.setVisible(details.isSelected() || (reasons.isVisible() && cut));
     }
 
     private void show(FontIcon icon, Tone tone) {

@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -20,7 +22,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class FailoverPanel extends VBox {
     private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
 
+    /** A step's sentence over two lines and QEMU's answer under it over one or two, at the panel's usual width. */
+    private static final double STEP_HEIGHT = 76;
+    private static final double MAX_STEPS_HEIGHT = 5 * STEP_HEIGHT;
+
     private final FailoverViewModel model;
+    private final ListView<RunbookStep> steps;
     private final Function<Confirmation, Optional<ConfirmFailoverDialog.Answer>> confirm;
     private final Button promote = new Button("Promote secondary", new FontIcon(Material2MZ.SWAP_HORIZ));
     private final Button continuePrimary = new Button("Continue on primary", new FontIcon(Material2MZ.PLAY_ARROW));
@@ -36,8 +43,8 @@ public final class FailoverPanel extends VBox {
         getStyleClass().add("failover-panel");
         setSpacing(8);
         setPadding(new Insets(12, 14, 12, 14));
-        setMinWidth(300);
-        setPrefWidth(340);
+        setMinWidth(280);
+        setPrefWidth(320);
 
         Label title = new Label("Failover");
         title.getStyleClass().add("card-title");
@@ -61,20 +68,35 @@ public final class FailoverPanel extends VBox {
         message.getStyleClass().add("failover-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE); // a refusal is a sentence the operator must read whole
         model.messageToneProperty().addListener((obs, old, now) -> tone(message, now));
         tone(message, model.messageToneProperty().get());
 
         Label runbook = new Label();
         runbook.textProperty().bind(model.runbookTitleProperty());
         runbook.getStyleClass().add("section-title");
-        ListView<RunbookStep> steps = new ListView<>(model.steps());
+        steps = new ListView<>(model.steps());
         steps.setId("runbook-steps");
         steps.setCellFactory(list -> new StepCell());
-        steps.setPrefHeight(130);
+        // it takes whatever height the cards leave, and scrolls its own steps
+        steps.setPrefHeight(72);
+        steps.setMinHeight(0);
+        VBox.setVgrow(steps, Priority.ALWAYS);
         steps.setFocusTraversable(false);
         steps.setPlaceholder(new Label("The runbook's steps appear here."));
 
         getChildren().addAll(title, promote, continuePrimary, message, runbook, steps);
+    }
+
+    /**
+     * The buttons, the whole message and the runbook's steps: while a failover runs and after, the operator wants
+     * every step's result in sight, so the dashboard asks for room for all of them (up to a limit; past it the list
+     * scrolls). A step's height is estimated: the list shows only the cells in sight and cannot measure the others.
+     */
+    double neededHeight() {
+        double list = model.steps().isEmpty() ? steps.getPrefHeight()
+                : Math.min(MAX_STEPS_HEIGHT, model.steps().size() * STEP_HEIGHT + 4);
+        return prefHeight(getWidth() > 0 ? getWidth() : -1) - steps.getPrefHeight() + list;
     }
 
     private void emphasise(String recommended) {

@@ -4,6 +4,8 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -12,17 +14,24 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
-/** One side's card: binds to its view model; colours come from pseudo-classes in colo.css. */
+/**
+ * One side's card: binds to its view model; colours come from pseudo-classes in colo.css. The title and state stay at
+ * the top; the facts below scroll when the card is given less height than they need, so no row is ever cut.
+ */
 public final class SideCard extends VBox {
     private final SideCardViewModel model;
+    private final HBox header;
+    private final VBox body;
+    private final ScrollPane scroll;
 
     public SideCard(SideCardViewModel model) {
         this.model = model;
         setId(model.side() + "-card");
         getStyleClass().add("side-card");
         pseudoClassStateChanged(PseudoClass.getPseudoClass(model.side()), true);
-        setSpacing(6);
-        setPadding(new Insets(12, 14, 12, 14));
+        // tight vertical rhythm: at 1280×800 a card with a long refusal sentence still fits above a usable log
+        setSpacing(4);
+        setPadding(new Insets(10, 14, 10, 14));
         HBox.setHgrow(this, Priority.ALWAYS);
         setMaxWidth(Double.MAX_VALUE);
         setMinWidth(300);
@@ -48,7 +57,7 @@ public final class SideCard extends VBox {
 
         GridPane facts = new GridPane();
         facts.setHgap(10);
-        facts.setVgap(3);
+        facts.setVgap(2);
         facts.getStyleClass().add("card-facts");
         int row = 0;
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
@@ -61,21 +70,43 @@ public final class SideCard extends VBox {
         row = fact(facts, row, "", model.coloDetailProperty(), "colo-detail");
         row = fact(facts, row, "Last exit", model.lastExitProperty(), "last-exit");
         row = fact(facts, row, "", model.exitErrorProperty(), "exit-error");
-        fact(facts, row, "Migration", model.migrationProperty(), "migration");
+        row = fact(facts, row, "Migration", model.migrationProperty(), "migration");
 
         Sparkline sparkline = new Sparkline();
+        sparkline.setId(model.side() + "-sparkline");
         model.sparklineProperty().addListener((obs, old, now) -> sparkline.setValues(now));
-        Label sparkTitle = new Label("Round trips, last minute");
-        sparkTitle.getStyleClass().add("fact-name");
+        // a row of the grid rather than a title over a strip: one line less, and it reads like the other facts
+        Label sparkName = new Label("Round trips");
+        sparkName.getStyleClass().add("fact-name");
+        sparkName.setMinWidth(Region.USE_PREF_SIZE);
+        sparkName.setTooltip(new Tooltip("Heartbeat round trips of the last minute"));
+        GridPane.setHgrow(sparkline, Priority.ALWAYS);
+        sparkline.setMaxWidth(Double.MAX_VALUE);
+        facts.addRow(row, sparkName, sparkline);
 
         Label notice = new Label();
         notice.textProperty().bind(model.noticeProperty());
         notice.getStyleClass().add("card-notice");
         notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
 
-        getChildren().addAll(header, endpoint, facts, sparkTitle, sparkline, notice);
+        // the header stays put; when the card is shorter than its facts, the facts scroll instead of being cut
+        body = new VBox(4, endpoint, facts, notice);
+        body.getStyleClass().add("card-body-content");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId(model.side() + "-card-scroll");
+        scroll.getStyleClass().add("card-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setFocusTraversable(false);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, scroll);
+        this.header = header;
+        this.scroll = scroll;
 
         model.stateProperty().addListener((obs, old, now) -> showState(state, now));
         showState(state, model.stateProperty().get());
@@ -108,6 +139,15 @@ public final class SideCard extends VBox {
             pseudoClassStateChanged(s.pseudoClass(), s == state);
         }
         label.setText(state.name());
+    }
+
+    /** The height that shows every row of this card without a scroll bar, at the given width of the card. */
+    double neededHeight(double width) {
+        Insets insets = getInsets();
+        Insets scrollInsets = scroll.getInsets();
+        double inner = width - insets.getLeft() - insets.getRight() - scrollInsets.getLeft() - scrollInsets.getRight();
+        return insets.getTop() + header.prefHeight(-1) + getSpacing() + scrollInsets.getTop()
+                + body.prefHeight(inner) + scrollInsets.getBottom() + insets.getBottom();
     }
 
     public SideCardViewModel model() {

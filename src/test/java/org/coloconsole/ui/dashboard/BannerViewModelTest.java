@@ -55,4 +55,28 @@ class BannerViewModelTest {
                 FailoverProgress.none());
         assertThat(banner.verdictProperty().get()).isEqualTo("RE PROTECTING");
     }
+
+    @Test
+    void theReasonsAreOneEntryPerSideAndTheDetailsChoiceSurvivesEveryNewSnapshot() {
+        RecommendationSnapshot first = new RecommendationSnapshot("CANNOT_TELL", Optional.empty(), "Neither answers.",
+                List.of("Primary: lost 6.6 s ago.", "Secondary: lost 6.9 s ago."));
+        banner.update(first, FailoverProgress.none());
+        assertThat(banner.reasonLines()).containsExactly("Primary: lost 6.6 s ago.", "Secondary: lost 6.9 s ago.");
+        assertThat(banner.hasReasonsProperty().get()).isTrue();
+        assertThat(banner.detailsShownProperty().get()).as("folded at first").isFalse();
+
+        banner.detailsShownProperty().set(true);
+        banner.update(new RecommendationSnapshot("CANNOT_TELL", Optional.empty(), "Neither answers.",
+                List.of("Primary: lost 7.6 s ago.", "Secondary: lost 7.9 s ago.")), FailoverProgress.none());
+
+        assertThat(banner.reasonLines()).containsExactly("Primary: lost 7.6 s ago.", "Secondary: lost 7.9 s ago.");
+        assertThat(banner.detailsShownProperty().get()).isTrue();
+    }
+
+    @Test
+    void withoutReasonsThereIsNothingToUnfold() {
+        banner.update(RecommendationSnapshot.cannotTell("Not connected."), FailoverProgress.none());
+        assertThat(banner.reasonLines()).isEmpty();
+        assertThat(banner.hasReasonsProperty().get()).isFalse();
+    }
 }
