@@ -75,8 +75,8 @@ public final class Recommender {
         String which = String.join(" and ", sides);
         return new Recommendation(Recommendation.Kind.CANNOT_TELL, Optional.empty(),
                 "The console cannot watch " + which + ": the connection is refused on security grounds (TLS or plain "
-                        + "TCP; the card says which file or setting). Whether its QEMU runs is unknown: fix the "
-                        + "connection before any failover.", reasons, false);
+                        + "TCP; the card says which file or setting). Whether " + (sides.size() == 1 ? "its QEMU runs"
+                        : "their QEMUs run") + " is unknown: fix the connection before any failover.", reasons, false);
     }
 
     private static Optional<Side> tookOver(PairState pair) {

@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -52,8 +53,12 @@ public final class SideCard extends VBox {
         Label endpoint = new Label();
         endpoint.textProperty().bind(model.endpointProperty());
         endpoint.getStyleClass().add("card-endpoint");
-        endpoint.setWrapText(true);
-        endpoint.setMinHeight(Region.USE_PREF_SIZE);
+        // one line, cut at the front: a socket path's end (which monitor) matters more than its directory, and a
+        // wrapped path left a lone letter on a line of its own; the whole text is in the tooltip
+        endpoint.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip endpointTip = new Tooltip();
+        endpointTip.textProperty().bind(model.endpointProperty());
+        endpoint.setTooltip(endpointTip);
 
         GridPane facts = new GridPane();
         facts.setHgap(10);

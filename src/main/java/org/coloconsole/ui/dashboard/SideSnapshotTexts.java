@@ -8,8 +8,13 @@ public final class SideSnapshotTexts {
     /** "Primary: connected, healthy (0.42 ms)". */
     public static String statusLine(SideSnapshot side) {
         return Texts.capitalised(side.side()) + ": "
-                + SideCardViewModel.connectionText(side.connection()).toLowerCase(java.util.Locale.ROOT) + ", "
+                + midSentence(SideCardViewModel.connectionText(side.connection())) + ", "
                 + side.heartbeat().toLowerCase(java.util.Locale.ROOT)
                 + side.lastRtt().map(rtt -> " (" + Texts.duration(rtt) + ")").orElse("");
+    }
+
+    /** Only the first letter: "Refused: TLS or plain TCP" must not become "refused: tls or plain tcp". */
+    private static String midSentence(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }
