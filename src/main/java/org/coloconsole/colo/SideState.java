@@ -50,6 +50,11 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return coloMode.is(ColoMode.PRIMARY) || coloMode.is(ColoMode.SECONDARY);
     }
 
+    /** In COLO with no COLO_EXIT since: its guest's STOP and RESUME come from checkpoints. */
+    public boolean checkpointing() {
+        return inColo() && lastExit.isEmpty();
+    }
+
     /** Replication broke and this side waits for a decision (COLO_EXIT reason=error). */
     public boolean waitingAfterError() {
         return lastExit.map(e -> e.reason().is(ColoExitReason.ERROR)).orElse(false) && !tookOver();
