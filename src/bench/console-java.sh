@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the screenshot scripts (from the checkout's top): sets OUT, the first argument or assets/screenshots, and
 # JAVA, the command that runs the console from target/, built with `mvn -o -DskipTests package` when nothing is yet.
 OUT=${1:-assets/screenshots}
@@ -11,3 +12,12 @@ fi
 MP="$JAR:$(ls target/modules/*.jar | grep -v -E 'javafx-(base|controls|graphics)-[0-9.]+\.jar$' | tr '\n' ':')"
 # shellcheck disable=SC2034 # used by the script that sources this
 JAVA=(java --module-path "$MP" --add-exports javafx.base/com.sun.javafx.event=org.controlsfx.controls -m org.coloconsole/org.coloconsole.Main)
+# Lines for a drive script (run under xvfb-run) right after it starts the console in the background: stop the console
+# when the script ends, wait for its window, and place it at 0,0 in 1280x800. Spliced into an unquoted heredoc as
+# $PLACE_CONSOLE_WINDOW, it arrives as written here.
+# shellcheck disable=SC2016,SC2034 # expanded by the drive script, not here; used by the script that sources this
+PLACE_CONSOLE_WINDOW='APP=$!
+trap '"'"'kill $APP 2>/dev/null || true'"'"' EXIT
+for i in $(seq 1 80); do xdotool search --name "^COLO Console$" >/dev/null 2>&1 && break; sleep 0.25; done
+WID=$(xdotool search --name "^COLO Console$" | head -1)
+xdotool windowmove "$WID" 0 0 windowsize "$WID" 1280 800'

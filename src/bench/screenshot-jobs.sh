@@ -40,11 +40,7 @@ cat > "$RUN/drive.sh" <<DRIVE
 set -eu
 ${JAVA[*]} --primary "unix:$RUN/primary-console.sock" --secondary "unix:$RUN/secondary-console.sock" \
     > "$RUN/console.log" 2>&1 &
-APP=\$!
-trap 'kill \$APP 2>/dev/null || true' EXIT
-for i in \$(seq 1 80); do xdotool search --name "^COLO Console\$" >/dev/null 2>&1 && break; sleep 0.25; done
-WID=\$(xdotool search --name "^COLO Console\$" | head -1)
-xdotool windowmove "\$WID" 0 0 windowsize "\$WID" 1280 800
+$PLACE_CONSOLE_WINDOW
 sleep 4
 ${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"m0","device":"src","target":"dst","sync":"full"}' >/dev/null
 ${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"copy-big","device":"big","target":"bigdst","sync":"full","speed":1048576,"buf-size":262144}' >/dev/null

@@ -24,11 +24,7 @@ openssl x509 -req -in "$PKI/console.csr" -CA "$PKI/ca-cert.pem" -CAkey "$PKI/ca-
 cat > "$RUN/drive.sh" <<DRIVE
 set -eu
 ${JAVA[*]} > "$RUN/console.log" 2>&1 &
-APP=\$!
-trap 'kill \$APP 2>/dev/null || true' EXIT
-for i in \$(seq 1 80); do xdotool search --name "^COLO Console\$" >/dev/null 2>&1 && break; sleep 0.25; done
-WID=\$(xdotool search --name "^COLO Console\$" | head -1)
-xdotool windowmove "\$WID" 0 0 windowsize "\$WID" 1280 800
+$PLACE_CONSOLE_WINDOW
 sleep 4                                   # the window is mapped before its toolbar answers clicks
 for i in \$(seq 1 10); do
   # the toolbar's "Connect…": JavaFX takes a click only after the pointer has entered the button

@@ -44,11 +44,7 @@ cat > "$RUN/drive.sh" <<DRIVE
 set -eu
 ${JAVA[*]} --primary tls:127.0.0.1:$TLS_PORT --secondary tcp:127.0.0.1:$CLOSED_PORT --tls-ca $RUN/trusted-cert.pem \
   > "$RUN/console.log" 2>&1 &
-APP=\$!
-trap 'kill \$APP 2>/dev/null || true' EXIT
-for i in \$(seq 1 80); do xdotool search --name "^COLO Console\$" >/dev/null 2>&1 && break; sleep 0.25; done
-WID=\$(xdotool search --name "^COLO Console\$" | head -1)
-xdotool windowmove "\$WID" 0 0 windowsize "\$WID" 1280 800
+$PLACE_CONSOLE_WINDOW
 sleep 6
 import -window root "$OUT/tls-refused.png"
 DRIVE

@@ -22,11 +22,7 @@ cat > "$RUN/drive.sh" <<DRIVE
 set -eu
 ${JAVA[*]} --primary "unix:$RUN/primary-console.sock" --secondary "unix:$RUN/secondary-console.sock" \
     > "$RUN/console.log" 2>&1 &
-APP=\$!
-trap 'kill \$APP 2>/dev/null || true' EXIT
-for i in \$(seq 1 80); do xdotool search --name "^COLO Console\$" >/dev/null 2>&1 && break; sleep 0.25; done
-WID=\$(xdotool search --name "^COLO Console\$" | head -1)
-xdotool windowmove "\$WID" 0 0 windowsize "\$WID" 1280 800
+$PLACE_CONSOLE_WINDOW
 sleep 6                                   # a few checkpoints (every 2 s) into the log and the sparklines
 import -window root "$OUT/1-healthy.png"
 kill -KILL $PRIMARY_PID
