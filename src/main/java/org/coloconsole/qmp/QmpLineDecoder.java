@@ -15,7 +15,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,9 +34,16 @@ import java.util.Set;
 public final class QmpLineDecoder {
     /** Deeper than this is not a QMP message; the bound keeps a hostile line from exhausting the reader's stack. */
     private static final int MAX_DEPTH = 256;
+    /** QEMU 7.2 defines about 80 events. */
+    private static final int MAX_NAMES = 256;
 
     private final JsonFactory factory;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    /**
+     * One String per event name, shared by every event of that name: the log keeps 100,000 rows, and a fresh "STOP"
+     * in each was about 5 MB. Bounded, so a peer inventing names cannot grow it.
+     */
+    private final Map<String, String> names = new HashMap<>();
     private JsonParser parser;
     private ByteArrayFeeder feeder;
 
@@ -105,7 +114,7 @@ public final class QmpLineDecoder {
             switch (field) {
                 case "event":
                     eventNotText = value != JsonToken.VALUE_STRING;
-                    event = eventNotText ? "" : parser.getText();
+                    event = eventNotText ? "" : eventName(parser.getText());
                     if (eventNotText) {
                         skipValue(value, 1);
                     }
@@ -160,6 +169,17 @@ public final class QmpLineDecoder {
             return new QmpMessage.Greeting(greeting(greeting));
         }
         throw QmpCodec.badMessage("a message that is neither a reply, an error nor an event");
+    }
+
+    private String eventName(String text) {
+        String known = names.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (names.size() < MAX_NAMES) {
+            names.put(text, text);
+        }
+        return text;
     }
 
     /** The next token; running out of the line before the value is complete is a truncated message. */

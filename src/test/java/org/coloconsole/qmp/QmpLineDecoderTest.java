@@ -82,6 +82,17 @@ class QmpLineDecoderTest {
     }
 
     @Test
+    void eventsOfOneNameShareTheirNameAndInventedNamesAreNotAllKept() throws Exception {
+        assertThat(event("{\"event\": \"STOP\"}").name()).isSameAs(event("{\"event\": \"STOP\"}").name());
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(event("{\"event\": \"X" + i + "\"}").name()).isEqualTo("X" + i);
+        }
+        String late = event("{\"event\": \"LATE\"}").name();
+        assertThat(event("{\"event\": \"LATE\"}").name()).as("past the bound: equal, not shared")
+                .isEqualTo(late).isNotSameAs(late);
+    }
+
+    @Test
     void anEventNameThatIsNotTextIsABadMessage() {
         assertThat(failure("{\"event\": 3}")).isEqualTo(QmpProtocolException.Kind.BAD_MESSAGE);
         assertThat(failure("{\"event\": {\"a\": 1}}")).isEqualTo(QmpProtocolException.Kind.BAD_MESSAGE);
