@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.coloconsole.colo.FailoverPlan;
+import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.PollDecoder;
 import org.coloconsole.colo.Side;
@@ -54,68 +55,90 @@ final class SurvivorCheck {
         QmpClient client = supervisor.link(target).client();
         QmpClient otherClient = supervisor.link(otherSide).client();
         long deadline = System.nanoTime() + verifyTimeout.toNanos();
-        long settledSince = 0; // when the other side was last seen stopped after the survivor was verified; 0: not yet
+        long watchSince = 0; // since when the survivor is verified and the other side watched; 0: not yet
         long qemu = 0;
         int restops = 0;
         String last = "no answer";
-        String watching = null; // survivor verified, the other side stopped but still in COLO: what was seen
         while (System.nanoTime() < deadline) {
             long sent = System.nanoTime();
             try {
+                // each reply reaches the state from the reader thread the moment it arrives, so it is applied before
+                // any event QEMU sent after it (a RESUME), never after: a stale "paused" must not hide a new start
                 boolean otherConnected = otherClient.state() == QmpClientState.RUNNING;
                 CompletableFuture<QmpValue> otherStatus = otherConnected
-                        ? otherClient.execute("query-status", Map.of(), OTHER_SIDE_TIMEOUT) : null;
+                        ? polled(otherSide, "query-status", otherClient, OTHER_SIDE_TIMEOUT) : null;
                 CompletableFuture<QmpValue> otherColo = otherConnected
-                        ? otherClient.execute("query-colo-status", Map.of(), OTHER_SIDE_TIMEOUT) : null;
-                QmpValue colo = client.execute("query-colo-status", Map.of(), stepTimeout)
-                        .get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-                QmpValue status = client.execute("query-status", Map.of(), stepTimeout)
-                        .get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                        ? polled(otherSide, "query-colo-status", otherClient, OTHER_SIDE_TIMEOUT) : null;
+                CompletableFuture<QmpValue> coloReply = polled(target, "query-colo-status", client, stepTimeout);
+                CompletableFuture<QmpValue> statusReply = polled(target, "query-status", client, stepTimeout);
+                QmpValue colo = coloReply.get(remainingMillis(deadline, stepTimeout), TimeUnit.MILLISECONDS);
+                QmpValue status = statusReply.get(remainingMillis(deadline, stepTimeout), TimeUnit.MILLISECONDS);
                 qemu += System.nanoTime() - sent;
-                submit(target, "query-colo-status", colo);
-                submit(target, "query-status", status);
-                String otherText = otherConnected ? fresh(otherSide, otherStatus, otherColo) : "not connected";
+                String otherText = otherConnected ? answered(otherStatus, otherColo) : "not connected";
                 PairState state = supervisor.settled().get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS).state();
                 String survivorText = target.label() + ": last-mode " + colo.string("last-mode").orElse("?")
                         + ", mode " + colo.string("mode").orElse("?") + ", reason " + colo.string("reason").orElse("?")
                         + "; " + status.string("status").orElse("?") + "; " + otherSide.label() + ": " + otherText;
                 SideState other = state.side(otherSide);
                 if (FailoverPlan.verified(state, target)) {
-                    if (!other.answering() || !other.inColo()) {
+                    if (!mayStillStart(other)) {
                         return new Result(true, survivorText + restopped(otherSide, restops), qemu, restops);
                     }
                     long now = System.nanoTime();
-                    settledSince = settledSince == 0 ? now : settledSince;
-                    watching = survivorText + "; stopped for " + TimeUnit.NANOSECONDS.toMillis(now - settledSince)
-                            + " ms while still in COLO";
-                    if (now - settledSince >= SETTLE.toNanos()) {
-                        return new Result(true, watching + restopped(otherSide, restops), qemu, restops);
+                    if (watchSince == 0) {
+                        watchSince = now;
+                        // the watch is the point of this step: it is not cut short by the verify timeout
+                        deadline = Math.max(deadline, now + SETTLE.toNanos() + stepTimeout.toNanos());
                     }
-                    Thread.sleep(5);
-                    continue;
+                    if (now - watchSince >= SETTLE.toNanos()) {
+                        String how = other.answering() ? "stopped" : "not answering, last seen stopped,";
+                        return new Result(other.answering(), survivorText + "; " + how + " for "
+                                + SETTLE.toMillis() + " ms while still in COLO" + restopped(otherSide, restops)
+                                + (other.answering() ? "" : ": a checkpoint may still start it; fence its host"),
+                                qemu, restops);
+                    }
+                    last = "the " + otherSide.label() + " is still in COLO (" + survivorText + ")";
+                } else {
+                    watchSince = 0;
+                    if (other.answering() && other.guestRuns() && state.side(target).tookOver()) {
+                        // the survivor took over and the other guest runs again: COLO started it; stop it again
+                        restops++;
+                        restop(otherClient, otherSide);
+                    }
+                    last = Verification.whyNot(state, target) + " (" + survivorText + ")";
                 }
-                watching = null;
-                settledSince = 0;
-                if (other.answering() && other.guestRuns() && state.side(target).tookOver()) {
-                    // the survivor took over and the other guest runs again: COLO started it; stop it again
-                    restops++;
-                    restop(otherClient, otherSide);
-                }
-                last = Verification.whyNot(state, target) + " (" + survivorText + ")";
-                // the survivor's RESUME follows lost-heartbeat by 7-25 ms (colo-lab.md): look again soon
-                Thread.sleep(5);
             } catch (ExecutionException | TimeoutException e) {
                 last = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
-                watching = null;
-                settledSince = 0;
+                watchSince = 0;
             }
-        }
-        if (watching != null) {
-            // a verify timeout shorter than the watch ends it: stopped when the time ran out is verified
-            return new Result(true, watching + restopped(otherSide, restops), qemu, restops);
+            // the survivor's RESUME follows lost-heartbeat by 7-25 ms (colo-lab.md): look again soon, but never spin
+            Thread.sleep(5);
         }
         return new Result(false, "not verified within " + verifyTimeout.toMillis() + " ms: " + last
                 + restopped(otherSide, restops), qemu, restops);
+    }
+
+    /**
+     * Whether COLO could still start the other side's guest: it was stopped by this runbook ({@code fenced}) and has
+     * not left COLO. A side that stopped answering meanwhile counts too, unless its process is known to be gone.
+     */
+    private static boolean mayStillStart(SideState other) {
+        if (other.heartbeat().status() == HeartbeatStatus.LOST) {
+            return false;
+        }
+        return other.answering() ? other.inColo() : other.fenced() && other.inColo();
+    }
+
+    /** The command, its reply handed to the supervisor on the reader thread as soon as it arrives. */
+    private CompletableFuture<QmpValue> polled(Side side, String command, QmpClient client, Duration timeout) {
+        CompletableFuture<QmpValue> reply = client.execute(command, Map.of(), timeout);
+        reply.thenAccept(value -> submit(side, command, value));
+        return reply;
+    }
+
+    private static long remainingMillis(long deadline, Duration cap) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        return Math.max(1, Math.min(left, cap.toMillis() + 1000));
     }
 
     private void restop(QmpClient otherClient, Side otherSide) throws InterruptedException {
@@ -134,14 +157,12 @@ final class SurvivorCheck {
                 + (restops == 1 ? "once" : restops + " times");
     }
 
-    /** The other side's fresh run state and COLO status, handed to the supervisor; no answer leaves it to the heartbeat. */
-    private String fresh(Side side, CompletableFuture<QmpValue> status, CompletableFuture<QmpValue> colo)
+    /** The other side's fresh answers (already handed to the supervisor), as text; no answer leaves it to the heartbeat. */
+    private static String answered(CompletableFuture<QmpValue> status, CompletableFuture<QmpValue> colo)
             throws InterruptedException {
         try {
             QmpValue s = status.get(OTHER_SIDE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             QmpValue c = colo.get(OTHER_SIDE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            submit(side, "query-status", s);
-            submit(side, "query-colo-status", c);
             return s.string("status").orElse("?") + ", COLO mode " + c.string("mode").orElse("?");
         } catch (ExecutionException | TimeoutException e) {
             return "no answer";
