@@ -46,6 +46,8 @@ public final class QmpLineDecoder {
     private final Map<String, String> names = new HashMap<>();
     private JsonParser parser;
     private ByteArrayFeeder feeder;
+    /** Bytes fed to {@link #parser} before the current line: its locations count from its first byte. */
+    private long fed;
 
     QmpLineDecoder(JsonFactory factory) {
         this.factory = factory;
@@ -59,6 +61,7 @@ public final class QmpLineDecoder {
             throw new IllegalStateException("Jackson could not create a non-blocking parser", e);
         }
         feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        fed = 0;
     }
 
     /**
@@ -86,7 +89,9 @@ public final class QmpLineDecoder {
 
     private QmpMessage read(byte[] line, int offset, int length, Instant receivedAt, long receivedNanos)
             throws IOException, QmpProtocolException {
+        long lineStart = fed;
         feeder.feedInput(line, offset, offset + length);
+        fed += length;
         JsonToken first = next();
         if (first == null) {
             // a blank line, or a bare number (which only the next byte could end)
@@ -144,6 +149,8 @@ public final class QmpLineDecoder {
         if (token != JsonToken.END_OBJECT) {
             throw truncated();
         }
+        requireOnlyWhitespaceAfter(line, offset + (int) (parser.currentLocation().getByteOffset() - lineStart),
+                offset + length);
         requireEndOfLine();
         if (event != null) {
             if (eventNotText) {
@@ -189,6 +196,20 @@ public final class QmpLineDecoder {
             return null;
         }
         return token;
+    }
+
+    /**
+     * After the object, whitespace only. The parser alone cannot say so: a value cut off by the end of the line
+     * ({@code 12}, {@code "abc}, {@code tr}) is, for a non-blocking parser, just not available yet.
+     */
+    private static void requireOnlyWhitespaceAfter(byte[] line, int from, int end) throws QmpProtocolException {
+        for (int i = from; i < end; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                throw new QmpProtocolException(QmpProtocolException.Kind.MALFORMED_JSON,
+                        "the peer sent more than one JSON value on a line", null);
+            }
+        }
     }
 
     private void requireEndOfLine() throws IOException, QmpProtocolException {

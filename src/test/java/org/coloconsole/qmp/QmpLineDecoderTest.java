@@ -50,6 +50,11 @@ class QmpLineDecoderTest {
         assertThat(failure("{\"event\": \"STOP\"} {\"event\": \"RESUME\"}"))
                 .isEqualTo(QmpProtocolException.Kind.MALFORMED_JSON);
         assertThat(failure("{\"event\": \"STOP\"} x")).isEqualTo(QmpProtocolException.Kind.MALFORMED_JSON);
+        // cut off by the end of the line: to a non-blocking parser these are only "not available yet"
+        for (String tail : new String[] {" 12", " \"abc", " tr", " -", "12", "\"", " [1,"}) {
+            assertThat(failure("{\"event\": \"STOP\"}" + tail)).as(tail).isEqualTo(
+                    QmpProtocolException.Kind.MALFORMED_JSON);
+        }
         assertThat(failure("{\"event\": \"STOP\", \"data\": {\"a\": [1, 2")).isEqualTo(
                 QmpProtocolException.Kind.MALFORMED_JSON);
         assertThat(failure("[1, 2]")).isEqualTo(QmpProtocolException.Kind.NOT_AN_OBJECT);
@@ -64,6 +69,10 @@ class QmpLineDecoderTest {
                 QmpProtocolException.Kind.MALFORMED_JSON);
         assertThat(failure("12")).isEqualTo(QmpProtocolException.Kind.NOT_AN_OBJECT);
         assertThat(event("{\"event\": \"RESUME\"}").name()).isEqualTo("RESUME");
+        assertThat(failure("{\"event\": \"STOP\"} \"abc")).isEqualTo(QmpProtocolException.Kind.MALFORMED_JSON);
+        assertThat(event("{\"event\": \"RESUME\"}  ").name()).as("the line after it is not blamed")
+                .isEqualTo("RESUME");
+        assertThat(event("{\"event\": \"STOP\"}").name()).isEqualTo("STOP");
     }
 
     @Test
