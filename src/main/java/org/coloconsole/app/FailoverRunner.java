@@ -68,6 +68,9 @@ public final class FailoverRunner implements AutoCloseable {
         try {
             decision = supervisor.beginFailover(request).get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             return new FailoverOutcome(FailoverOutcome.Result.FAILED, target,
                     "The console could not check the interlock: " + e, List.of(), since(started), Duration.ZERO,
                     Optional.empty());
@@ -147,14 +150,20 @@ public final class FailoverRunner implements AutoCloseable {
         }
     }
 
+    private static boolean closedByPeer(Throwable cause) {
+        return cause instanceof QmpDisconnectedException
+                || cause instanceof QmpInterruptedException && cause.getCause() instanceof QmpDisconnectedException;
+    }
+
     /** Which failures end the runbook, and which are harmless for that step. */
     private StepResult failed(FailoverStep step, Throwable cause, long took) {
         String why = cause instanceof QmpCommandException q ? q.errorClass() + ": " + q.description()
                 : String.valueOf(cause.getMessage());
         switch (step.kind()) {
             case FENCE_QUIT:
-                if (cause instanceof QmpInterruptedException || cause instanceof QmpDisconnectedException) {
-                    // quit ends the process: the connection closing is the expected answer
+                if (closedByPeer(cause)) {
+                    // quit ends the process: the peer closing the connection is the expected answer (not a
+                    // connection the console dropped itself for silence: that says nothing about the process)
                     supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), "quit"));
                     return new StepResult(StepReport.Status.DONE, "quit → " + step.side().label()
                             + ": the process ended", took);

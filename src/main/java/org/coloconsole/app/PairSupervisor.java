@@ -249,7 +249,6 @@ public final class PairSupervisor implements AutoCloseable {
      * burst.
      */
     private void publish(PairState state, Instant now) {
-        unpublished = false;
         Recommendation recommendation = Recommender.recommend(state, now);
         if (journaledRecommendation == null || journaledRecommendation.kind() != recommendation.kind()
                 || !journaledRecommendation.target().equals(recommendation.target())) {
@@ -263,6 +262,7 @@ public final class PairSupervisor implements AutoCloseable {
         }
         PairSnapshot next = new PairSnapshot(state, recommendation, now);
         snapshot = next;
+        unpublished = false; // only now: a throw above leaves it to the next burst or tick to publish again
         for (Consumer<PairSnapshot> listener : snapshotListeners) {
             listener.accept(next);
         }

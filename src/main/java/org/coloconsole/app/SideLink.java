@@ -86,6 +86,11 @@ public final class SideLink implements AutoCloseable {
     private long pingSentNanos;
     private boolean pingOutstanding;
     private int reportedMisses;
+    /**
+     * Set when a session's Connected has reset the silence clock: the client is RUNNING a moment before that, and a
+     * tick in between would judge the new session by the old one's silence and drop it.
+     */
+    private boolean sessionUp;
     private Scheduler.Task tick;
     private volatile boolean closed;
     // scheduler thread only
@@ -155,6 +160,7 @@ public final class SideLink implements AutoCloseable {
                 lastReplyNanos = System.nanoTime();
                 pingOutstanding = false;
                 reportedMisses = 0;
+                sessionUp = true;
             }
             listener.connected(c.greeting(), c.reconnect(), now);
         } else if (event instanceof ReconnectEvent.AttemptFailed f) {
@@ -162,6 +168,9 @@ public final class SideLink implements AutoCloseable {
                     ? c.reason() : QmpConnectException.Reason.IO;
             listener.connectFailed(reason, f.cause().getMessage(), now);
         } else if (event instanceof ReconnectEvent.Lost l) {
+            synchronized (lock) {
+                sessionUp = false;
+            }
             listener.lost(l.cause(), now);
         } else if (event instanceof ReconnectEvent.Resynced) {
             listener.resynced(now);
@@ -241,6 +250,9 @@ public final class SideLink implements AutoCloseable {
         int missesToReport = 0;
         long silence;
         synchronized (lock) {
+            if (!sessionUp) {
+                return;
+            }
             silence = now - lastReplyNanos;
             if (pingOutstanding) {
                 int misses = (int) (silence / heartbeat.interval().toNanos());

@@ -50,9 +50,12 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return coloMode.is(ColoMode.PRIMARY) || coloMode.is(ColoMode.SECONDARY);
     }
 
-    /** In COLO with no COLO_EXIT since: its guest's STOP and RESUME come from checkpoints. */
+    /**
+     * In COLO with no COLO_EXIT since, and not stopped by the console: its guest's STOP and RESUME come from
+     * checkpoints. (A fenced side's RESUME is news: COLO started a guest the operator had stopped.)
+     */
     public boolean checkpointing() {
-        return inColo() && lastExit.isEmpty();
+        return inColo() && lastExit.isEmpty() && !fenced;
     }
 
     /** Replication broke and this side waits for a decision (COLO_EXIT reason=error). */

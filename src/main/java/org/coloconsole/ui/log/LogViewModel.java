@@ -34,7 +34,8 @@ public final class LogViewModel {
     public static final String ALL_EVENTS = "All events";
 
     private final int capacity;
-    // a ring, not an array list: once full, an append is one change that keeps the row count (see RingList)
+    // a ring, not an array list: once full, an append moves nothing and, between its two changes (the oldest rows
+    // removed, the new ones added, see RingList), keeps the row count the table sees
     private final RingList<LogEntry> rows;
     private final ObservableList<LogEntry> readOnlyRows;
     private final FilteredList<LogEntry> visible;
