@@ -33,6 +33,8 @@ import org.coloconsole.qmp.QmpValue;
 final class SurvivorCheck {
     /** Longer than a checkpoint's own stop-to-start on the lab pair (tens of ms), short enough for an operator. */
     static final Duration SETTLE = Duration.ofSeconds(1);
+    /** A guest that runs again after this many stops is not stopped by stopping it: say so rather than insist. */
+    static final int MAX_RESTOPS = 3;
     /** How long the other side's fresh state is waited for before it is left to its heartbeat. */
     private static final Duration OTHER_SIDE_TIMEOUT = Duration.ofMillis(500);
 
@@ -100,7 +102,8 @@ final class SurvivorCheck {
                     last = "the " + otherSide.label() + " is still in COLO (" + survivorText + ")";
                 } else {
                     watchSince = 0;
-                    if (other.answering() && other.guestRuns() && state.side(target).tookOver()) {
+                    if (other.answering() && other.guestRuns() && state.side(target).tookOver()
+                            && restops < MAX_RESTOPS) {
                         // the survivor took over and the other guest runs again: COLO started it; stop it again
                         restops++;
                         restop(otherClient, otherSide);
@@ -108,7 +111,11 @@ final class SurvivorCheck {
                     last = Verification.whyNot(state, target) + " (" + survivorText + ")";
                 }
             } catch (ExecutionException | TimeoutException e) {
-                last = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                // a read cut off by the deadline says nothing new: keep the last thing that did
+                String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                if (why != null) {
+                    last = why;
+                }
                 watchSince = 0;
             }
             // the survivor's RESUME follows lost-heartbeat by 7-25 ms (colo-lab.md): look again soon, but never spin
@@ -119,8 +126,8 @@ final class SurvivorCheck {
     }
 
     /**
-     * Whether COLO could still start the other side's guest: it was stopped by this runbook ({@code fenced}) and has
-     * not left COLO. A side that stopped answering meanwhile counts too, unless its process is known to be gone.
+     * Whether COLO could still start the other side's guest: it answers and has not left COLO; or it no longer answers,
+     * this runbook had stopped it ({@code fenced}) while it was in COLO, and its process is not known to be gone.
      */
     private static boolean mayStillStart(SideState other) {
         if (other.heartbeat().status() == HeartbeatStatus.LOST) {
@@ -129,11 +136,15 @@ final class SurvivorCheck {
         return other.answering() ? other.inColo() : other.fenced() && other.inColo();
     }
 
-    /** The command, its reply handed to the supervisor on the reader thread as soon as it arrives. */
+    /**
+     * The command, its reply handed to the supervisor on the reader thread as soon as it arrives. The future returned
+     * completes only after that hand-over, so a {@code settled()} asked after it includes the reply.
+     */
     private CompletableFuture<QmpValue> polled(Side side, String command, QmpClient client, Duration timeout) {
-        CompletableFuture<QmpValue> reply = client.execute(command, Map.of(), timeout);
-        reply.thenAccept(value -> submit(side, command, value));
-        return reply;
+        return client.execute(command, Map.of(), timeout).thenApply(value -> {
+            submit(side, command, value);
+            return value;
+        });
     }
 
     private static long remainingMillis(long deadline, Duration cap) {
