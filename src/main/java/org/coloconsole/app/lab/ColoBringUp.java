@@ -10,8 +10,6 @@ import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpCommandException;
-import org.coloconsole.qmp.QmpConnectException;
-import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpValue;
 
 /**
@@ -53,22 +51,7 @@ final class ColoBringUp {
 
     /** The monitor appears a few hundred ms after the process starts; retry until then, unless QEMU exits. */
     private void connect(QmpClient client, QemuProcess process, Endpoint endpoint) {
-        while (true) {
-            ensureAlive(process);
-            try {
-                client.connect(endpoint);
-                return;
-            } catch (QmpConnectException e) {
-                if (System.nanoTime() > deadlineNanos) {
-                    throw new LabException("the " + process.side().label() + " QEMU's monitor " + endpoint
-                            + " did not answer in time (" + e.getMessage() + "); " + process.describeFailure(), e);
-                }
-                pause();
-            } catch (QmpException e) {
-                throw new LabException("the " + process.side().label() + " QEMU's monitor " + endpoint
-                        + " failed: " + e.getMessage() + "; " + process.describeFailure(), e);
-            }
-        }
+        new MonitorWait(process, deadlineNanos).connect(client, endpoint);
     }
 
     private void awaitModes(QmpClient pri, QmpClient sec) {
@@ -129,12 +112,6 @@ final class ColoBringUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while bringing COLO up", e);
-        }
-    }
-
-    private static void ensureAlive(QemuProcess process) {
-        if (!process.isAlive()) {
-            throw new LabException(process.describeFailure());
         }
     }
 

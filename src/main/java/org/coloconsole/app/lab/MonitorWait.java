@@ -21,31 +21,37 @@ final class MonitorWait {
         this.deadlineNanos = deadlineNanos;
     }
 
+    /** Greets and closes again, leaving the monitor free. */
     void await(Endpoint monitor) {
         try (QmpClient client = new QmpClient(QmpClientOptions.defaults("lab-" + process.side().label()))) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new LabException(process.describeFailure());
-                }
-                try {
-                    client.connect(monitor);
-                    return;
-                } catch (QmpConnectException e) {
-                    if (System.nanoTime() > deadlineNanos) {
-                        throw new LabException("the " + process.side().label() + " QEMU's monitor " + monitor
-                                + " did not answer in time (" + e.getMessage() + "); " + process.describeFailure(), e);
-                    }
-                } catch (QmpException e) {
+            connect(client, monitor);
+        }
+    }
+
+    /** Connects {@code client}, retrying until the monitor greets, QEMU exits, or the deadline passes. */
+    void connect(QmpClient client, Endpoint monitor) {
+        while (true) {
+            if (!process.isAlive()) {
+                throw new LabException(process.describeFailure());
+            }
+            try {
+                client.connect(monitor);
+                return;
+            } catch (QmpConnectException e) {
+                if (System.nanoTime() > deadlineNanos) {
                     throw new LabException("the " + process.side().label() + " QEMU's monitor " + monitor
-                            + " failed: " + e.getMessage() + "; " + process.describeFailure(), e);
+                            + " did not answer in time (" + e.getMessage() + "); " + process.describeFailure(), e);
                 }
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new LabException("interrupted while waiting for the " + process.side().label()
-                            + " QEMU's monitor", e);
-                }
+            } catch (QmpException e) {
+                throw new LabException("the " + process.side().label() + " QEMU's monitor " + monitor
+                        + " failed: " + e.getMessage() + "; " + process.describeFailure(), e);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted while waiting for the " + process.side().label()
+                        + " QEMU's monitor", e);
             }
         }
     }
