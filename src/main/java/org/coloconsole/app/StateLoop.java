@@ -41,10 +41,6 @@ final class StateLoop implements Executor, AutoCloseable {
         queue.add(task);
     }
 
-    boolean onLoopThread() {
-        return Thread.currentThread() == thread;
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -39,7 +39,7 @@ final class SurvivorCheck {
     private static final Duration OTHER_SIDE_TIMEOUT = Duration.ofMillis(500);
 
     /** What the check found; {@code qemuNanos} is the time spent waiting on QEMU's own replies. */
-    record Result(boolean verified, String sentence, long qemuNanos, int restops) {
+    record Result(boolean verified, String sentence, long qemuNanos) {
     }
 
     private final PairSupervisor supervisor;
@@ -84,7 +84,7 @@ final class SurvivorCheck {
                 SideState other = state.side(otherSide);
                 if (FailoverPlan.verified(state, target)) {
                     if (!mayStillStart(other)) {
-                        return new Result(true, survivorText + restopped(otherSide, restops), qemu, restops);
+                        return new Result(true, survivorText + restopped(otherSide, restops), qemu);
                     }
                     long now = System.nanoTime();
                     if (watchSince == 0) {
@@ -97,7 +97,7 @@ final class SurvivorCheck {
                         return new Result(other.answering(), survivorText + "; " + how + " for "
                                 + SETTLE.toMillis() + " ms while still in COLO" + restopped(otherSide, restops)
                                 + (other.answering() ? "" : ": a checkpoint may still start it; fence its host"),
-                                qemu, restops);
+                                qemu);
                     }
                     last = "the " + otherSide.label() + " is still in COLO (" + survivorText + ")";
                 } else {
@@ -122,7 +122,7 @@ final class SurvivorCheck {
             Thread.sleep(5);
         }
         return new Result(false, "not verified within " + verifyTimeout.toMillis() + " ms: " + last
-                + restopped(otherSide, restops), qemu, restops);
+                + restopped(otherSide, restops), qemu);
     }
 
     /**

@@ -19,7 +19,6 @@ import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.qmp.Endpoint;
-import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.dashboard.ScriptedFailoverPort;
 import org.coloconsole.ui.dashboard.Snapshots;
 import org.coloconsole.ui.log.LogExporter;
