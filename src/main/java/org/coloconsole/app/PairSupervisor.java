@@ -222,15 +222,9 @@ public final class PairSupervisor implements AutoCloseable {
                 if (before.side(side) == after.side(side)) {
                     continue; // the reducer keeps an unchanged side's state as it was
                 }
-                boolean checkpointing = before.side(side).checkpointing() && after.side(side).checkpointing();
                 for (StateChanges.Change change : StateChanges.between(before.side(side), after.side(side))) {
-                    boolean runState = change.field().equals("run-state");
-                    // in COLO every checkpoint stops and starts the guest: the journal has those STOP and RESUME
-                    // events verbatim, so a state line for each would only double the journal under a storm
-                    if (!(runState && checkpointing)) {
-                        trail.record("state", side, observation.at(), change.fields());
-                    }
-                    if (!runState) {
+                    trail.record("state", side, observation.at(), change.fields());
+                    if (!change.field().equals("run-state")) {
                         emit(feed.note(side.label(), "STATE", side.label() + " " + change.field() + ": "
                                 + change.from() + " → " + change.to(), severityOf(change), observation.at()));
                     }

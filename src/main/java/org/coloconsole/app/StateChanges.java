@@ -10,7 +10,8 @@ import org.coloconsole.colo.SideState;
 
 /**
  * The changes of consequence between two states of a side — what the journal keeps and the log shows. Pings that
- * merely succeed again, or a new round trip, are not changes of consequence.
+ * merely succeed again, or a new round trip, are not changes of consequence; nor is the run state a checkpoint
+ * flips.
  */
 final class StateChanges {
     private StateChanges() {
@@ -32,7 +33,11 @@ final class StateChanges {
         Side side = after.side();
         add(changes, side, "connection", before.connection(), after.connection());
         add(changes, side, "heartbeat", before.heartbeat().status(), after.heartbeat().status());
-        add(changes, side, "run-state", before.runState(), after.runState());
+        // in COLO every checkpoint stops and starts the guest: the journal has those STOP and RESUME events verbatim,
+        // so a state line for each would only double the journal under a storm
+        if (!(before.checkpointing() && after.checkpointing())) {
+            add(changes, side, "run-state", before.runState(), after.runState());
+        }
         add(changes, side, "colo-mode", before.coloMode().raw(), after.coloMode().raw());
         add(changes, side, "colo-last-mode", before.lastMode().map(Object::toString).orElse(""),
                 after.lastMode().map(Object::toString).orElse(""));
