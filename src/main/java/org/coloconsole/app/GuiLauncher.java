@@ -19,6 +19,18 @@ public interface GuiLauncher {
      */
     int launch(Optional<PairEndpoints> pair, TransportSecurity security);
 
+    /**
+     * Blocks until the window closes. The window starts a local lab pair itself and opens it, so that it knows it
+     * runs on the lab (its status bar says so) and stops the pair when it closes.
+     *
+     * Launchers that cannot start a lab (the tests' stand-in windows) refuse, as {@code Iterator.remove} does.
+     *
+     * @return the process exit code
+     */
+    default int launchOnLab() {
+        throw new UnsupportedOperationException("this launcher opens no lab");
+    }
+
     /** Both monitors of a pair. */
     record PairEndpoints(Endpoint primary, Endpoint secondary) {
     }

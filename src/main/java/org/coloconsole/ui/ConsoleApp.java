@@ -33,6 +33,9 @@ public final class ConsoleApp extends Application {
         stage.setOnHidden(e -> window.shutdown());
         context.initialPair().ifPresent(pair -> window.openPair("pair", pair,
                 org.coloconsole.app.HeartbeatSettings.defaults(), context.initialSecurity()));
+        if (context.startLab()) {
+            window.startLab();
+        }
         stage.show();
         return window;
     }

@@ -13,10 +13,11 @@ import org.coloconsole.app.TransportSecurity;
  *
  * @param initialPair     a pair to open straight away (from {@code --primary/--secondary}), else the start screen
  * @param initialSecurity how that pair is reached: the command line's {@code --tls-*} and {@code --allow-insecure}
+ * @param startLab        whether the window starts a local lab pair at once and opens it ({@code --lab})
  */
 public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                              PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
-                             boolean dark) {
+                             boolean dark, boolean startLab) {
     public ConsoleContext {
         Objects.requireNonNull(initialPair, "initialPair");
         Objects.requireNonNull(initialSecurity, "initialSecurity");
@@ -30,6 +31,6 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
     /** A window whose first pair (if any) is local: no TLS files, plain TCP to loopback only. */
     public ConsoleContext(Optional<PairEndpoints> initialPair, PairConnector connector, LabStarter lab,
                           ProfileStore profiles, Clock clock, ZoneId zone, boolean dark) {
-        this(initialPair, TransportSecurity.none(), connector, lab, profiles, clock, zone, dark);
+        this(initialPair, TransportSecurity.none(), connector, lab, profiles, clock, zone, dark, false);
     }
 }

@@ -35,8 +35,18 @@ public final class ConsoleLauncher implements GuiLauncher {
 
     @Override
     public int launch(Optional<PairEndpoints> pair, TransportSecurity security) {
-        LaunchHandoff.leave(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
-                ZoneId.systemDefault(), dark));
+        return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
+                ZoneId.systemDefault(), dark, false));
+    }
+
+    @Override
+    public int launchOnLab() {
+        return open(new ConsoleContext(Optional.empty(), TransportSecurity.none(), connector, lab, profiles,
+                Clock.systemUTC(), ZoneId.systemDefault(), dark, true));
+    }
+
+    private static int open(ConsoleContext context) {
+        LaunchHandoff.leave(context);
         Application.launch(ConsoleApp.class);
         return 0;
     }

@@ -206,7 +206,8 @@ public final class ConsoleWindow extends BorderPane {
         return tabs;
     }
 
-    private void startLab() {
+    /** Starts the local lab pair in the background and opens it when it is up; the status bar follows it. */
+    void startLab() {
         if (center.getChildren().get(0) instanceof StartView start) {
             start.say("Starting the local lab pair (two QEMUs on this machine)…", true);
         }

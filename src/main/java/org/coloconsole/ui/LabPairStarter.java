@@ -3,6 +3,7 @@ package org.coloconsole.ui;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.TcgWorkaround;
 
 /** "Start local lab pair": a real COLO pair of QEMUs on loopback, stopped when the window closes or disconnects. */
 public final class LabPairStarter implements LabStarter {
@@ -16,7 +17,9 @@ public final class LabPairStarter implements LabStarter {
     public RunningLab start() {
         LabPair pair = LabPair.start(options);
         PairEndpoints endpoints = new PairEndpoints(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint());
-        String description = pair.accelerator() + ", checkpoint every " + pair.checkpointDelay().toMillis() + " ms";
+        String description = pair.accelerator()
+                + (pair.tcgWorkaround() == TcgWorkaround.LOADED ? " with the TCG workaround" : "")
+                + ", checkpoint every " + pair.checkpointDelay().toMillis() + " ms";
         return new RunningLab() {
             @Override
             public PairEndpoints endpoints() {

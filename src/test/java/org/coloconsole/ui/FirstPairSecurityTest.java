@@ -46,7 +46,7 @@ class FirstPairSecurityTest {
                 () -> {
                     throw new IllegalStateException("no lab in this test");
                 },
-                new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
+                new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false, false);
         ConsoleApp.show(stage, context);
     }
 

@@ -1,14 +1,9 @@
 package org.coloconsole.app.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.AppVersion;
 import org.coloconsole.app.GuiLauncher;
-import org.coloconsole.app.lab.LabException;
-import org.coloconsole.app.lab.LabOptions;
-import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.qmp.Endpoint;
 import picocli.CommandLine;
@@ -66,7 +61,8 @@ public final class ColoConsoleCommand implements Callable<Integer> {
                     + " --secondary: give the pair too, or set them in a profile (Connect… in the window)");
         }
         if (lab) {
-            return launchOnLab();
+            // the window starts the pair itself, shows its progress and stops it when it closes
+            return gui.launchOnLab();
         }
         if (primary == null) {
             return gui.launch(Optional.empty(), TransportSecurity.none());
@@ -74,25 +70,6 @@ public final class ColoConsoleCommand implements Callable<Integer> {
         // checked before the window opens, so a combination that cannot work is a usage error as in the subcommands
         TransportSecurity security = transport.security(spec.commandLine(), primary, secondary);
         return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)), security);
-    }
-
-    private int launchOnLab() {
-        spec.commandLine().getErr().println("Starting a local COLO lab pair…");
-        spec.commandLine().getErr().flush();
-        LabPair pair;
-        try {
-            pair = LabPair.start(LabOptions.defaults().withRunDir(
-                    Files.createTempDirectory("colo-console-lab")));
-        } catch (LabException | IOException e) {
-            spec.commandLine().getErr().println("The lab pair did not start: " + e.getMessage());
-            return ExitCodes.UNREACHABLE;
-        }
-        try (pair) {
-            spec.commandLine().getErr().println(pair.acceleratorSentence());
-            spec.commandLine().getErr().flush();
-            return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(pair.primaryConsoleEndpoint(),
-                    pair.secondaryConsoleEndpoint())), TransportSecurity.none());
-        }
     }
 
     /** Reads the version Maven wrote into the build. */

@@ -8,8 +8,7 @@ import java.nio.file.StandardOpenOption;
 /** The accelerator the lab's QEMUs run on. */
 public enum Accelerator {
     KVM("the lab runs on KVM"),
-    TCG("the lab runs on TCG (software emulation); QEMU 7.2's COLO primary deadlocks at a checkpoint under TCG, "
-            + "so checkpoints are pushed out to once an hour");
+    TCG("the lab runs on TCG (software emulation)");
 
     private final String sentence;
 

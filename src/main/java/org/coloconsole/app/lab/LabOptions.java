@@ -13,21 +13,22 @@ import java.util.Optional;
  *                         (null: the default location, see {@link RunDirectory#defaultLocation})
  * @param consoleTransport how the console's monitors listen (the harness monitors are always UNIX sockets)
  * @param accelerator      forces an accelerator (null: KVM when /dev/kvm opens read-write, else TCG)
- * @param checkpointDelay  COLO's {@code x-checkpoint-delay} under KVM (null: 2 s); under TCG it is always
- *                         {@link #TCG_CHECKPOINT_DELAY}, so that the primary never reaches the checkpoint that deadlocks
+ * @param checkpointDelay  COLO's {@code x-checkpoint-delay} (null: {@link #DEFAULT_CHECKPOINT_DELAY}), on every
+ *                         accelerator
  * @param memoryMb         guest RAM, what every checkpoint copies
  * @param startTimeout     bound on the whole start: monitors up, then COLO up on both sides
  * @param stopGrace        how long a QEMU gets after SIGTERM before SIGKILL
  * @param stopWhenJvmExits whether a JVM shutdown hook stops the pair (tests, the embedded lab); false for
  *                         {@code colo-console lab start}, whose pair outlives the command
+ * @param tcgWorkaround    whether QEMUs on TCG load the wait workaround ({@link TcgWorkaround}); false only to
+ *                         show what QEMU does without it
  */
 public record LabOptions(String qemuBinary, Path runDir, MonitorTransport consoleTransport, Accelerator accelerator,
                          Duration checkpointDelay, int memoryMb, Duration startTimeout, Duration stopGrace,
-                         boolean stopWhenJvmExits) {
+                         boolean stopWhenJvmExits, boolean tcgWorkaround) {
 
     public static final String DEFAULT_QEMU = "qemu-system-x86_64";
-    public static final Duration KVM_CHECKPOINT_DELAY = Duration.ofSeconds(2);
-    public static final Duration TCG_CHECKPOINT_DELAY = Duration.ofHours(1);
+    public static final Duration DEFAULT_CHECKPOINT_DELAY = Duration.ofSeconds(2);
 
     public LabOptions {
         Objects.requireNonNull(qemuBinary, "qemuBinary");
@@ -44,15 +45,12 @@ public record LabOptions(String qemuBinary, Path runDir, MonitorTransport consol
 
     public static LabOptions defaults() {
         return new LabOptions(DEFAULT_QEMU, null, MonitorTransport.UNIX, null, null, 128, Duration.ofSeconds(20),
-                Duration.ofSeconds(3), true);
+                Duration.ofSeconds(3), true, true);
     }
 
-    /** The checkpoint delay the pair is given on {@code accelerator}. */
-    public Duration effectiveCheckpointDelay(Accelerator onAccelerator) {
-        if (onAccelerator == Accelerator.TCG) {
-            return TCG_CHECKPOINT_DELAY;
-        }
-        return checkpointDelay == null ? KVM_CHECKPOINT_DELAY : checkpointDelay;
+    /** The checkpoint delay the pair is given. */
+    public Duration effectiveCheckpointDelay() {
+        return checkpointDelay == null ? DEFAULT_CHECKPOINT_DELAY : checkpointDelay;
     }
 
     public Optional<Path> explicitRunDir() {
@@ -61,46 +59,51 @@ public record LabOptions(String qemuBinary, Path runDir, MonitorTransport consol
 
     public LabOptions withQemuBinary(String value) {
         return new LabOptions(value, runDir, consoleTransport, accelerator, checkpointDelay, memoryMb, startTimeout,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withRunDir(Path value) {
         return new LabOptions(qemuBinary, value, consoleTransport, accelerator, checkpointDelay, memoryMb, startTimeout,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withConsoleTransport(MonitorTransport value) {
         return new LabOptions(qemuBinary, runDir, value, accelerator, checkpointDelay, memoryMb, startTimeout,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withAccelerator(Accelerator value) {
         return new LabOptions(qemuBinary, runDir, consoleTransport, value, checkpointDelay, memoryMb, startTimeout,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withCheckpointDelay(Duration value) {
         return new LabOptions(qemuBinary, runDir, consoleTransport, accelerator, value, memoryMb, startTimeout,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withMemoryMb(int value) {
         return new LabOptions(qemuBinary, runDir, consoleTransport, accelerator, checkpointDelay, value, startTimeout,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withStartTimeout(Duration value) {
         return new LabOptions(qemuBinary, runDir, consoleTransport, accelerator, checkpointDelay, memoryMb, value,
-                stopGrace, stopWhenJvmExits);
+                stopGrace, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withStopGrace(Duration value) {
         return new LabOptions(qemuBinary, runDir, consoleTransport, accelerator, checkpointDelay, memoryMb, startTimeout,
-                value, stopWhenJvmExits);
+                value, stopWhenJvmExits, tcgWorkaround);
     }
 
     public LabOptions withStopWhenJvmExits(boolean value) {
         return new LabOptions(qemuBinary, runDir, consoleTransport, accelerator, checkpointDelay, memoryMb, startTimeout,
-                stopGrace, value);
+                stopGrace, value, tcgWorkaround);
+    }
+
+    public LabOptions withTcgWorkaround(boolean value) {
+        return new LabOptions(qemuBinary, runDir, consoleTransport, accelerator, checkpointDelay, memoryMb, startTimeout,
+                stopGrace, stopWhenJvmExits, value);
     }
 }

@@ -79,19 +79,24 @@ public final class LabPair implements AutoCloseable {
                     : new Endpoint.Unix(runDir.resolve(side.label() + "-console.sock")));
             harnesses.put(side, new Endpoint.Unix(runDir.resolve(side.label() + "-harness.sock")));
         }
-        Duration delay = options.effectiveCheckpointDelay(accelerator);
+        Duration delay = options.effectiveCheckpointDelay();
+        TcgWorkaround workaround = TcgWorkaround.choose(accelerator, options.tcgWorkaround());
         Map<LabSide, QemuProcess> started = new EnumMap<>(LabSide.class);
         try {
+            Map<String, String> environment = workaround == TcgWorkaround.LOADED
+                    ? TcgWaitShim.environment(TcgWaitShim.installInto(runDir)) : Map.of();
             for (LabSide side : List.of(LabSide.SECONDARY, LabSide.PRIMARY)) {
                 started.put(side, QemuProcess.start(side, QemuCommandLine.build(binary.toString(), side, accelerator,
-                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming), runDir));
+                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming), environment,
+                        runDir));
             }
             Map<LabSide, LabState.SideState> sides = new EnumMap<>(LabSide.class);
             for (LabSide side : LabSide.values()) {
                 sides.put(side, new LabState.SideState(started.get(side).pid(), consoles.get(side),
                         harnesses.get(side)));
             }
-            LabState state = new LabState(runDir, binary.toString(), accelerator, delay, startedAt, incoming, sides);
+            LabState state = new LabState(runDir, binary.toString(), accelerator, workaround, delay, startedAt,
+                    incoming, sides);
             // written before COLO is up, so that a start killed half-way can still be found and stopped
             state.write();
             new ColoBringUp(started.get(LabSide.PRIMARY), started.get(LabSide.SECONDARY), deadline)
@@ -141,13 +146,16 @@ public final class LabPair implements AutoCloseable {
         return state.accelerator();
     }
 
-    /** Which accelerator runs, as a sentence for the operator. */
+    /** Which accelerator runs and whether the TCG workaround is loaded, as a sentence for the operator. */
     public String acceleratorSentence() {
-        if (options.accelerator() != null) {
-            return state.accelerator().sentence() + " (as asked)";
-        }
-        return state.accelerator() == Accelerator.KVM ? state.accelerator().sentence() + " (/dev/kvm opens read-write)"
-                : "/dev/kvm cannot be opened read-write, so " + state.accelerator().sentence();
+        String why = options.accelerator() != null ? " (as asked)"
+                : state.accelerator() == Accelerator.KVM ? " (/dev/kvm opens read-write)"
+                : " (/dev/kvm cannot be opened read-write)";
+        return state.acceleratorSentence(why);
+    }
+
+    public TcgWorkaround tcgWorkaround() {
+        return state.tcgWorkaround();
     }
 
     /** The {@code x-checkpoint-delay} the pair runs with. */
@@ -252,14 +260,14 @@ public final class LabPair implements AutoCloseable {
         LabState.SideState was = state.side(side);
         List<String> commandLine = QemuCommandLine.build(state.qemuBinary(), side, state.accelerator(),
                 options.memoryMb(), state.runDir(), was.console(), was.harness(), state.incoming());
-        QemuProcess started = QemuProcess.restart(side, commandLine, state.runDir());
+        QemuProcess started = QemuProcess.restart(side, commandLine, state.qemuEnvironment(), state.runDir());
         synchronized (processes) {
             processes.put(side, started);
         }
         Map<LabSide, LabState.SideState> sides = new EnumMap<>(state.sides());
         sides.put(side, new LabState.SideState(started.pid(), was.console(), was.harness()));
-        state = new LabState(state.runDir(), state.qemuBinary(), state.accelerator(), state.checkpointDelay(),
-                state.startedAt(), state.incoming(), sides);
+        state = new LabState(state.runDir(), state.qemuBinary(), state.accelerator(), state.tcgWorkaround(),
+                state.checkpointDelay(), state.startedAt(), state.incoming(), sides);
         state.write();
         new MonitorWait(started, System.nanoTime() + options.startTimeout().toNanos()).await(was.harness());
     }

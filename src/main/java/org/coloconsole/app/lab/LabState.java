@@ -20,11 +20,11 @@ import org.coloconsole.qmp.Endpoint;
  * What a running lab leaves in its run dir so that another process ({@code colo-console lab status|stop}) finds it:
  * a small {@code key=value} file (one entry a line, split at the first {@code =}, no escapes).
  */
-public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, Duration checkpointDelay,
-                       Instant startedAt, Endpoint incoming, Map<LabSide, SideState> sides) {
+public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, TcgWorkaround tcgWorkaround,
+                       Duration checkpointDelay, Instant startedAt, Endpoint incoming, Map<LabSide, SideState> sides) {
 
     public static final String FILE_NAME = "lab.state";
-    private static final String FORMAT = "colo-console-lab 1";
+    private static final String FORMAT = "colo-console-lab 2";
 
     /** One QEMU of the pair. */
     public record SideState(long pid, Endpoint console, Endpoint harness) {
@@ -38,6 +38,7 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
         Objects.requireNonNull(runDir, "runDir");
         Objects.requireNonNull(qemuBinary, "qemuBinary");
         Objects.requireNonNull(accelerator, "accelerator");
+        Objects.requireNonNull(tcgWorkaround, "tcgWorkaround");
         Objects.requireNonNull(checkpointDelay, "checkpointDelay");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(incoming, "incoming");
@@ -47,6 +48,22 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
                 throw new IllegalArgumentException("the " + side.label() + " side is missing");
             }
         }
+    }
+
+    /** The environment every QEMU of this lab starts with: the TCG workaround when it is loaded. */
+    Map<String, String> qemuEnvironment() {
+        return tcgWorkaround == TcgWorkaround.LOADED
+                ? TcgWaitShim.environment(runDir.resolve(TcgWaitShim.FILE_NAME)) : Map.of();
+    }
+
+    /** Which accelerator runs and what the lab does about it, as a sentence for the operator. */
+    public String acceleratorSentence() {
+        return acceleratorSentence("");
+    }
+
+    /** As {@link #acceleratorSentence()}, with {@code why} (" (as asked)") after the accelerator. */
+    String acceleratorSentence(String why) {
+        return accelerator.sentence() + why + "; TCG workaround " + tcgWorkaround.sentence();
     }
 
     public SideState side(LabSide side) {
@@ -64,6 +81,7 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
         entries.put("run-dir", runDir.toAbsolutePath().toString());
         entries.put("qemu-binary", qemuBinary);
         entries.put("accelerator", accelerator.name());
+        entries.put("tcg-workaround", tcgWorkaround.name());
         entries.put("checkpoint-delay-ms", Long.toString(checkpointDelay.toMillis()));
         entries.put("started-at", startedAt.toString());
         entries.put("incoming", incoming.text());
@@ -128,6 +146,7 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
             }
             return new LabState(Path.of(required(entries, "run-dir", source)), required(entries, "qemu-binary", source),
                     Accelerator.valueOf(required(entries, "accelerator", source)),
+                    TcgWorkaround.valueOf(required(entries, "tcg-workaround", source)),
                     Duration.ofMillis(Long.parseLong(required(entries, "checkpoint-delay-ms", source))),
                     Instant.parse(required(entries, "started-at", source)),
                     Endpoint.parse(required(entries, "incoming", source)), sides);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** One QEMU the lab started, with its stdout and stderr in {@code RUN/SIDE-stderr.log}. */
 final class QemuProcess {
@@ -19,16 +20,18 @@ final class QemuProcess {
         this.log = log;
     }
 
-    static QemuProcess start(LabSide side, List<String> commandLine, Path runDir) {
-        return launch(side, commandLine, runDir, false);
+    static QemuProcess start(LabSide side, List<String> commandLine, Map<String, String> environment, Path runDir) {
+        return launch(side, commandLine, environment, runDir, false);
     }
 
     /** As {@link #start}, keeping what the process before it wrote to the log. */
-    static QemuProcess restart(LabSide side, List<String> commandLine, Path runDir) {
-        return launch(side, commandLine, runDir, true);
+    static QemuProcess restart(LabSide side, List<String> commandLine, Map<String, String> environment,
+                               Path runDir) {
+        return launch(side, commandLine, environment, runDir, true);
     }
 
-    private static QemuProcess launch(LabSide side, List<String> commandLine, Path runDir, boolean append) {
+    private static QemuProcess launch(LabSide side, List<String> commandLine, Map<String, String> environment,
+                                      Path runDir, boolean append) {
         Path log = runDir.resolve(side.label() + "-stderr.log");
         ProcessBuilder builder = new ProcessBuilder(commandLine)
                 .directory(runDir.toFile())
@@ -36,6 +39,7 @@ final class QemuProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
                         : ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
         try {
             return new QemuProcess(side, builder.start(), log);
         } catch (IOException e) {

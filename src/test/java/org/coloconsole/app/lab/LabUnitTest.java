@@ -19,16 +19,46 @@ class LabUnitTest {
     Path temp;
 
     @Test
-    void aKvmDeviceThatCannotBeOpenedMeansTcgWithCheckpointsAnHourApart() {
+    void aKvmDeviceThatCannotBeOpenedMeansTcgWithTheWorkaroundAndTheSameCheckpointInterval() {
         Path missing = temp.resolve("kvm");
         assertThat(Accelerator.detect(missing)).isEqualTo(Accelerator.TCG);
         assertThat(missing).doesNotExist();
-        assertThat(LabOptions.defaults().withCheckpointDelay(Duration.ofMillis(100))
-                .effectiveCheckpointDelay(Accelerator.TCG)).isEqualTo(Duration.ofHours(1));
-        assertThat(LabOptions.defaults().effectiveCheckpointDelay(Accelerator.KVM)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(LabOptions.defaults().withCheckpointDelay(Duration.ofMillis(300))
-                .effectiveCheckpointDelay(Accelerator.KVM)).isEqualTo(Duration.ofMillis(300));
-        assertThat(Accelerator.TCG.sentence()).contains("TCG").contains("once an hour");
+        assertThat(LabOptions.defaults().effectiveCheckpointDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(LabOptions.defaults().withCheckpointDelay(Duration.ofMillis(300)).effectiveCheckpointDelay())
+                .isEqualTo(Duration.ofMillis(300));
+        assertThat(TcgWorkaround.choose(Accelerator.TCG, true)).isEqualTo(TcgWorkaround.LOADED);
+        assertThat(TcgWorkaround.choose(Accelerator.TCG, false)).isEqualTo(TcgWorkaround.OFF);
+        assertThat(TcgWorkaround.choose(Accelerator.KVM, true)).isEqualTo(TcgWorkaround.NOT_NEEDED);
+    }
+
+    @Test
+    void theWorkaroundGoesIntoQemusEnvironmentOnlyWhenLoaded() throws Exception {
+        Path run = Files.createDirectories(temp.resolve("lab"));
+        assertThat(state(run, Accelerator.TCG, TcgWorkaround.LOADED).qemuEnvironment())
+                .containsExactly(Map.entry("LD_PRELOAD", run.resolve("colo-tcg-wait.so").toString()));
+        assertThat(state(run, Accelerator.TCG, TcgWorkaround.OFF).qemuEnvironment()).isEmpty();
+        assertThat(state(run, Accelerator.KVM, TcgWorkaround.NOT_NEEDED).qemuEnvironment()).isEmpty();
+        assertThat(state(run, Accelerator.TCG, TcgWorkaround.LOADED).acceleratorSentence())
+                .contains("TCG").contains("workaround loaded into both QEMUs");
+        assertThatThrownBy(() -> state(temp.resolve("a b"), Accelerator.TCG, TcgWorkaround.LOADED).qemuEnvironment())
+                .isInstanceOf(LabException.class).hasMessageContaining("LD_PRELOAD");
+    }
+
+    @Test
+    void theBuildShipsTheWorkaroundAsALibraryThatPreloads() throws Exception {
+        Path installed = TcgWaitShim.installInto(Files.createDirectories(temp.resolve("shim")));
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(installed), 4);
+        assertThat(head).containsExactly(0x7f, 'E', 'L', 'F');
+        assertThat(Files.isExecutable(installed)).isTrue();
+    }
+
+    private static LabState state(Path run, Accelerator accelerator, TcgWorkaround workaround) {
+        return new LabState(run, "qemu", accelerator, workaround, Duration.ofMillis(500),
+                Instant.parse("2025-01-02T03:04:05Z"), new Endpoint.Tcp("127.0.0.1", 40001),
+                Map.of(LabSide.PRIMARY, new LabState.SideState(11, new Endpoint.Tcp("127.0.0.1", 40002),
+                                new Endpoint.Unix(run.resolve("p.sock"))),
+                        LabSide.SECONDARY, new LabState.SideState(12, new Endpoint.Unix(run.resolve("s.sock")),
+                                new Endpoint.Unix(run.resolve("q.sock")))));
     }
 
     @Test
@@ -61,7 +91,8 @@ class LabUnitTest {
     @Test
     void theStateFileReadsBackWhatWasWritten() throws Exception {
         Path run = Files.createDirectories(temp.resolve("lab"));
-        LabState state = new LabState(run, "/usr/bin/qemu-system-x86_64", Accelerator.KVM, Duration.ofMillis(2000),
+        LabState state = new LabState(run, "/usr/bin/qemu-system-x86_64", Accelerator.TCG, TcgWorkaround.LOADED,
+                Duration.ofMillis(2000),
                 Instant.parse("2025-01-02T03:04:05.678Z"), new Endpoint.Tcp("127.0.0.1", 40001),
                 Map.of(LabSide.PRIMARY, new LabState.SideState(11, new Endpoint.Tcp("127.0.0.1", 40002),
                                 new Endpoint.Unix(run.resolve("primary-harness.sock"))),
@@ -70,7 +101,7 @@ class LabUnitTest {
         state.write();
         assertThat(LabState.read(run)).contains(state);
         assertThat(Files.readString(LabState.file(run))).contains("primary.pid=11\n")
-                .contains("primary.console=tcp:127.0.0.1:40002\n").contains("accelerator=KVM\n")
+                .contains("primary.console=tcp:127.0.0.1:40002\n").contains("accelerator=TCG\n").contains("tcg-workaround=LOADED\n")
                 .doesNotContain("{");
         assertThat(LabState.read(temp)).isEmpty();
     }
