@@ -101,7 +101,8 @@ class LabUnitTest {
         state.write();
         assertThat(LabState.read(run)).contains(state);
         assertThat(Files.readString(LabState.file(run))).contains("primary.pid=11\n")
-                .contains("primary.console=tcp:127.0.0.1:40002\n").contains("accelerator=TCG\n").contains("tcg-workaround=LOADED\n")
+                .contains("primary.console=tcp:127.0.0.1:40002\n").contains("accelerator=TCG\n")
+                .contains("tcg-workaround=LOADED\n")
                 .doesNotContain("{");
         assertThat(LabState.read(temp)).isEmpty();
     }
