@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Replication;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
 
@@ -18,17 +19,20 @@ public final class PairSession implements AutoCloseable {
     private final PairSupervisor supervisor;
     private final FailoverRunner runner;
 
-    private PairSession(AuditTrail trail, PairSupervisor supervisor) {
+    private final Clock clock;
+
+    private PairSession(AuditTrail trail, PairSupervisor supervisor, Clock clock) {
         this.trail = trail;
         this.supervisor = supervisor;
         this.runner = new FailoverRunner(supervisor);
+        this.clock = clock;
     }
 
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
         AuditTrail trail = trails.open();
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
-        return new PairSession(trail, supervisor);
+        return new PairSession(trail, supervisor, clock);
     }
 
     public PairSupervisor supervisor() {
@@ -54,6 +58,22 @@ public final class PairSession implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         return false;
+    }
+
+    /**
+     * Waits until the checkpoints have said whether replication flows: a pair in COLO is called protected only once
+     * a checkpoint is seen, so a one-shot reader waits for one, at most two checkpoint intervals (after which the
+     * pair counts as stalled anyway). Returns at once when the interval is unknown or the pair is not in COLO.
+     */
+    public void awaitCheckpointVerdict() throws InterruptedException {
+        while (true) {
+            PairState state = supervisor.snapshot().state();
+            Replication replication = Replication.of(state, clock.instant());
+            if (replication.status() != Replication.Status.AWAITING_CHECKPOINT) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
     }
 
     private static boolean known(SideState side) {

@@ -218,9 +218,18 @@ public final class Recommender {
                             + " (every " + Describe.seconds(replication.delay().orElseThrow())
                             + " expected) although both sides answer.", reasons, false);
         }
-        String rhythm = replication.lastCheckpoint().map(t -> "; last checkpoint " + Describe.ago(t, now)).orElse("");
+        if (replication.status() == Replication.Status.UNKNOWN) {
+            return wait("Checking replication: both sides are in COLO, but their checkpoint interval is not known "
+                    + "yet.", reasons);
+        }
+        String interval = "every " + Describe.seconds(replication.delay().orElseThrow());
+        if (replication.status() == Replication.Status.AWAITING_CHECKPOINT) {
+            return wait("Checking replication: both sides are in COLO; waiting for a checkpoint (" + interval
+                    + " expected).", reasons);
+        }
+        String last = replication.lastCheckpoint().map(t -> ", last " + Describe.ago(t, now)).orElse("");
         return new Recommendation(Recommendation.Kind.PROTECTED, Optional.empty(),
-                "Protected: both sides healthy and replicating" + rhythm + ".", reasons, false);
+                "Protected: both sides healthy and replicating; checkpoint " + interval + last + ".", reasons, false);
     }
 
     private static Recommendation.Kind kindFor(Side target) {

@@ -20,7 +20,12 @@ public record Replication(Status status, Optional<Duration> delay, Optional<Inst
         NOT_IN_COLO,
         /** A side does not answer, or the checkpoint delay is not known yet. */
         UNKNOWN,
-        /** Checkpoints come at least every 2 × the checkpoint delay. */
+        /**
+         * Both sides answer and say COLO, but the console has seen no checkpoint within 2 × the checkpoint delay,
+         * and has not watched both sides that long yet: protection is not shown until a checkpoint proves it.
+         */
+        AWAITING_CHECKPOINT,
+        /** The console saw a checkpoint within the last 2 × the checkpoint delay. */
         FLOWING,
         /** Both monitors answer and both say COLO, but no checkpoint for more than 2 × the checkpoint delay. */
         STALLED
@@ -39,9 +44,13 @@ public record Replication(Status status, Optional<Duration> delay, Optional<Inst
         }
         // a console that just connected has not seen a checkpoint yet: count the silence from when it could see one
         Instant watchedSince = latest(Optional.of(p.connectionSince()), Optional.of(s.connectionSince())).orElseThrow();
+        Duration twoDelays = delay.get().multipliedBy(2);
+        if (last.isPresent() && Duration.between(last.get(), now).compareTo(twoDelays) <= 0) {
+            return new Replication(Status.FLOWING, delay, last, Optional.of(Duration.between(last.get(), now)));
+        }
         Instant baseline = last.filter(t -> t.isAfter(watchedSince)).orElse(watchedSince);
         Duration quiet = Duration.between(baseline, now);
-        Status status = quiet.compareTo(delay.get().multipliedBy(2)) > 0 ? Status.STALLED : Status.FLOWING;
+        Status status = quiet.compareTo(twoDelays) > 0 ? Status.STALLED : Status.AWAITING_CHECKPOINT;
         return new Replication(status, delay, last, Optional.of(quiet));
     }
 

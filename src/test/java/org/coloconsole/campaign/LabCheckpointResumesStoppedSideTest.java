@@ -1,12 +1,12 @@
 package org.coloconsole.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.coloconsole.testing.LabTiming;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.lab.LabSide;
@@ -37,9 +37,8 @@ class LabCheckpointResumesStoppedSideTest {
 
     /** {@code stop} to one side of a fresh pair, then its status sampled across several checkpoints. */
     private String statusesAfterStop(LabSide side) throws Exception {
-        assumeTrue(Files.isWritable(Path.of("/dev/kvm")), "needs KVM (QEMU 7.2's COLO deadlocks under TCG)");
         try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(Files.createDirectory(tmp.resolve("lab")))
-                .withCheckpointDelay(Duration.ofMillis(200)));
+                .withCheckpointDelay(LabTiming.checkpointDelay(Duration.ofMillis(200))));
              QmpClient client = new QmpClient(QmpClientOptions.defaults("harness"))) {
             client.connect(lab.harnessEndpoint(side));
             client.execute("stop").get(5, TimeUnit.SECONDS);

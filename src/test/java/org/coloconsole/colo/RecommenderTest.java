@@ -17,7 +17,43 @@ class RecommenderTest {
     void healthyPairIsProtected() {
         Recommendation r = Scenario.protectedPair().after(Duration.ofSeconds(1)).recommendation();
         assertThat(r.kind()).isEqualTo(Recommendation.Kind.PROTECTED);
-        assertThat(r.headline()).startsWith("Protected").contains("last checkpoint 1.0 s ago");
+        assertThat(r.headline()).isEqualTo("Protected: both sides healthy and replicating; checkpoint every 2.0 s, "
+                + "last 1.0 s ago.");
+    }
+
+    @Test
+    void protectionIsEarnedByACheckpointNotAssumedFromTheModes() {
+        Scenario s = freshConsoleOnAPairInColo(Optional.of(Scenario.DELAY));
+        Recommendation r = s.after(Duration.ofSeconds(1)).recommendation();
+        assertThat(r.kind()).isEqualTo(Recommendation.Kind.WAIT);
+        assertThat(r.headline()).isEqualTo("Checking replication: both sides are in COLO; waiting for a checkpoint "
+                + "(every 2.0 s expected).");
+        s.after(Duration.ofMillis(500)).checkpointOn(Side.PRIMARY);
+        assertThat(s.recommendation().kind()).isEqualTo(Recommendation.Kind.PROTECTED);
+    }
+
+    @Test
+    void aPairWhoseCheckpointIntervalIsUnknownIsNotCalledProtected() {
+        Scenario s = freshConsoleOnAPairInColo(Optional.empty());
+        s.after(Duration.ofMillis(500)).checkpointOn(Side.PRIMARY);
+        Recommendation r = s.recommendation();
+        assertThat(r.kind()).isEqualTo(Recommendation.Kind.WAIT);
+        assertThat(r.headline()).contains("checkpoint interval is not known");
+    }
+
+    /** A console that has just connected: polls say COLO on both sides, no STOP/RESUME seen yet. */
+    private static Scenario freshConsoleOnAPairInColo(Optional<Duration> delay) {
+        Scenario s = new Scenario();
+        for (Side side : Side.values()) {
+            s.apply(new Observation.Connected(side, s.now, "7.2.22", false)).pingOk(side)
+                    .apply(new Observation.ColoStatusPolled(side, s.now, Tag.of(ColoMode.class, side.label()),
+                            Optional.of(Tag.of(ColoMode.class, "none")), Tag.of(ColoExitReason.class, "none")))
+                    .apply(new Observation.MigratePolled(side, s.now, "colo"));
+            if (delay.isPresent()) {
+                s.apply(new Observation.CheckpointDelayPolled(side, s.now, delay.get()));
+            }
+        }
+        return s;
     }
 
     /** Rows of the fault table, in its order. */
@@ -231,15 +267,8 @@ class RecommenderTest {
     @Test
     void aConsoleThatNeverSawACheckpointStillNoticesAStall() {
         // a fresh process: polls say COLO, but no STOP/RESUME ever comes
-        Scenario s = new Scenario();
-        for (Side side : Side.values()) {
-            s.apply(new Observation.Connected(side, s.now, "7.2.22", false)).pingOk(side)
-                    .apply(new Observation.ColoStatusPolled(side, s.now, Tag.of(ColoMode.class, side.label()),
-                            Optional.of(Tag.of(ColoMode.class, "none")), Tag.of(ColoExitReason.class, "none")))
-                    .apply(new Observation.MigratePolled(side, s.now, "colo"))
-                    .apply(new Observation.CheckpointDelayPolled(side, s.now, Scenario.DELAY));
-        }
-        assertThat(s.after(Duration.ofSeconds(3)).recommendation().kind()).isEqualTo(Recommendation.Kind.PROTECTED);
+        Scenario s = freshConsoleOnAPairInColo(Optional.of(Scenario.DELAY));
+        assertThat(s.after(Duration.ofSeconds(3)).recommendation().kind()).isEqualTo(Recommendation.Kind.WAIT);
         assertThat(s.after(Duration.ofSeconds(2)).recommendation().headline())
                 .startsWith("Replication stalled: no checkpoint for 5.0 s");
     }

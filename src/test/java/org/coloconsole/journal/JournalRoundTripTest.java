@@ -1,5 +1,7 @@
 package org.coloconsole.journal;
 
+import java.util.Optional;
+import org.coloconsole.testing.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +100,8 @@ class JournalRoundTripTest {
 
     @Test
     void jqReadsTheJournal() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")), "jq is not installed");
+        Needs.satisfied(Files.isExecutable(Path.of("/usr/bin/jq")) ? Optional.empty()
+                : Optional.of("jq is not installed (apt-get install jq)"));
         try (Journal journal = new Journal(dir, JournalOptions.defaults())) {
             for (int i = 0; i < 100; i++) {
                 journal.append(new JournalRecord(Instant.now(), JournalRecord.Kind.EVENT, "secondary",

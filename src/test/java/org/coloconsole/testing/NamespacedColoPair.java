@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.coloconsole.app.lab.Accelerator;
+import org.coloconsole.app.lab.TcgWaitShim;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -19,8 +21,8 @@ import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * A real COLO pair (KVM, colo-lab.md's minimal pair) whose secondary runs inside a {@link NetworkNamespace}: its
- * console monitor listens on the namespace end of link 0 (the console's link), its {@code -incoming} on the
+ * A real COLO pair (the lab's minimal pair; on TCG with the lab's workaround) whose secondary runs inside a
+ * {@link NetworkNamespace}: its console monitor listens on the namespace end of link 0 (the console's link), its {@code -incoming} on the
  * namespace end of link 1 (replication). So the console's path to the secondary can be cut alone, or together with
  * replication. The primary runs on loopback. Both QEMUs have a spare harness monitor on a UNIX socket, which
  * works across network namespaces, for reading the truth while a link is cut.
@@ -33,6 +35,7 @@ public final class NamespacedColoPair implements AutoCloseable {
 
     private final NetworkNamespace namespace;
     private final Path dir;
+    private static final String ACCEL = Accelerator.detect(Path.of("/dev/kvm")) == Accelerator.KVM ? "kvm" : "tcg";
     private final List<Process> processes = new ArrayList<>();
     private Endpoint primaryConsole;
 
@@ -119,14 +122,19 @@ public final class NamespacedColoPair implements AutoCloseable {
 
     private static List<String> commandLine(String name, Endpoint console, Endpoint harness) {
         Endpoint.Tcp tcp = (Endpoint.Tcp) console;
-        return new ArrayList<>(List.of(QemuMonitorProcess.BINARY, "-name", name, "-machine", "pc,accel=kvm",
+        return new ArrayList<>(List.of(QemuMonitorProcess.BINARY, "-name", name, "-machine", "pc,accel=" + ACCEL,
                 "-cpu", "qemu64", "-smp", "1", "-m", "128", "-nodefaults", "-display", "none", "-no-user-config",
                 "-qmp", "tcp:" + tcp.host() + ":" + tcp.port() + ",server=on,wait=off,nodelay=on",
                 "-qmp", "unix:" + ((Endpoint.Unix) harness).path() + ",server=on,wait=off"));
     }
 
     private void start(String name, List<String> command) throws IOException {
-        processes.add(new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (ACCEL.equals("tcg")) {
+            // QEMU 7.2's COLO primary deadlocks under TCG without it; either side may become primary
+            builder.environment().putAll(TcgWaitShim.environment(TcgWaitShim.installInto(dir)));
+        }
+        processes.add(builder
                 .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)

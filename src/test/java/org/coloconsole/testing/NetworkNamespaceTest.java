@@ -2,7 +2,6 @@ package org.coloconsole.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -11,7 +10,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +18,7 @@ class NetworkNamespaceTest {
 
     @Test
     void leftoversOfADeadOwnerAreRemovedAndALiveOwnersAreKept() throws Exception {
-        Optional<String> unavailable = NetworkNamespace.unavailableBecause();
-        assumeTrue(unavailable.isEmpty(), () -> "no network namespaces here: " + unavailable.orElse(""));
+        Needs.satisfied(NetworkNamespace.unavailableBecause().map(why -> "no network namespaces here: " + why));
         long dead = deadPid();
         String leftover = "cc-" + dead + "-0";
         String leftoverVeth = "cc" + dead + "x0L";
@@ -40,8 +37,7 @@ class NetworkNamespaceTest {
 
     @Test
     void aCutLinkCarriesNothingUntilHealed() throws Exception {
-        Optional<String> unavailable = NetworkNamespace.unavailableBecause();
-        assumeTrue(unavailable.isEmpty(), () -> "no network namespaces here: " + unavailable.orElse(""));
+        Needs.satisfied(NetworkNamespace.unavailableBecause().map(why -> "no network namespaces here: " + why));
         String name;
         String device;
         try (NetworkNamespace ns = NetworkNamespace.create(1)) {

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.PairConfig;
 import org.coloconsole.app.PairSupervisor;
-import org.coloconsole.colo.Recommendation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class CheckpointJournalTest {
                     secondary.endpoint()), journal, Clock.systemUTC())) {
                 supervisor.start();
                 await().atMost(Duration.ofSeconds(10)).until(() ->
-                        supervisor.snapshot().recommendation().kind() == Recommendation.Kind.PROTECTED);
+                        ColoPeer.bothInColo(supervisor.snapshot().state()));
                 for (int i = 0; i < 5; i++) {
                     primary.event("STOP", null);
                     primary.event("RESUME", null);

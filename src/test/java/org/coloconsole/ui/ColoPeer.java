@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.coloconsole.colo.PairState;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.testing.Captured;
 import org.coloconsole.testing.QmpScript;
@@ -37,7 +38,8 @@ final class ColoPeer implements AutoCloseable {
     static final String PAUSED = "{\"status\": \"paused\", \"singlestep\": false, \"running\": false}";
     private static final String VERSION = "{\"qemu\": {\"micro\": 22, \"minor\": 2, \"major\": 7}, "
             + "\"package\": \"Debian 1:7.2+dfsg-7+deb12u18+b3\"}";
-    // x-checkpoint-delay as the lab sets it; long enough that no checkpoint rhythm is expected within a test
+    // QEMU's default x-checkpoint-delay: long enough that no stall is called within a test; tests that need the pair
+    // protected send a checkpoint() themselves
     private static final String PARAMETERS = "{\"announce-max\": 550, \"downtime-limit\": 300, "
             + "\"max-bandwidth\": 134217728, \"x-checkpoint-delay\": 20000, \"multifd-channels\": 2}";
 
@@ -107,6 +109,18 @@ final class ColoPeer implements AutoCloseable {
     ColoPeer on(String command, Reaction reaction) {
         reactions.put(command, reaction);
         return this;
+    }
+
+    /** One COLO checkpoint as QEMU shows it, STOP then RESUME: a console calls a pair protected only after one. */
+    void checkpoint() {
+        event("STOP", null);
+        event("RESUME", null);
+    }
+
+    /** Both sides re-read and in COLO: ready to be acted on, before any checkpoint shows the pair protected. */
+    static boolean bothInColo(PairState state) {
+        return state.primary().synced() && state.secondary().synced() && state.primary().inColo()
+                && state.secondary().inColo();
     }
 
     /** Queues an event; it goes out (with QEMU's line framing and a timestamp) before the next answer. */

@@ -74,7 +74,7 @@ class ScriptedPeerWindowTest {
 
     @Test
     void aColoExitAndAClosedPrimaryShowOnTheCardsTheLogAndTheBanner(FxRobot robot) {
-        awaitHealthyPair(robot);
+        awaitHealthyPair(robot, primary);
 
         secondary.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"error\"}");
         primary.hangUp();
@@ -101,7 +101,7 @@ class ScriptedPeerWindowTest {
 
     @Test
     void promotingTheSecondaryAfterThePrimaryClosedSendsTheRunbookToTheSecondaryOnly(FxRobot robot) {
-        awaitHealthyPair(robot);
+        awaitHealthyPair(robot, primary);
         secondary.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"error\"}");
         primary.hangUp();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -122,7 +122,7 @@ class ScriptedPeerWindowTest {
 
     @Test
     void promotingTheSecondaryWhileThePrimaryAnswersStopsThePrimaryFirst(FxRobot robot) {
-        awaitHealthyPair(robot);
+        awaitHealthyPair(robot, primary);
 
         robot.clickOn("#promote-secondary");
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
@@ -141,7 +141,7 @@ class ScriptedPeerWindowTest {
 
     @Test
     void cancellingTheConfirmationSendsNothingToEitherPeer(FxRobot robot) {
-        awaitHealthyPair(robot);
+        awaitHealthyPair(robot, primary);
 
         robot.clickOn("#promote-secondary");
         robot.clickOn("#confirm-agree"); // even with the confirmation ticked, Cancel sends nothing
@@ -160,8 +160,9 @@ class ScriptedPeerWindowTest {
         assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).isDisabled()).isFalse();
     }
 
-    private static void awaitHealthyPair(FxRobot robot) {
+    private static void awaitHealthyPair(FxRobot robot, ColoPeer primary) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            primary.checkpoint();
             assertThat(text(robot, "#primary-state")).isEqualTo("HEALTHY");
             assertThat(text(robot, "#secondary-state")).isEqualTo("HEALTHY");
             assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED");

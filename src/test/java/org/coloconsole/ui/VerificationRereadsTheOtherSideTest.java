@@ -17,7 +17,6 @@ import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;
-import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +117,7 @@ class VerificationRereadsTheOtherSideTest {
              FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), verifyTimeout)) {
             supervisor.start();
             await().atMost(Duration.ofSeconds(10)).until(() ->
-                    supervisor.snapshot().recommendation().kind() == Recommendation.Kind.PROTECTED);
+                    ColoPeer.bothInColo(supervisor.snapshot().state()));
             return runner.run(new FailoverRequest(Side.SECONDARY, true), FailoverPlan.Options.defaults(), r -> { })
                     .get(20, TimeUnit.SECONDS);
         }

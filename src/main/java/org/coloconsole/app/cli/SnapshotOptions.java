@@ -13,13 +13,19 @@ final class SnapshotOptions {
     boolean json;
 
     @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
-            description = "how long to wait for both sides to answer (default ${DEFAULT-VALUE})")
+            description = {"how long to wait for both sides to answer (default ${DEFAULT-VALUE}); a pair in COLO is then "
+                    + "watched until a checkpoint shows that replication flows, at most two checkpoint intervals"})
     Duration wait;
 
-    /** Connects to both sides, waits until each is known (or {@code --wait} passes), and returns what was seen. */
+    /**
+     * Connects to both sides, waits until each is known (or {@code --wait} passes) and, for a pair in COLO, until a
+     * checkpoint shows whether replication flows; returns what was seen.
+     */
     PairSnapshot take(PairOptions pair, AuditTrailFactory trails) throws Exception {
         try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC())) {
-            session.awaitKnown(wait);
+            if (session.awaitKnown(wait)) {
+                session.awaitCheckpointVerdict();
+            }
             return session.supervisor().settled().get();
         }
     }

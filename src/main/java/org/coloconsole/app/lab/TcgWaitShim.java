@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * The TCG wait workaround as a file a QEMU can preload. The build compiles it into the module
  * ({@code native/colo-tcg-wait.so}, pom.xml "native-tcg-wait"); the lab copies it into its private run directory, so
- * nothing outside the lab's own processes ever loads it.
+ * nothing outside the lab's own processes ever loads it. Test fixtures that build a pair of their own use it too.
  */
-final class TcgWaitShim {
+public final class TcgWaitShim {
     static final String RESOURCE = "native/colo-tcg-wait.so";
     static final String FILE_NAME = "colo-tcg-wait.so";
 
@@ -21,7 +21,7 @@ final class TcgWaitShim {
     }
 
     /** Copies the library into {@code runDir} (mode 0500) and returns its path. */
-    static Path installInto(Path runDir) {
+    public static Path installInto(Path runDir) {
         Path target = runDir.resolve(FILE_NAME);
         try (InputStream in = TcgWaitShim.class.getModule().getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -38,7 +38,7 @@ final class TcgWaitShim {
     }
 
     /** The environment a QEMU needs to load it. */
-    static Map<String, String> environment(Path library) {
+    public static Map<String, String> environment(Path library) {
         String path = library.toString();
         // the dynamic loader splits LD_PRELOAD at spaces and colons
         if (path.indexOf(' ') >= 0 || path.indexOf(':') >= 0) {

@@ -110,7 +110,7 @@ class LabUnitTest {
     @Test
     void aDamagedStateFileIsReportedNotGuessed() throws Exception {
         Path run = Files.createDirectories(temp.resolve("lab"));
-        Files.writeString(LabState.file(run), "format=colo-console-lab 1\nprimary.pid=abc\n");
+        Files.writeString(LabState.file(run), "format=colo-console-lab 2\nprimary.pid=abc\n");
         assertThatThrownBy(() -> LabState.read(run)).isInstanceOf(LabException.class)
                 .hasMessageContaining("lab.state");
     }
