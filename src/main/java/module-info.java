@@ -6,6 +6,8 @@
  */
 module org.coloconsole {
     requires com.fasterxml.jackson.databind;
+    // the lab guest's and the service probes' HTTP
+    requires java.net.http;
     requires info.picocli;
     requires javafx.controls;
     requires org.controlsfx.controls;

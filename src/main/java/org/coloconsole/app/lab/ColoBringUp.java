@@ -3,6 +3,7 @@ package org.coloconsole.app.lab;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,18 +32,42 @@ final class ColoBringUp {
         this.deadlineNanos = deadlineNanos;
     }
 
-    void run(Endpoint primaryHarness, Endpoint secondaryHarness, Endpoint incoming, Duration checkpointDelay) {
+    void run(Endpoint primaryHarness, Endpoint secondaryHarness, Endpoint incoming, Duration checkpointDelay,
+             Optional<FullPairWiring> full) {
         try (QmpClient sec = new QmpClient(QmpClientOptions.defaults("lab-secondary"));
              QmpClient pri = new QmpClient(QmpClientOptions.defaults("lab-primary"))) {
             connect(sec, secondary, secondaryHarness);
             connect(pri, primary, primaryHarness);
-            call(sec, secondary, "migrate-set-capabilities", Map.of("capabilities", List.of(capability("events"))));
+            // QEMU 10.0 refuses the COLO stream unless the secondary has x-colo too; 7.2 accepts it there
+            call(sec, secondary, "migrate-set-capabilities",
+                    Map.of("capabilities", List.of(capability("x-colo"), capability("events"))));
+            if (full.isPresent()) {
+                replicateDisk(pri, sec, full.get());
+            }
             call(pri, primary, "migrate-set-capabilities",
                     Map.of("capabilities", List.of(capability("x-colo"), capability("events"))));
             call(pri, primary, "migrate-set-parameters", Map.of("x-checkpoint-delay", checkpointDelay.toMillis()));
             call(pri, primary, "migrate", Map.of("uri", incoming.text()));
             awaitModes(pri, sec);
         }
+    }
+
+    /**
+     * The secondary exports its copy of the disk over NBD; the primary adds a replication child that writes there
+     * and hangs it under its quorum disk, as QEMU's COLO guide does.
+     */
+    private void replicateDisk(QmpClient pri, QmpClient sec, FullPairWiring wiring) {
+        call(sec, secondary, "nbd-server-start", Map.of("addr", Map.of("type", "inet",
+                "data", Map.of("host", "127.0.0.1", "port", Integer.toString(wiring.nbdPort())))));
+        call(sec, secondary, "nbd-server-add", Map.of("device", "parent0", "writable", true));
+        // as the guide does: the monitor command's errors come back as text in a successful reply
+        String added = call(pri, primary, "human-monitor-command", Map.of("command-line", "drive_add -n buddy "
+                + "driver=replication,mode=primary,file.driver=nbd,file.host=127.0.0.1,file.port=" + wiring.nbdPort()
+                + ",file.export=parent0,node-name=replication0")).asText().strip();
+        if (!added.isEmpty()) {
+            throw new LabException("the primary QEMU refused to add the replication drive: " + added);
+        }
+        call(pri, primary, "x-blockdev-change", Map.of("parent", "colo-disk0", "node", "replication0"));
     }
 
     private static Map<String, Object> capability(String name) {
@@ -102,7 +127,7 @@ final class ColoBringUp {
             Throwable cause = e.getCause();
             if (cause instanceof QmpCommandException refused) {
                 throw new LabException("the " + process.side().label() + " QEMU refused " + command + ": "
-                        + refused.description(), refused);
+                        + refused.description(), refused, LabException.fromQemuText(refused.description()));
             }
             throw new LabException("the " + process.side().label() + " QEMU did not answer " + command + " ("
                     + (cause == null ? e.getMessage() : cause.getMessage()) + "); " + process.describeFailure(), e);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.coloconsole.qmp.Endpoint;
@@ -19,7 +21,6 @@ import org.coloconsole.qmp.Endpoint;
  */
 public final class LabPair implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
-    private static final String PORT_TAKEN = "Address already in use";
 
     /** Replaced (and rewritten to the run dir) when a side is restarted: its pid changes. */
     private volatile LabState state;
@@ -30,9 +31,14 @@ public final class LabPair implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    private LabPair(LabState state, LabOptions options, Map<LabSide, QemuProcess> processes, Duration startupTime) {
+    /** The full pair's ports and files, for starting a side again; empty for the minimal pair. */
+    private final Optional<FullPairWiring> wiring;
+
+    private LabPair(LabState state, LabOptions options, Optional<FullPairWiring> wiring,
+                    Map<LabSide, QemuProcess> processes, Duration startupTime) {
         this.state = state;
         this.options = options;
+        this.wiring = wiring;
         this.processes = processes;
         this.startupTime = startupTime;
         this.shutdownHook = options.stopWhenJvmExits() ? new Thread(this::stopQuietly, "colo-lab-shutdown") : null;
@@ -51,26 +57,31 @@ public final class LabPair implements AutoCloseable {
                 : Accelerator.detect(Path.of("/dev/kvm"));
         Path runDir = options.explicitRunDir().orElseGet(() -> RunDirectory.defaultLocation(environment))
                 .toAbsolutePath().normalize();
+        // built (once per user) before the start's own deadline runs: a first build downloads about 70 MB
+        Optional<LabGuest> guest = options.kind() == LabPairKind.FULL
+                ? Optional.of(LabGuest.ensure(options.guestCacheOr(environment))) : Optional.empty();
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(options, binary, accelerator, runDir);
+                return startOnce(options, binary, accelerator, runDir, guest);
             } catch (LabException e) {
-                // a port picked as free was taken before QEMU bound it: pick again
-                if (attempt >= START_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(PORT_TAKEN)) {
+                if (attempt >= START_ATTEMPTS || e.reason() != LabException.Reason.PORT_TAKEN) {
                     throw e;
                 }
             }
         }
     }
 
-    private static LabPair startOnce(LabOptions options, Path binary, Accelerator accelerator, Path runDir) {
+    private static LabPair startOnce(LabOptions options, Path binary, Accelerator accelerator, Path runDir,
+                                     Optional<LabGuest> guest) {
         clearStaleLab(runDir);
         RunDirectory.create(runDir);
         long startNanos = System.nanoTime();
         long deadline = startNanos + options.startTimeout().toNanos();
         Instant startedAt = Instant.now();
         boolean tcp = options.consoleTransport() == MonitorTransport.TCP;
-        List<Integer> ports = LoopbackPorts.pick(tcp ? 3 : 1);
+        List<Integer> ports = LoopbackPorts.pick((tcp ? 3 : 1) + (guest.isPresent() ? FullPairWiring.PORTS : 0));
+        Optional<FullPairWiring> wiring = guest.map(g -> FullPairWiring.of(
+                ports.subList(ports.size() - FullPairWiring.PORTS, ports.size()), g, runDir.resolve("disks")));
         Endpoint incoming = new Endpoint.Tcp("127.0.0.1", ports.get(0));
         Map<LabSide, Endpoint> consoles = new EnumMap<>(LabSide.class);
         Map<LabSide, Endpoint> harnesses = new EnumMap<>(LabSide.class);
@@ -85,23 +96,26 @@ public final class LabPair implements AutoCloseable {
         try {
             Map<String, String> environment = workaround == TcgWorkaround.LOADED
                     ? TcgWaitShim.environment(TcgWaitShim.installInto(runDir)) : Map.of();
+            wiring.ifPresent(w -> LabDisks.create(w, binary));
+            // the secondary first: a full primary waits at start until the secondary connects to its compare1
             for (LabSide side : List.of(LabSide.SECONDARY, LabSide.PRIMARY)) {
                 started.put(side, QemuProcess.start(side, QemuCommandLine.build(binary.toString(), side, accelerator,
-                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming), environment,
-                        runDir));
+                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming, wiring),
+                        environment, runDir));
             }
             Map<LabSide, LabState.SideState> sides = new EnumMap<>(LabSide.class);
             for (LabSide side : LabSide.values()) {
                 sides.put(side, new LabState.SideState(started.get(side).pid(), consoles.get(side),
-                        harnesses.get(side)));
+                        harnesses.get(side), wiring.map(w -> OptionalInt.of(w.servicePort(side)))
+                        .orElse(OptionalInt.empty())));
             }
-            LabState state = new LabState(runDir, binary.toString(), accelerator, workaround, delay, startedAt,
-                    incoming, sides);
+            LabState state = new LabState(runDir, binary.toString(), options.kind(), accelerator, workaround, delay,
+                    startedAt, incoming, sides);
             // written before COLO is up, so that a start killed half-way can still be found and stopped
             state.write();
             new ColoBringUp(started.get(LabSide.PRIMARY), started.get(LabSide.SECONDARY), deadline)
-                    .run(harnesses.get(LabSide.PRIMARY), harnesses.get(LabSide.SECONDARY), incoming, delay);
-            LabPair pair = new LabPair(state, options, started,
+                    .run(harnesses.get(LabSide.PRIMARY), harnesses.get(LabSide.SECONDARY), incoming, delay, wiring);
+            LabPair pair = new LabPair(state, options, wiring, started,
                     Duration.ofNanos(System.nanoTime() - startNanos));
             pair.registerShutdownHook();
             return pair;
@@ -113,8 +127,8 @@ public final class LabPair implements AutoCloseable {
             } finally {
                 RunDirectory.remove(runDir);
             }
-            if (e instanceof LabException) {
-                throw new LabException("the lab did not start: " + e.getMessage(), e.getCause());
+            if (e instanceof LabException lab) {
+                throw new LabException("the lab did not start: " + e.getMessage(), e.getCause(), lab.reason());
             }
             throw new LabException("the lab did not start: " + e, e);
         }
@@ -259,15 +273,15 @@ public final class LabPair implements AutoCloseable {
         }
         LabState.SideState was = state.side(side);
         List<String> commandLine = QemuCommandLine.build(state.qemuBinary(), side, state.accelerator(),
-                options.memoryMb(), state.runDir(), was.console(), was.harness(), state.incoming());
+                options.memoryMb(), state.runDir(), was.console(), was.harness(), state.incoming(), wiring);
         QemuProcess started = QemuProcess.restart(side, commandLine, state.qemuEnvironment(), state.runDir());
         synchronized (processes) {
             processes.put(side, started);
         }
         Map<LabSide, LabState.SideState> sides = new EnumMap<>(state.sides());
-        sides.put(side, new LabState.SideState(started.pid(), was.console(), was.harness()));
-        state = new LabState(state.runDir(), state.qemuBinary(), state.accelerator(), state.tcgWorkaround(),
-                state.checkpointDelay(), state.startedAt(), state.incoming(), sides);
+        sides.put(side, was.withPid(started.pid()));
+        state = new LabState(state.runDir(), state.qemuBinary(), state.kind(), state.accelerator(),
+                state.tcgWorkaround(), state.checkpointDelay(), state.startedAt(), state.incoming(), sides);
         state.write();
         new MonitorWait(started, System.nanoTime() + options.startTimeout().toNanos()).await(was.harness());
     }

@@ -14,29 +14,52 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.coloconsole.qmp.Endpoint;
 
 /**
  * What a running lab leaves in its run dir so that another process ({@code colo-console lab status|stop}) finds it:
  * a small {@code key=value} file (one entry a line, split at the first {@code =}, no escapes).
  */
-public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, TcgWorkaround tcgWorkaround,
-                       Duration checkpointDelay, Instant startedAt, Endpoint incoming, Map<LabSide, SideState> sides) {
+public record LabState(Path runDir, String qemuBinary, LabPairKind kind, Accelerator accelerator,
+                       TcgWorkaround tcgWorkaround, Duration checkpointDelay, Instant startedAt, Endpoint incoming,
+                       Map<LabSide, SideState> sides) {
 
     public static final String FILE_NAME = "lab.state";
     private static final String FORMAT = "colo-console-lab 2";
 
-    /** One QEMU of the pair. */
-    public record SideState(long pid, Endpoint console, Endpoint harness) {
+    /**
+     * One QEMU of the pair.
+     *
+     * @param servicePort the host port forwarded to the guest's HTTP service (a full pair's), else empty
+     */
+    public record SideState(long pid, Endpoint console, Endpoint harness, OptionalInt servicePort) {
         public SideState {
             Objects.requireNonNull(console, "console");
             Objects.requireNonNull(harness, "harness");
+            Objects.requireNonNull(servicePort, "servicePort");
+        }
+
+        /** A side without a guest service (the minimal pair). */
+        public SideState(long pid, Endpoint console, Endpoint harness) {
+            this(pid, console, harness, OptionalInt.empty());
+        }
+
+        /** Where the guest answers on this host: {@code http://127.0.0.1:PORT/cgi-bin/status}. */
+        public Optional<String> serviceUrl() {
+            return servicePort.isPresent()
+                    ? Optional.of("http://127.0.0.1:" + servicePort.getAsInt() + LabGuest.STATUS_PATH) : Optional.empty();
+        }
+
+        SideState withPid(long newPid) {
+            return new SideState(newPid, console, harness, servicePort);
         }
     }
 
     public LabState {
         Objects.requireNonNull(runDir, "runDir");
         Objects.requireNonNull(qemuBinary, "qemuBinary");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(accelerator, "accelerator");
         Objects.requireNonNull(tcgWorkaround, "tcgWorkaround");
         Objects.requireNonNull(checkpointDelay, "checkpointDelay");
@@ -80,6 +103,7 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
         entries.put("format", FORMAT);
         entries.put("run-dir", runDir.toAbsolutePath().toString());
         entries.put("qemu-binary", qemuBinary);
+        entries.put("kind", kind.name());
         entries.put("accelerator", accelerator.name());
         entries.put("tcg-workaround", tcgWorkaround.name());
         entries.put("checkpoint-delay-ms", Long.toString(checkpointDelay.toMillis()));
@@ -90,6 +114,7 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
             entries.put(side.label() + ".pid", Long.toString(s.pid()));
             entries.put(side.label() + ".console", s.console().text());
             entries.put(side.label() + ".harness", s.harness().text());
+            s.servicePort().ifPresent(port -> entries.put(side.label() + ".service-port", Integer.toString(port)));
         }
         StringBuilder text = new StringBuilder();
         entries.forEach((key, value) -> {
@@ -140,11 +165,14 @@ public record LabState(Path runDir, String qemuBinary, Accelerator accelerator, 
         try {
             Map<LabSide, SideState> sides = new EnumMap<>(LabSide.class);
             for (LabSide side : LabSide.values()) {
+                String port = entries.get(side.label() + ".service-port");
                 sides.put(side, new SideState(Long.parseLong(required(entries, side.label() + ".pid", source)),
                         Endpoint.parse(required(entries, side.label() + ".console", source)),
-                        Endpoint.parse(required(entries, side.label() + ".harness", source))));
+                        Endpoint.parse(required(entries, side.label() + ".harness", source)),
+                        port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port))));
             }
             return new LabState(Path.of(required(entries, "run-dir", source)), required(entries, "qemu-binary", source),
+                    LabPairKind.valueOf(required(entries, "kind", source)),
                     Accelerator.valueOf(required(entries, "accelerator", source)),
                     TcgWorkaround.valueOf(required(entries, "tcg-workaround", source)),
                     Duration.ofMillis(Long.parseLong(required(entries, "checkpoint-delay-ms", source))),

@@ -32,7 +32,7 @@ final class MonitorWait {
     void connect(QmpClient client, Endpoint monitor) {
         while (true) {
             if (!process.isAlive()) {
-                throw new LabException(process.describeFailure());
+                throw process.exitedAtStart();
             }
             try {
                 client.connect(monitor);

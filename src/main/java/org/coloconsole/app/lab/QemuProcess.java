@@ -80,6 +80,11 @@ final class QemuProcess {
         }
     }
 
+    /** This process ended while it was starting: why, in QEMU's words, typed where the lab can act on it. */
+    LabException exitedAtStart() {
+        return new LabException(describeFailure(), null, LabException.fromQemuText(stderrTail(5)));
+    }
+
     /** "the primary QEMU exited with status 1: <stderr tail>", or what is known while it still runs. */
     String describeFailure() {
         String tail = stderrTail(5);

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Optional;
 import org.coloconsole.qmp.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +55,7 @@ class LabUnitTest {
     }
 
     private static LabState state(Path run, Accelerator accelerator, TcgWorkaround workaround) {
-        return new LabState(run, "qemu", accelerator, workaround, Duration.ofMillis(500),
+        return new LabState(run, "qemu", LabPairKind.MINIMAL, accelerator, workaround, Duration.ofMillis(500),
                 Instant.parse("2025-01-02T03:04:05Z"), new Endpoint.Tcp("127.0.0.1", 40001),
                 Map.of(LabSide.PRIMARY, new LabState.SideState(11, new Endpoint.Tcp("127.0.0.1", 40002),
                                 new Endpoint.Unix(run.resolve("p.sock"))),
@@ -76,14 +78,14 @@ class LabUnitTest {
         Endpoint harness = new Endpoint.Unix(run.resolve("primary-harness.sock"));
         Endpoint incoming = new Endpoint.Tcp("127.0.0.1", 9998);
         List<String> primary = QemuCommandLine.build("/usr/bin/qemu-system-x86_64", LabSide.PRIMARY,
-                Accelerator.KVM, 128, run, console, harness, incoming);
+                Accelerator.KVM, 128, run, console, harness, incoming, Optional.empty());
         assertThat(String.join(" ", primary)).isEqualTo("/usr/bin/qemu-system-x86_64 -name primary"
                 + " -machine pc,accel=kvm -cpu qemu64 -smp 1 -m 128 -nodefaults -display none -no-user-config"
                 + " -qmp tcp:127.0.0.1:4444,server=on,wait=off,nodelay=on"
                 + " -qmp unix:/run/x,,y/primary-harness.sock,server=on,wait=off"
                 + " -serial file:/run/x,,y/primary-serial.log -S");
         List<String> secondary = QemuCommandLine.build("qemu", LabSide.SECONDARY, Accelerator.TCG, 64, run,
-                harness, harness, incoming);
+                harness, harness, incoming, Optional.empty());
         assertThat(secondary).containsSequence("-machine", "pc,accel=tcg")
                 .containsSequence("-incoming", "tcp:127.0.0.1:9998").doesNotContain("-S");
     }
@@ -91,18 +93,18 @@ class LabUnitTest {
     @Test
     void theStateFileReadsBackWhatWasWritten() throws Exception {
         Path run = Files.createDirectories(temp.resolve("lab"));
-        LabState state = new LabState(run, "/usr/bin/qemu-system-x86_64", Accelerator.TCG, TcgWorkaround.LOADED,
-                Duration.ofMillis(2000),
+        LabState state = new LabState(run, "/usr/bin/qemu-system-x86_64", LabPairKind.FULL, Accelerator.TCG,
+                TcgWorkaround.LOADED, Duration.ofMillis(2000),
                 Instant.parse("2025-01-02T03:04:05.678Z"), new Endpoint.Tcp("127.0.0.1", 40001),
                 Map.of(LabSide.PRIMARY, new LabState.SideState(11, new Endpoint.Tcp("127.0.0.1", 40002),
-                                new Endpoint.Unix(run.resolve("primary-harness.sock"))),
+                                new Endpoint.Unix(run.resolve("primary-harness.sock")), OptionalInt.of(40003)),
                         LabSide.SECONDARY, new LabState.SideState(12, new Endpoint.Unix(run.resolve("s.sock")),
                                 new Endpoint.Unix(run.resolve("secondary-harness.sock")))));
         state.write();
         assertThat(LabState.read(run)).contains(state);
         assertThat(Files.readString(LabState.file(run))).contains("primary.pid=11\n")
                 .contains("primary.console=tcp:127.0.0.1:40002\n").contains("accelerator=TCG\n")
-                .contains("tcg-workaround=LOADED\n")
+                .contains("tcg-workaround=LOADED\n").contains("kind=FULL\n").contains("primary.service-port=40003\n")
                 .doesNotContain("{");
         assertThat(LabState.read(temp)).isEmpty();
     }
