@@ -29,7 +29,10 @@ public final class ConsoleLauncher implements GuiLauncher {
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
                                            org.coloconsole.app.AuditTrailFactory journal) {
         PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC(), ZoneId.systemDefault());
-        return new ConsoleLauncher(connector, new LabPairStarter(org.coloconsole.app.lab.LabOptions.defaults()),
+        // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
+        org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
+                .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
+        return new ConsoleLauncher(connector, new LabPairStarter(lab),
                 ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")));
     }
 

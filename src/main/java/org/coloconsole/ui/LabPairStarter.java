@@ -17,7 +17,8 @@ public final class LabPairStarter implements LabStarter {
     public RunningLab start() {
         LabPair pair = LabPair.start(options);
         PairEndpoints endpoints = new PairEndpoints(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint());
-        String description = pair.accelerator()
+        String description = pair.state().kind().name().toLowerCase(java.util.Locale.ROOT) + " pair, "
+                + pair.accelerator()
                 + (pair.tcgWorkaround() == TcgWorkaround.LOADED ? " with the TCG workaround" : "")
                 + ", checkpoint every " + pair.checkpointDelay().toMillis() + " ms";
         return new RunningLab() {

@@ -47,8 +47,9 @@ class LabWindowTest {
 
     @Test
     void theStatusBarSaysTheWindowRunsOnTheLabAndTheBannerEarnsProtected(FxRobot robot) {
-        String accelerator = LabTiming.ACCELERATOR == Accelerator.KVM ? "Lab: running (KVM, checkpoint every 500 ms)"
-                : "Lab: running (TCG with the TCG workaround, checkpoint every 500 ms)";
+        String accelerator = LabTiming.ACCELERATOR == Accelerator.KVM
+                ? "Lab: running (minimal pair, KVM, checkpoint every 500 ms)"
+                : "Lab: running (minimal pair, TCG with the TCG workaround, checkpoint every 500 ms)";
         await().atMost(LabTiming.bound(Duration.ofSeconds(20))).untilAsserted(() -> {
             assertThat(robot.lookup("#status-lab").queryAs(Label.class).getText()).isEqualTo(accelerator);
             // the dashboard exists only once the lab is up and the window has opened it

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.coloconsole.app.lab.CheckpointSample;
 import org.coloconsole.app.lab.CheckpointWatch;
 import org.coloconsole.app.lab.LabControl;
 import org.coloconsole.app.lab.LabException;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabPairKind;
 import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.LabState;
 import org.coloconsole.app.lab.LabStatus;
@@ -61,7 +63,9 @@ public final class LabCommand implements Callable<Integer> {
               @Option(names = "--console", paramLabel = "unix|tcp", defaultValue = "unix",
                       description = "how the console monitors listen (default ${DEFAULT-VALUE})") String console,
               @Option(names = "--qemu", paramLabel = "PATH", defaultValue = LabOptions.DEFAULT_QEMU,
-                      description = "the QEMU binary (default ${DEFAULT-VALUE})") String qemu) {
+                      description = "the QEMU binary (default ${DEFAULT-VALUE})") String qemu,
+              @Option(names = "--minimal", description = "no disk, no NIC, no guest: COLO checkpoints RAM only "
+                      + "(starts in about a second; the default is a full pair with a Linux guest)") boolean minimal) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MonitorTransport transport;
@@ -75,7 +79,9 @@ public final class LabCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         LabOptions options = LabOptions.defaults().withRunDir(runDir(runDir)).withQemuBinary(qemu)
-                .withConsoleTransport(transport).withCheckpointDelay(checkpointDelay).withStopWhenJvmExits(false);
+                .withConsoleTransport(transport).withCheckpointDelay(checkpointDelay).withStopWhenJvmExits(false)
+                .withKind(minimal ? LabPairKind.MINIMAL : LabPairKind.FULL)
+                .withStartTimeout(minimal ? Duration.ofSeconds(20) : Duration.ofSeconds(60));
         try {
             LabPair pair = LabPair.start(options);
             out.println("COLO is up after " + pair.startupTime().toMillis() + " ms; " + pair.acceleratorSentence()
@@ -97,7 +103,8 @@ public final class LabCommand implements Callable<Integer> {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Say whether each side of the lab runs, and its monitors.",
                     "Exit 0 when both run, 1 when one or both have stopped, 2 when there is no lab."})
-    int status(@Option(names = "--run-dir", paramLabel = "DIR", description = "the lab's directory") Path runDir) {
+    int status(@Option(names = "--run-dir", paramLabel = "DIR", description = "the lab's directory") Path runDir,
+               @Option(names = "--json", description = "one JSON object instead of lines") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = runDir(runDir);
         try {
@@ -109,10 +116,28 @@ public final class LabCommand implements Callable<Integer> {
             }
             LabStatus status = found.get();
             LabState state = status.state();
-            out.println("Lab in " + state.runDir() + ", started " + state.startedAt() + "; "
-                    + state.acceleratorSentence() + "; checkpoint every " + state.checkpointDelay().toMillis() + " ms.");
-            printSides(out, state, status);
-            out.println("Checkpoints: " + checkpoints(status));
+            Optional<CheckpointSample> sample = Optional.empty();
+            String checkpoints;
+            if (!status.allRunning()) {
+                checkpoints = "none: a side has stopped.";
+            } else {
+                try {
+                    sample = Optional.of(CheckpointWatch.watch(state.side(LabSide.PRIMARY).harness(),
+                            CheckpointWatch.windowFor(state.checkpointDelay())));
+                    checkpoints = sample.get().sentence() + ".";
+                } catch (LabException e) {
+                    checkpoints = "not counted: " + e.getMessage() + ".";
+                }
+            }
+            if (json) {
+                out.println(LabStatusJson.of(status, sample));
+            } else {
+                out.println("Lab (" + state.kind().name().toLowerCase(java.util.Locale.ROOT) + " pair) in "
+                        + state.runDir() + ", started " + state.startedAt() + "; " + state.acceleratorSentence()
+                        + "; checkpoint every " + state.checkpointDelay().toMillis() + " ms.");
+                printSides(out, state, status);
+                out.println("Checkpoints: " + checkpoints);
+            }
             return status.allRunning() ? ExitCodes.OK : ExitCodes.QEMU_ERROR;
         } catch (LabException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -153,19 +178,6 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    /** Counted live on the primary's harness monitor, so that the interval above is shown to hold, not assumed. */
-    private static String checkpoints(LabStatus status) {
-        if (!status.allRunning()) {
-            return "none: a side has stopped.";
-        }
-        Duration window = CheckpointWatch.windowFor(status.state().checkpointDelay());
-        try {
-            return CheckpointWatch.watch(status.state().side(LabSide.PRIMARY).harness(), window).sentence() + ".";
-        } catch (LabException e) {
-            return "not counted: " + e.getMessage() + ".";
-        }
-    }
-
     private Path runDir(Path given) {
         return (given != null ? given : defaultRunDir).toAbsolutePath().normalize();
     }
@@ -178,8 +190,8 @@ public final class LabCommand implements Callable<Integer> {
         for (LabSide side : LabSide.values()) {
             LabState.SideState s = state.side(side);
             String running = status == null ? "running" : status.isRunning(side) ? "running" : "stopped";
-            out.printf("%-9s %s (pid %d)  console %s  harness %s%n", side.label() + ":", running, s.pid(),
-                    s.console().text(), s.harness().text());
+            out.printf("%-9s %s (pid %d)  console %s  harness %s%s%n", side.label() + ":", running, s.pid(),
+                    s.console().text(), s.harness().text(), s.serviceUrl().map(url -> "  guest " + url).orElse(""));
         }
     }
 }

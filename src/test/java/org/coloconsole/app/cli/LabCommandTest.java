@@ -15,6 +15,7 @@ import org.coloconsole.app.lab.LabStatus;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
+import org.coloconsole.qmp.QmpValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,27 @@ class LabCommandTest {
     }
 
     @Test
+    void aFullPairIsTheDefaultAndItsStatusNamesEachGuestsServiceAlsoAsJson() throws Exception {
+        Run start = run("start");
+        assertThat(start.exit).as(start.err).isZero();
+        Run status = run("status", "--json");
+        assertThat(status.exit).as(status.err).isZero();
+        QmpValue json = QmpValue.parse(status.out.strip());
+        assertThat(json.string("kind")).contains("full");
+        assertThat(json.integer("checkpoint-delay-ms")).hasValue(2000);
+        for (LabSide side : LabSide.values()) {
+            assertThat(json.get(side.label()).string("guest")).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .matches("http://127\\.0\\.0\\.1:\\d+/cgi-bin/status");
+            assertThat(json.get(side.label()).bool("running")).contains(true);
+        }
+        assertThat(json.get("checkpoints").integer("count")).isPresent();
+        Run lines = run("status");
+        assertThat(lines.out).contains("Lab (full pair) in ").contains("guest http://127.0.0.1:");
+    }
+
+    @Test
     void startStatusStopAsSeparateInvocations() throws Exception {
-        Run start = run("start", "--console", "tcp", "--checkpoint-delay", "500ms");
+        Run start = run("start", "--minimal", "--console", "tcp", "--checkpoint-delay", "500ms");
         assertThat(start.exit).as(start.err).isZero();
         assertThat(start.out).contains("COLO is up after").contains("primary:  running (pid")
                 .contains("secondary: running (pid").contains("console tcp:127.0.0.1:")
@@ -44,7 +64,8 @@ class LabCommandTest {
 
         Run status = run("status");
         assertThat(status.exit).isZero();
-        assertThat(status.out).contains("Lab in " + runDir()).contains("checkpoint every 500 ms")
+        assertThat(status.out).contains("Lab (minimal pair) in " + runDir()).contains("checkpoint every 500 ms")
+                .containsPattern("Checkpoints: [1-9][0-9]* checkpoints? in [0-9.]+ s \\([0-9]+/min\\), guest paused")
                 .containsPattern("primary: +running \\(pid \\d+\\) +console tcp:127\\.0\\.0\\.1:\\d+ +harness unix:");
 
         LabState state = LabControl.status(runDir()).orElseThrow().state();
