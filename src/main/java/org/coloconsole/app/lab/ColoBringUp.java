@@ -112,6 +112,12 @@ final class ColoBringUp {
     private void failIfMigrationFailed(QmpClient pri) {
         QmpValue migration = call(pri, primary, "query-migrate", null);
         String status = migration.string("status").orElse("");
+        if ("completed".equals(status)) {
+            // QEMU 10.0.0 to 10.0.6 end an x-colo migration like a plain one (docs/colo-behaviour.md)
+            throw new LabException("COLO did not start: the primary's migration completed instead of entering COLO, "
+                    + "so the guest now runs on the secondary alone, unprotected (QEMU 10.0.0 to 10.0.6 do this; "
+                    + "10.0.7 and 7.2 do not); start the lab with another QEMU");
+        }
         if ("failed".equals(status) || "cancelled".equals(status)) {
             throw new LabException("the primary's migration to the secondary " + status
                     + migration.string("error-desc").map(d -> ": " + d).orElse("") + "; " + secondary.describeFailure());

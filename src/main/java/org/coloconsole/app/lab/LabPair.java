@@ -94,14 +94,16 @@ public final class LabPair implements AutoCloseable {
         TcgWorkaround workaround = TcgWorkaround.choose(accelerator, options.tcgWorkaround());
         Map<LabSide, QemuProcess> started = new EnumMap<>(LabSide.class);
         try {
-            Map<String, String> environment = workaround == TcgWorkaround.LOADED
-                    ? TcgWaitShim.environment(TcgWaitShim.installInto(runDir)) : Map.of();
+            Map<String, String> environment = new java.util.HashMap<>(QemuInstall.of(binary).environment());
+            if (workaround == TcgWorkaround.LOADED) {
+                environment.putAll(TcgWaitShim.environment(TcgWaitShim.installInto(runDir)));
+            }
             wiring.ifPresent(w -> LabDisks.create(w, binary));
             // the secondary first: a full primary waits at start until the secondary connects to its compare1
             for (LabSide side : List.of(LabSide.SECONDARY, LabSide.PRIMARY)) {
-                started.put(side, QemuProcess.start(side, QemuCommandLine.build(binary.toString(), side, accelerator,
-                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming, wiring),
-                        environment, runDir));
+                started.put(side, QemuProcess.start(side, QemuCommandLine.build(QemuInstall.of(binary), side,
+                        accelerator, options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming,
+                        wiring), environment, runDir));
             }
             Map<LabSide, LabState.SideState> sides = new EnumMap<>(LabSide.class);
             for (LabSide side : LabSide.values()) {
@@ -272,9 +274,12 @@ public final class LabPair implements AutoCloseable {
             throw new LabException("interrupted while waiting for the " + side.label() + " QEMU to exit", e);
         }
         LabState.SideState was = state.side(side);
-        List<String> commandLine = QemuCommandLine.build(state.qemuBinary(), side, state.accelerator(),
-                options.memoryMb(), state.runDir(), was.console(), was.harness(), state.incoming(), wiring);
-        QemuProcess started = QemuProcess.restart(side, commandLine, state.qemuEnvironment(), state.runDir());
+        QemuInstall install = QemuInstall.of(Path.of(state.qemuBinary()));
+        List<String> commandLine = QemuCommandLine.build(install, side, state.accelerator(), options.memoryMb(),
+                state.runDir(), was.console(), was.harness(), state.incoming(), wiring);
+        Map<String, String> environment = new java.util.HashMap<>(install.environment());
+        environment.putAll(state.qemuEnvironment());
+        QemuProcess started = QemuProcess.restart(side, commandLine, environment, state.runDir());
         synchronized (processes) {
             processes.put(side, started);
         }

@@ -18,10 +18,11 @@ final class QemuCommandLine {
     private QemuCommandLine() {
     }
 
-    static List<String> build(String binary, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
+    static List<String> build(QemuInstall qemu, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
                               Endpoint console, Endpoint harness, Endpoint incoming, Optional<FullPairWiring> full) {
         List<String> args = new ArrayList<>();
-        args.add(binary);
+        args.add(qemu.binary().toString());
+        args.addAll(qemu.options());
         args.add("-name");
         args.add(side.label());
         args.add("-machine");

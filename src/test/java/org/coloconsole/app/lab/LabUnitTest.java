@@ -77,17 +77,31 @@ class LabUnitTest {
         Endpoint console = new Endpoint.Tcp("127.0.0.1", 4444);
         Endpoint harness = new Endpoint.Unix(run.resolve("primary-harness.sock"));
         Endpoint incoming = new Endpoint.Tcp("127.0.0.1", 9998);
-        List<String> primary = QemuCommandLine.build("/usr/bin/qemu-system-x86_64", LabSide.PRIMARY,
-                Accelerator.KVM, 128, run, console, harness, incoming, Optional.empty());
+        List<String> primary = QemuCommandLine.build(QemuInstall.of(Path.of("/usr/bin/qemu-system-x86_64")),
+                LabSide.PRIMARY, Accelerator.KVM, 128, run, console, harness, incoming, Optional.empty());
         assertThat(String.join(" ", primary)).isEqualTo("/usr/bin/qemu-system-x86_64 -name primary"
                 + " -machine pc,accel=kvm -cpu qemu64 -smp 1 -m 128 -nodefaults -display none -no-user-config"
                 + " -qmp tcp:127.0.0.1:4444,server=on,wait=off,nodelay=on"
                 + " -qmp unix:/run/x,,y/primary-harness.sock,server=on,wait=off"
                 + " -serial file:/run/x,,y/primary-serial.log -S");
-        List<String> secondary = QemuCommandLine.build("qemu", LabSide.SECONDARY, Accelerator.TCG, 64, run,
+        List<String> secondary = QemuCommandLine.build(QemuInstall.of(Path.of("/usr/bin/qemu")), LabSide.SECONDARY,
+                Accelerator.TCG, 64, run,
                 harness, harness, incoming, Optional.empty());
         assertThat(secondary).containsSequence("-machine", "pc,accel=tcg")
                 .containsSequence("-incoming", "tcp:127.0.0.1:9998").doesNotContain("-S");
+    }
+
+    @Test
+    void aQemuUnpackedIntoAFolderIsToldWhereItsFirmwareAndModulesAre() throws Exception {
+        Path root = temp.resolve("qemu-10.0");
+        Files.createDirectories(root.resolve("usr/share/qemu"));
+        QemuInstall unpacked = QemuInstall.of(root.resolve("usr/bin/qemu-system-x86_64"));
+        assertThat(unpacked.options()).containsExactly("-L", root.resolve("usr/share/qemu").toString());
+        assertThat(unpacked.environment()).containsExactly(
+                Map.entry("QEMU_MODULE_DIR", root.resolve("usr/lib/x86_64-linux-gnu/qemu").toString()));
+        QemuInstall system = QemuInstall.of(Path.of("/usr/bin/qemu-system-x86_64"));
+        assertThat(system.options()).isEmpty();
+        assertThat(system.environment()).isEmpty();
     }
 
     @Test
