@@ -32,7 +32,7 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(640);
         stage.setOnHidden(e -> window.shutdown());
         context.initialPair().ifPresent(pair -> window.openPair("pair", pair,
-                org.coloconsole.app.HeartbeatSettings.defaults(), context.initialSecurity()));
+                org.coloconsole.engine.HeartbeatSettings.defaults(), context.initialSecurity()));
         stage.show();
         return window;
     }

@@ -4,7 +4,7 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 
 /**
- * The one crossing into the JavaFX application thread. Everything that arrives from the app layer's threads
+ * The one crossing into the JavaFX application thread. Everything that arrives from the engine's threads
  * (supervisor, QMP readers, failover runner) goes through an instance of this, so no other class calls
  * {@link Platform#runLater}.
  *

@@ -1,8 +1,8 @@
 package org.coloconsole.ui;
 
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.engine.HeartbeatSettings;
 
 /** Opens a session on a pair; connecting goes on in the background, so this returns at once. */
 @FunctionalInterface

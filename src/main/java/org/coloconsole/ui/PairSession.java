@@ -3,7 +3,7 @@ package org.coloconsole.ui;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.jobs.JobsFeed;

@@ -2,7 +2,7 @@ package org.coloconsole.ui;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.dashboard.SideSnapshot;

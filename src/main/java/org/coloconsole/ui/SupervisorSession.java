@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.coloconsole.app.AuditTrailFactory;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.HeartbeatSettings;
-import org.coloconsole.app.LogEntry;
-import org.coloconsole.app.PairConfig;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverPlan;
@@ -22,6 +18,10 @@ import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.LogEntry;
+import org.coloconsole.engine.PairConfig;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.dashboard.PairStateAdapter;
@@ -59,7 +59,7 @@ public final class SupervisorSession implements PairSession, FailoverPort {
         }
     }
 
-    private PairSnapshot translate(org.coloconsole.app.PairSnapshot s) {
+    private PairSnapshot translate(org.coloconsole.engine.PairSnapshot s) {
         return adapter.snapshot(s.state(), s.recommendation(), s.at());
     }
 
@@ -134,13 +134,13 @@ public final class SupervisorSession implements PairSession, FailoverPort {
         return session.runner().run(request(target, ack), FailoverPlan.Options.defaults(), report -> {
             FailoverStep step = report.step();
             // the runner counts steps from 1; while a step runs its sentence is the step's own, not a result
-            boolean running = report.status() == org.coloconsole.app.StepReport.Status.RUNNING;
+            boolean running = report.status() == org.coloconsole.engine.StepReport.Status.RUNNING;
             progress.accept(new StepReport(report.index() - 1, step.sentence(), status(report.status()),
                     running || report.sentence().equals(step.sentence()) ? "" : report.sentence()));
         }).thenApply(outcome -> new Outcome(outcome.verified(), outcome.sentence()));
     }
 
-    private static StepStatus status(org.coloconsole.app.StepReport.Status status) {
+    private static StepStatus status(org.coloconsole.engine.StepReport.Status status) {
         switch (status) {
             case RUNNING:
                 return StepStatus.RUNNING;

@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers point one way: qmp → colo → journal, app → ui; only ui sees JavaFX; few places see JSON. */
+/** The layers point one way: qmp → colo → journal → engine → app → ui; only ui sees JavaFX; few places see JSON. */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -37,13 +37,15 @@ class LayeringTest {
                 .layer("qmp").definedBy("org.coloconsole.qmp..")
                 .layer("colo").definedBy("org.coloconsole.colo..")
                 .layer("journal").definedBy("org.coloconsole.journal..")
+                .layer("engine").definedBy("org.coloconsole.engine..")
                 .layer("app").definedBy("org.coloconsole.app..")
                 .layer("ui").definedBy("org.coloconsole.ui..")
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "entry")
-                .whereLayer("journal").mayOnlyBeAccessedByLayers("app", "ui", "entry")
-                .whereLayer("colo").mayOnlyBeAccessedByLayers("journal", "app", "ui", "entry")
-                .whereLayer("qmp").mayOnlyBeAccessedByLayers("colo", "journal", "app", "ui", "entry")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "ui", "entry")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("engine", "app", "ui", "entry")
+                .whereLayer("colo").mayOnlyBeAccessedByLayers("journal", "engine", "app", "ui", "entry")
+                .whereLayer("qmp").mayOnlyBeAccessedByLayers("colo", "journal", "engine", "app", "ui", "entry")
                 .check(classes);
     }
 

@@ -3,8 +3,8 @@ package org.coloconsole.campaign;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
-import org.coloconsole.app.AuditTrail;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.qmp.QmpEvent;
 
 /** Every record to two trails: one the test inspects in memory, and the real journal. Closes neither. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
-import org.coloconsole.app.AuditTrail;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.qmp.QmpEvent;
 
 /**

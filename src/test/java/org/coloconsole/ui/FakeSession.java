@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.dashboard.PairSnapshot;
 

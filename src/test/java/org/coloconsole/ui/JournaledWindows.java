@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.engine.JournalAuditTrail;
 
 /** The real window on a pair, watched by the journaled supervisor, with its journal and profiles in a test's folder. */
 public final class JournaledWindows {

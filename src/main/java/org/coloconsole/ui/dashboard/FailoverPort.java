@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * What the dashboard needs from the engine's failover runner: the plan in sentences, the interlock's verdict, and a
- * run that reports each step. Implemented over the app layer's runner; tests use a scripted one.
+ * run that reports each step. Implemented over the engine's runner; tests use a scripted one.
  */
 public interface FailoverPort {
 

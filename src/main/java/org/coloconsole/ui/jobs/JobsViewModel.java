@@ -12,10 +12,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.coloconsole.app.JobActionOutcome;
 import org.coloconsole.colo.JobAction;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.JobActionOutcome;
 
 /**
  * The jobs pane's state: one row per job of each side after the COLO protection row, the actions each row allows, and

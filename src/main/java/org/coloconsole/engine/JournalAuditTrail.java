@@ -1,4 +1,4 @@
-package org.coloconsole.app;
+package org.coloconsole.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ public final class JournalAuditTrail implements AuditTrail {
         }
     }
 
-    /** Keeps the app's finer name (e.g. "action-refused") where the journal's kind is broader. */
+    /** Keeps the engine's finer name (e.g. "action-refused") where the journal's kind is broader. */
     private static Map<String, Object> withWhat(String kind, Map<String, Object> fields) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("what", kind);

@@ -1,4 +1,4 @@
-package org.coloconsole.app;
+package org.coloconsole.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.coloconsole.app;
+package org.coloconsole.engine;
 
 import java.time.Duration;
 import java.time.Instant;
