@@ -18,9 +18,9 @@ import org.coloconsole.colo.SideState;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.PairSupervisor;
+import org.coloconsole.qmp.EventSubscription;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
-import org.coloconsole.qmp.Subscription;
 
 /**
  * Events per second end to end from {@link FloodPeer}s on UNIX sockets:
@@ -76,7 +76,7 @@ public final class IngestBench {
         AtomicLong seen = new AtomicLong();
         try (FloodPeer peer = new FloodPeer(dir, "primary", 7);
              QmpClient client = new QmpClient(QmpClientOptions.defaults("bench"))) {
-            Subscription counter = client.subscribe(Set.of(), e -> seen.incrementAndGet());
+            EventSubscription counter = client.subscribe(Set.of(), e -> seen.incrementAndGet());
             client.connect(peer.endpoint());
             peer.awaitClient(10);
             long start = System.nanoTime();
@@ -93,7 +93,7 @@ public final class IngestBench {
         JournalAuditTrail trail = JournalAuditTrail.open(dir.resolve("journal"));
         try (FloodPeer peer = new FloodPeer(dir, "primary", 7);
              QmpClient client = new QmpClient(QmpClientOptions.defaults("bench"))) {
-            Subscription subscription = client.subscribe(Set.of(), e -> {
+            EventSubscription subscription = client.subscribe(Set.of(), e -> {
                 Observation o = EventDecoder.decode(Side.PRIMARY, e);
                 if (o != null) {
                     decoded.incrementAndGet();

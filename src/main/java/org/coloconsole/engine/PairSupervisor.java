@@ -19,6 +19,7 @@ import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.PairReducer;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Recommender;
@@ -121,12 +122,12 @@ public final class PairSupervisor implements AutoCloseable {
 
     public Subscription onSnapshot(Consumer<PairSnapshot> listener) {
         snapshotListeners.add(listener);
-        return handle(() -> snapshotListeners.remove(listener));
+        return () -> snapshotListeners.remove(listener);
     }
 
     public Subscription onLog(Consumer<LogEntry> listener) {
         logListeners.add(listener);
-        return handle(() -> logListeners.remove(listener));
+        return () -> logListeners.remove(listener);
     }
 
     /** Hands an observation to the state thread. Never blocks. */
@@ -295,19 +296,5 @@ public final class PairSupervisor implements AutoCloseable {
             default:
                 return LogEntry.Severity.CRITICAL;
         }
-    }
-
-    private static Subscription handle(Runnable onClose) {
-        return new Subscription() {
-            @Override
-            public void close() {
-                onClose.run();
-            }
-
-            @Override
-            public long dropped() {
-                return 0;
-            }
-        };
     }
 }

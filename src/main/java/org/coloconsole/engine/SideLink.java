@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.coloconsole.qmp.Backoff;
 import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.EventSubscription;
 import org.coloconsole.qmp.ExecutorScheduler;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -77,7 +78,7 @@ public final class SideLink implements AutoCloseable {
     private final HeartbeatSettings heartbeat;
     private final Clock clock;
     private final Listener listener;
-    private final Subscription events;
+    private final EventSubscription events;
     private final Subscription reconnectEvents;
     private final JobsPoll jobsPoll;
 

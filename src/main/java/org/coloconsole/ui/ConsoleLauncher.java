@@ -28,7 +28,7 @@ public final class ConsoleLauncher implements GuiLauncher {
      */
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
                                            org.coloconsole.engine.AuditTrailFactory journal) {
-        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC(), ZoneId.systemDefault());
+        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC());
         return new ConsoleLauncher(connector, new LabPairStarter(org.coloconsole.app.lab.LabOptions.defaults()),
                 ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")));
     }

@@ -11,5 +11,5 @@ public interface PairConnector {
      * @param security the TLS files for {@code tls:} endpoints and whether plain TCP may leave loopback; a connection
      *                 it does not allow fails with the qmp layer's sentence, shown on that side
      */
-    PairSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security);
+    WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security);
 }

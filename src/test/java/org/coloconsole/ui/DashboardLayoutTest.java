@@ -18,11 +18,12 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.ConnectFailure;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Side;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.ui.dashboard.DashboardSplit;
-import org.coloconsole.ui.dashboard.FailoverProgress;
-import org.coloconsole.ui.dashboard.PairSnapshot;
-import org.coloconsole.ui.dashboard.RecommendationSnapshot;
 import org.coloconsole.ui.dashboard.ScriptedFailoverPort;
 import org.coloconsole.ui.dashboard.Snapshots;
 import org.junit.jupiter.api.Test;
@@ -75,12 +76,11 @@ class DashboardLayoutTest {
     }
 
     private static PairSnapshot refusedPair(String headline) {
-        return new PairSnapshot(
-                Snapshots.connectFailed("primary", "tls:127.0.0.1:37717", "LOST", UNTRUSTED),
-                Snapshots.connectFailed("secondary", "tcp:127.0.0.1:46093", "LOST",
-                        "Connection refused: the process is gone."),
-                new RecommendationSnapshot("CANNOT_TELL", Optional.empty(), headline, REASONS),
-                FailoverProgress.none(), Snapshots.NOW);
+        return Snapshots.unconnected("tls:127.0.0.1:37717", "tcp:127.0.0.1:46093")
+                .connectFailed(Side.PRIMARY, ConnectFailure.IO, UNTRUSTED)
+                .connectFailed(Side.SECONDARY, ConnectFailure.IO, "Connection refused: the process is gone.")
+                .advising(new Recommendation(Recommendation.Kind.CANNOT_TELL, Optional.empty(), headline, REASONS,
+                        false));
     }
 
     @Test

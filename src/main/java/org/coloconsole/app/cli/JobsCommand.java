@@ -2,8 +2,8 @@ package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.engine.AuditTrailFactory;
-import org.coloconsole.engine.PairSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

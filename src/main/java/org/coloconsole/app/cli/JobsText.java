@@ -7,10 +7,10 @@ import java.util.Map;
 import org.coloconsole.colo.ColoProtection;
 import org.coloconsole.colo.Job;
 import org.coloconsole.colo.JobAction;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
-import org.coloconsole.engine.PairSnapshot;
 import org.coloconsole.qmp.QmpValue;
 
 /** How the CLI writes both sides' jobs and the COLO protection row: columns for people, one JSON object for programs. */

@@ -3,8 +3,8 @@ package org.coloconsole.app.cli;
 import java.time.Clock;
 import java.time.Duration;
 import org.coloconsole.app.PairSession;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.engine.AuditTrailFactory;
-import org.coloconsole.engine.PairSnapshot;
 import picocli.CommandLine.Option;
 
 /** For commands that read the pair once and print it: how long to wait for both sides, and JSON or columns. */

@@ -3,23 +3,26 @@ package org.coloconsole.ui;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.engine.LogEntry;
+import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.FailoverPort;
-import org.coloconsole.ui.dashboard.PairSnapshot;
 import org.coloconsole.ui.jobs.JobsFeed;
 
 /**
  * The console's live connection to one pair, as the window sees it. Listeners are called on the engine's threads,
  * never on the FX thread: the window crosses over through {@link FxThread}.
  */
-public interface PairSession extends AutoCloseable {
+public interface WindowSession extends AutoCloseable {
 
-    /** The newest state; calls {@code listener} with every later one. */
+    /** The newest state. */
     PairSnapshot current();
 
-    void onChange(Consumer<PairSnapshot> listener);
+    /** Calls {@code listener} with every later state until the returned handle is closed. */
+    Subscription onChange(Consumer<PairSnapshot> listener);
 
-    void onLog(Consumer<LogEntry> listener);
+    /** Calls {@code listener} with every later log row until the returned handle is closed. */
+    Subscription onLog(Consumer<LogEntry> listener);
 
     FailoverPort failover();
 
