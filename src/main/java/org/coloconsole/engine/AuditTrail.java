@@ -16,14 +16,14 @@ public interface AuditTrail extends AutoCloseable {
     void event(Side side, QmpEvent event);
 
     /** A fact of consequence: a state change, a recommendation change, a gap. */
-    void record(String kind, Side side, Instant at, Map<String, Object> fields);
+    void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields);
 
     /**
      * An operator action record (intent, step, outcome); on disk when this returns.
      *
      * @throws IOException when it could not be made durable: the action must then not go ahead
      */
-    void durable(String kind, Side side, Instant at, Map<String, Object> fields) throws IOException;
+    void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) throws IOException;
 
     /** Where the trail lives, for the status bar. */
     String location();

@@ -78,7 +78,7 @@ public final class FailoverRunner implements AutoCloseable {
         if (!decision.allowed()) {
             Map<String, Object> fields = intentFields(request, decision, List.of());
             fields.put("refused", decision.sentence());
-            supervisor.trail().record("action-refused", target, supervisor.clock().instant(), fields);
+            supervisor.trail().record(AuditKind.ACTION_REFUSED, target, supervisor.clock().instant(), fields);
             supervisor.note(target, "ACTION", "Refused to " + request.action() + ": " + decision.sentence(),
                     LogEntry.Severity.WARNING);
             return new FailoverOutcome(FailoverOutcome.Result.REFUSED, target, decision.sentence(), List.of(),
@@ -86,7 +86,7 @@ public final class FailoverRunner implements AutoCloseable {
         }
         List<FailoverStep> steps = FailoverPlan.plan(decision, request, options);
         try {
-            supervisor.trail().durable("action-intent", target, supervisor.clock().instant(),
+            supervisor.trail().durable(AuditKind.ACTION_INTENT, target, supervisor.clock().instant(),
                     intentFields(request, decision, steps));
         } catch (IOException e) {
             String sentence = "The intent could not be written to the journal (" + e.getMessage()
@@ -206,7 +206,7 @@ public final class FailoverRunner implements AutoCloseable {
         fields.put("total-ms", total.toNanos() / 1e6);
         fields.put("qemu-ms", qemuNanos / 1e6);
         try {
-            supervisor.trail().durable("action-outcome", target, supervisor.clock().instant(), fields);
+            supervisor.trail().durable(AuditKind.ACTION_OUTCOME, target, supervisor.clock().instant(), fields);
         } catch (IOException e) {
             sentence = sentence + " (The outcome could not be written to the journal: " + e.getMessage() + ".)";
         }
@@ -225,7 +225,7 @@ public final class FailoverRunner implements AutoCloseable {
         fields.put("sentence", report.sentence());
         fields.put("ms", report.took().toNanos() / 1e6);
         // buffered: the intent was forced before the first command, and the outcome's force covers every step
-        supervisor.trail().record("action-step", report.step().side(), supervisor.clock().instant(), fields);
+        supervisor.trail().record(AuditKind.ACTION_STEP, report.step().side(), supervisor.clock().instant(), fields);
     }
 
     private static String failureSentence(FailoverStep step, String detail) {

@@ -65,14 +65,14 @@ public final class JobActionRunner implements AutoCloseable {
         if (refusal.isPresent()) {
             Map<String, Object> fields = fields(action, jobId, state.jobs().get(jobId));
             fields.put("refused", refusal.get());
-            supervisor.trail().record("action-refused", side, supervisor.clock().instant(), fields);
+            supervisor.trail().record(AuditKind.ACTION_REFUSED, side, supervisor.clock().instant(), fields);
             supervisor.note(side, "ACTION", "Refused to " + action.verb() + " job '" + jobId + "': " + refusal.get(),
                     LogEntry.Severity.WARNING);
             return outcome(JobActionOutcome.Result.REFUSED, side, action, jobId, refusal.get());
         }
         Job job = state.jobs().get(jobId);
         try {
-            supervisor.trail().durable("action-intent", side, supervisor.clock().instant(), fields(action, jobId, job));
+            supervisor.trail().durable(AuditKind.ACTION_INTENT, side, supervisor.clock().instant(), fields(action, jobId, job));
         } catch (IOException e) {
             return outcome(JobActionOutcome.Result.FAILED, side, action, jobId, "The intent could not be written to "
                     + "the journal (" + e.getMessage() + "); nothing was sent to QEMU.");
@@ -139,7 +139,7 @@ public final class JobActionRunner implements AutoCloseable {
         outcome.errorClass().ifPresent(c -> fields.put("error-class", c));
         JobActionOutcome journaled = outcome;
         try {
-            supervisor.trail().durable("action-outcome", outcome.side(), supervisor.clock().instant(), fields);
+            supervisor.trail().durable(AuditKind.ACTION_OUTCOME, outcome.side(), supervisor.clock().instant(), fields);
         } catch (IOException e) {
             journaled = new JobActionOutcome(outcome.result(), outcome.side(), outcome.action(), outcome.jobId(),
                     outcome.sentence() + " (The outcome could not be written to the journal: " + e.getMessage()

@@ -55,14 +55,15 @@ public final class JournalAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void record(String kind, Side side, Instant at, Map<String, Object> fields) {
-        journal.append(JournalRecord.of(at, kindOf(kind), side == null ? null : side.label(), withWhat(kind, fields)));
+    public void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
+        journal.append(JournalRecord.of(at, kind.journalKind(), side == null ? null : side.label(),
+                withWhat(kind, fields)));
     }
 
     @Override
-    public void durable(String kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
+    public void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
         try {
-            journal.appendDurable(JournalRecord.of(at, kindOf(kind), side == null ? null : side.label(),
+            journal.appendDurable(JournalRecord.of(at, kind.journalKind(), side == null ? null : side.label(),
                     withWhat(kind, fields)));
         } catch (JournalException e) {
             throw new IOException(e.getMessage(), e);
@@ -79,31 +80,11 @@ public final class JournalAuditTrail implements AuditTrail {
         journal.close();
     }
 
-    private static JournalRecord.Kind kindOf(String kind) {
-        switch (kind) {
-            case "state":
-            case "failover":
-                return JournalRecord.Kind.STATE_CHANGE;
-            case "recommendation":
-                return JournalRecord.Kind.RECOMMENDATION;
-            case "action-intent":
-                return JournalRecord.Kind.ACTION_INTENT;
-            case "action-step":
-                return JournalRecord.Kind.ACTION_STEP;
-            case "action-outcome":
-            case "action-refused":
-                return JournalRecord.Kind.ACTION_OUTCOME;
-            case "gap":
-                return JournalRecord.Kind.GAP;
-            default:
-                return JournalRecord.Kind.NOTE;
-        }
-    }
 
     /** Keeps the engine's finer name (e.g. "action-refused") where the journal's kind is broader. */
-    private static Map<String, Object> withWhat(String kind, Map<String, Object> fields) {
+    private static Map<String, Object> withWhat(AuditKind kind, Map<String, Object> fields) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("what", kind);
+        out.put("what", kind.what());
         out.putAll(fields);
         return out;
     }

@@ -208,7 +208,7 @@ public final class PairSupervisor implements AutoCloseable {
     private void apply(Observation observation) {
         if (observation instanceof Observation.EventsLost lost) {
             Side side = lost.side();
-            trail.record("gap", side, lost.at(), Map.of("events-lost", lost.count(),
+            trail.record(AuditKind.GAP, side, lost.at(), Map.of("events-lost", lost.count(),
                     "why", "the console fell behind this side's events; its state is being re-read"));
             emit(feed.note(side.label(), "GAP", lost.count() + " events from the " + side.label()
                     + " were lost: the console fell behind; its state is being re-read", LogEntry.Severity.CRITICAL,
@@ -224,15 +224,15 @@ public final class PairSupervisor implements AutoCloseable {
                     continue; // the reducer keeps an unchanged side's state as it was
                 }
                 for (StateChanges.Change change : StateChanges.between(before.side(side), after.side(side))) {
-                    trail.record("state", side, observation.at(), change.fields());
-                    if (!change.field().equals("run-state")) {
-                        emit(feed.note(side.label(), "STATE", side.label() + " " + change.field() + ": "
-                                + change.from() + " → " + change.to(), severityOf(change), observation.at()));
+                    trail.record(AuditKind.STATE, side, observation.at(), change.fields());
+                    if (change.field().logged()) {
+                        emit(feed.note(side.label(), "STATE", side.label() + " " + change.field().wireName() + ": "
+                                + change.from() + " → " + change.to(), change.severity(), observation.at()));
                     }
                 }
             }
             if (!before.failover().equals(after.failover())) {
-                trail.record("failover", after.failover().target().orElse(null), observation.at(),
+                trail.record(AuditKind.FAILOVER, after.failover().target().orElse(null), observation.at(),
                         Map.of("phase", after.failover().phase().name(), "sentence", after.failover().sentence()));
             }
         }
@@ -252,7 +252,7 @@ public final class PairSupervisor implements AutoCloseable {
             fields.put("recommendation", recommendation.kind().name());
             fields.put("headline", recommendation.headline());
             fields.put("reasons", recommendation.reasons());
-            trail.record("recommendation", recommendation.target().orElse(null), now, fields);
+            trail.record(AuditKind.RECOMMENDATION, recommendation.target().orElse(null), now, fields);
             emit(feed.note(null, "ADVICE", recommendation.headline(), severityOf(recommendation), now));
         }
         PairSnapshot next = new PairSnapshot(state, recommendation, now);
@@ -269,32 +269,11 @@ public final class PairSupervisor implements AutoCloseable {
         }
     }
 
-    private static LogEntry.Severity severityOf(StateChanges.Change change) {
-        if (change.field().equals("heartbeat")) {
-            switch (change.to()) {
-                case "LOST":
-                case "UNRESPONSIVE":
-                case "UNREACHABLE":
-                    return LogEntry.Severity.CRITICAL;
-                case "SLOW":
-                    return LogEntry.Severity.WARNING;
-                default:
-                    return LogEntry.Severity.INFO;
-            }
-        }
-        return change.field().equals("gap") || change.field().equals("fenced") ? LogEntry.Severity.WARNING
-                : LogEntry.Severity.INFO;
-    }
-
     private static LogEntry.Severity severityOf(Recommendation recommendation) {
-        switch (recommendation.kind()) {
-            case PROTECTED:
-            case WAIT:
-                return LogEntry.Severity.INFO;
-            case DEGRADED:
-                return LogEntry.Severity.WARNING;
-            default:
-                return LogEntry.Severity.CRITICAL;
-        }
+        return switch (recommendation.kind()) {
+            case PROTECTED, WAIT -> LogEntry.Severity.INFO;
+            case DEGRADED -> LogEntry.Severity.WARNING;
+            case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY, CANNOT_TELL -> LogEntry.Severity.CRITICAL;
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AuditKind;
 import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.qmp.QmpEvent;
 
@@ -24,13 +25,13 @@ final class BothTrails implements AuditTrail {
     }
 
     @Override
-    public void record(String kind, Side side, Instant at, Map<String, Object> fields) {
+    public void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
         first.record(kind, side, at, fields);
         second.record(kind, side, at, fields);
     }
 
     @Override
-    public void durable(String kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
+    public void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
         second.durable(kind, side, at, fields);
         first.durable(kind, side, at, fields);
     }

@@ -26,6 +26,7 @@ import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.AuditKind;
 import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.engine.FailoverOutcome;
 import org.coloconsole.engine.FailoverRunner;
@@ -316,18 +317,18 @@ class LabFaultCampaignTest {
         }
 
         @Override
-        public void record(String kind, Side side, java.time.Instant at, Map<String, Object> fields) {
-            if (kind.equals("action-intent") || kind.equals("action-outcome")) {
+        public void record(AuditKind kind, Side side, java.time.Instant at, Map<String, Object> fields) {
+            if (kind == AuditKind.ACTION_INTENT || kind == AuditKind.ACTION_OUTCOME) {
                 nonDurableActions++;
             }
-            if (kind.startsWith("action-")) {
-                kinds.add(kind);
+            if (kind.journalKind().isAction()) {
+                kinds.add(kind.what());
             }
         }
 
         @Override
-        public void durable(String kind, Side side, java.time.Instant at, Map<String, Object> fields) {
-            kinds.add(kind);
+        public void durable(AuditKind kind, Side side, java.time.Instant at, Map<String, Object> fields) {
+            kinds.add(kind.what());
         }
 
         List<String> kinds() {

@@ -20,7 +20,7 @@ class JournalAuditTrailTest {
              JournalAuditTrail cli = JournalAuditTrail.openOrBeside(dir, 4242)) {
             assertThat(window.location()).isEqualTo(dir.resolve("journal.jsonl").toString());
             assertThat(cli.location()).isEqualTo(dir.resolve("pid-4242").resolve("journal.jsonl").toString());
-            cli.durable("action-intent", Side.SECONDARY, Instant.parse("2026-11-25T20:00:00Z"),
+            cli.durable(AuditKind.ACTION_INTENT, Side.SECONDARY, Instant.parse("2026-11-25T20:00:00Z"),
                     Map.of("action", "promote the secondary"));
             assertThat(Files.readString(dir.resolve("pid-4242").resolve("journal.jsonl")))
                     .contains("\"kind\":\"action_intent\"").contains("\"what\":\"action-intent\"")

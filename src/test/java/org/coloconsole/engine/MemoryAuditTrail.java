@@ -24,13 +24,13 @@ final class MemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void record(String kind, Side side, Instant at, Map<String, Object> fields) {
-        entries.add(new Entry(kind, side, at, Map.copyOf(fields), false));
+    public void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
+        entries.add(new Entry(kind.what(), side, at, Map.copyOf(fields), false));
     }
 
     @Override
-    public void durable(String kind, Side side, Instant at, Map<String, Object> fields) {
-        entries.add(new Entry(kind, side, at, Map.copyOf(fields), true));
+    public void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
+        entries.add(new Entry(kind.what(), side, at, Map.copyOf(fields), true));
     }
 
     List<Entry> ofKind(String kind) {
