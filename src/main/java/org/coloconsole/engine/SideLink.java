@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -82,16 +83,9 @@ public final class SideLink implements AutoCloseable {
     private final Subscription reconnectEvents;
     private final JobsPoll jobsPoll;
 
+    private final HeartbeatTimer timer;
+
     private final Object lock = new Object();
-    private long lastReplyNanos;
-    private long pingSentNanos;
-    private boolean pingOutstanding;
-    private int reportedMisses;
-    /**
-     * Set when a session's Connected has reset the silence clock: the client is RUNNING a moment before that, and a
-     * tick in between would judge the new session by the old one's silence and drop it.
-     */
-    private boolean sessionUp;
     private Scheduler.Task tick;
     private volatile boolean closed;
     // scheduler thread only
@@ -100,7 +94,17 @@ public final class SideLink implements AutoCloseable {
 
     public SideLink(String name, Endpoint endpoint, QmpClientOptions options, HeartbeatSettings heartbeat,
                     Backoff backoff, Clock clock, Listener listener) {
+        this(name, endpoint, options, heartbeat, backoff, clock, MonotonicClock.system(), listener);
+    }
+
+    /**
+     * @param clock     stamps what is reported (wall time)
+     * @param monotonic measures round trips and silence
+     */
+    public SideLink(String name, Endpoint endpoint, QmpClientOptions options, HeartbeatSettings heartbeat,
+                    Backoff backoff, Clock clock, MonotonicClock monotonic, Listener listener) {
         this.name = name;
+        this.timer = new HeartbeatTimer(heartbeat, monotonic);
         this.heartbeat = heartbeat;
         this.clock = clock;
         this.listener = listener;
@@ -157,21 +161,14 @@ public final class SideLink implements AutoCloseable {
         if (event instanceof ReconnectEvent.Attempting a) {
             listener.attempting(a.attempt(), now);
         } else if (event instanceof ReconnectEvent.Connected c) {
-            synchronized (lock) {
-                lastReplyNanos = System.nanoTime();
-                pingOutstanding = false;
-                reportedMisses = 0;
-                sessionUp = true;
-            }
+            timer.connected();
             listener.connected(c.greeting(), c.reconnect(), now);
         } else if (event instanceof ReconnectEvent.AttemptFailed f) {
             QmpConnectException.Reason reason = f.cause() instanceof QmpConnectException c
                     ? c.reason() : QmpConnectException.Reason.IO;
             listener.connectFailed(reason, f.cause().getMessage(), now);
         } else if (event instanceof ReconnectEvent.Lost l) {
-            synchronized (lock) {
-                sessionUp = false;
-            }
+            timer.lost();
             listener.lost(l.cause(), now);
         } else if (event instanceof ReconnectEvent.Resynced) {
             listener.resynced(now);
@@ -229,7 +226,7 @@ public final class SideLink implements AutoCloseable {
     /** A silent loss would leave a gap nobody knows of: say how many, and re-read what they may have changed. */
     private void reportLostEvents() {
         long dropped = events.dropped();
-        long now = System.nanoTime();
+        long now = timer.now();
         if (dropped == reportedLost || now - lastLossReportNanos < 1_000_000_000L) {
             return;
         }
@@ -246,52 +243,27 @@ public final class SideLink implements AutoCloseable {
         if (client.state() != QmpClientState.RUNNING) {
             return;
         }
-        long now = System.nanoTime();
-        boolean send = false;
-        int missesToReport = 0;
-        long silence;
-        synchronized (lock) {
-            if (!sessionUp) {
-                return;
-            }
-            silence = now - lastReplyNanos;
-            if (pingOutstanding) {
-                int misses = (int) (silence / heartbeat.interval().toNanos());
-                if (misses > reportedMisses) {
-                    reportedMisses = misses;
-                    missesToReport = misses;
-                }
-            } else if (now - pingSentNanos >= heartbeat.interval().toNanos()) {
-                pingOutstanding = true;
-                pingSentNanos = now;
-                send = true;
-            }
-        }
-        if (missesToReport > 0) {
-            listener.pingMissed(missesToReport, Duration.ofNanos(silence), clock.instant());
-        }
-        if (silence >= heartbeat.reconnectAfterSilence().toNanos()) {
-            // reported as lost before the next attempt, so the reconnect's verdict follows this one
-            client.drop(new QmpTimeoutException("the heartbeat (query-status)", Duration.ofNanos(silence)
-                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        Optional<HeartbeatTimer.Tick> step = timer.tick();
+        if (step.isEmpty()) {
             return;
         }
-        if (send) {
-            long sent = now;
-            client.execute("query-status", Map.of(), heartbeat.pingTimeout()).whenComplete((value, error) -> {
-                long answered = System.nanoTime();
-                synchronized (lock) {
-                    pingOutstanding = false;
-                    if (error == null) {
-                        lastReplyNanos = answered;
-                        reportedMisses = 0;
-                    }
-                }
-                if (error == null) {
-                    listener.pingOk(Duration.ofNanos(answered - sent), clock.instant());
-                    listener.polled("query-status", value, null, clock.instant());
-                }
-            });
+        HeartbeatTimer.Tick tick = step.get();
+        if (tick.missesToReport() > 0) {
+            listener.pingMissed(tick.missesToReport(), tick.silence(), clock.instant());
         }
+        if (tick.dropForSilence()) {
+            // reported as lost before the next attempt, so the reconnect's verdict follows this one
+            client.drop(new QmpTimeoutException("the heartbeat (query-status)",
+                    tick.silence().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            return;
+        }
+        tick.pingSentAt().ifPresent(sent -> client.execute("query-status", Map.of(), heartbeat.pingTimeout())
+                .whenComplete((value, error) -> {
+                    Duration roundTrip = timer.answered(sent, error == null);
+                    if (error == null) {
+                        listener.pingOk(roundTrip, clock.instant());
+                        listener.polled("query-status", value, null, clock.instant());
+                    }
+                }));
     }
 }

@@ -77,6 +77,14 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The heartbeat measures time on the injected {@code MonotonicClock}, so its tests can drive the clock. */
+    @Test
+    void theHeartbeatReadsItsInjectedClock() {
+        noClasses().that().haveSimpleName("SideLink").or().haveSimpleName("HeartbeatTimer")
+                .should().callMethod(System.class, "nanoTime")
+                .check(classes);
+    }
+
     @Test
     void noGlobalMutableState() {
         fields().that().areStatic().should().beFinal()
