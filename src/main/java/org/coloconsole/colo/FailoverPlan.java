@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The ordered steps of an allowed failover. Fencing comes first: QEMU never fences, and a lost-heartbeat to the
- * chosen side leaves the other guest running (colo-lab.md). {@code stop} alone is not final — a later lost-heartbeat
+ * chosen side leaves the other guest running (docs/colo-behaviour.md). {@code stop} alone is not final — a later lost-heartbeat
  * to a stopped side resumes it — so {@code quit} is offered too.
  */
 public final class FailoverPlan {

@@ -72,7 +72,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
      * reason request.
      */
     public boolean tookOver() {
-        // a fenced side counts too: a lost-heartbeat sent to a stopped side resumes its guest (colo-lab.md)
+        // a fenced side counts too: a lost-heartbeat sent to a stopped side resumes its guest (docs/colo-behaviour.md)
         boolean exitOnRequest = lastExit.map(e -> e.reason().is(ColoExitReason.REQUEST)).orElse(false);
         boolean polledAfterRequest = coloMode.is(ColoMode.NONE) && reason.is(ColoExitReason.REQUEST)
                 && lastMode.map(m -> m.is(ColoMode.PRIMARY) || m.is(ColoMode.SECONDARY)).orElse(false);

@@ -118,7 +118,7 @@ final class SurvivorCheck {
                 }
                 watchSince = 0;
             }
-            // the survivor's RESUME follows lost-heartbeat by 7-25 ms (colo-lab.md): look again soon, but never spin
+            // the survivor's RESUME follows lost-heartbeat by 7-25 ms (docs/colo-behaviour.md): look again soon, but never spin
             Thread.sleep(5);
         }
         return new Result(false, "not verified within " + verifyTimeout.toMillis() + " ms: " + last

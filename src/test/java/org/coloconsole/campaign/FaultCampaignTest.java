@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault campaign of issue 8: hundreds of short seeded scenarios, each a fresh simulated COLO pair watched by a
+ * The fault campaign: hundreds of short seeded scenarios, each a fresh simulated COLO pair watched by a
  * {@link PairSupervisor}, with random faults and operator failovers, and the invariants checked after every step.
  * The seed is fixed (42) so that CI replays a known campaign; {@code -Dcampaign.seed=N} runs another; {@code -Dcampaign.scenarios=N} sets its length.
  */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine against a real COLO pair, one fresh pair per test: each fault of colo-lab.md, then the failover. */
+/** The engine against a real COLO pair, one fresh pair per test: each fault of docs/colo-behaviour.md, then the failover. */
 class LabFailoverTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.coloconsole.qmp.Endpoint;
 
 /**
- * The command line of one QEMU of the minimal pair (colo-lab.md): no disk, no NIC, COLO replicates RAM and device
+ * The command line of one QEMU of the minimal pair (docs/colo-behaviour.md): no disk, no NIC, COLO replicates RAM and device
  * state only. The secondary waits on {@code -incoming}; the primary starts paused ({@code -S}) until it migrates.
  */
 final class QemuCommandLine {
