@@ -3,6 +3,7 @@ package org.coloconsole.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.coloconsole.ui.fx.FxThread;
 
 /** The JavaFX application: takes the object graph the launcher left in {@link LaunchHandoff} and shows the window. */
 public final class ConsoleApp extends Application {

@@ -33,6 +33,7 @@ import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.DashboardSplit;
 import org.coloconsole.ui.dashboard.DashboardView;
 import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.fx.FxThread;
 import org.coloconsole.ui.fx.Tone;
 import org.coloconsole.ui.jobs.JobsBinding;
 import org.coloconsole.ui.jobs.JobsView;

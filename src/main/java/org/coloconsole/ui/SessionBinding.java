@@ -10,6 +10,7 @@ import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.SideCardViewModel;
 import org.coloconsole.ui.fx.CoalescingUpdater;
+import org.coloconsole.ui.fx.FxThread;
 import org.coloconsole.ui.fx.Tone;
 import org.coloconsole.ui.log.LogViewModel;
 import org.kordamp.ikonli.material2.Material2AL;

@@ -7,6 +7,7 @@ import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.fx.FxThread;
 import org.coloconsole.ui.jobs.JobsFeed;
 
 /**

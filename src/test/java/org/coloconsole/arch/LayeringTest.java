@@ -77,6 +77,14 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** One crossing into the FX thread: everything else reaches it through {@code FxThread}. */
+    @Test
+    void onlyFxThreadCallsRunLater() {
+        noClasses().that().doNotHaveSimpleName("FxThread")
+                .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+                .check(classes);
+    }
+
     /** The heartbeat measures time on the injected {@code MonotonicClock}, so its tests can drive the clock. */
     @Test
     void theHeartbeatReadsItsInjectedClock() {

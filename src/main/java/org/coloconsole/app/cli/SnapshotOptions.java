@@ -1,7 +1,11 @@
 package org.coloconsole.app.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.coloconsole.app.PairSession;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.engine.AuditTrailFactory;
@@ -15,6 +19,26 @@ final class SnapshotOptions {
     @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
             description = "how long to wait for both sides to answer (default ${DEFAULT-VALUE})")
     Duration wait;
+
+    /**
+     * Reads the pair once, prints it as {@code --json} asks, and returns the command's exit code for what it read.
+     */
+    int print(PairOptions pair, AuditTrailFactory trails, PrintWriter out, Function<PairSnapshot, String> asJson,
+              Function<PairSnapshot, List<String>> asLines, ToIntFunction<PairSnapshot> exitCode) throws Exception {
+        PairSnapshot snapshot = take(pair, trails);
+        if (json) {
+            out.println(asJson.apply(snapshot));
+        } else {
+            asLines.apply(snapshot).forEach(out::println);
+        }
+        out.flush();
+        return exitCode.applyAsInt(snapshot);
+    }
+
+    /** Neither side answers: nothing was read. */
+    static boolean unreachable(PairSnapshot snapshot) {
+        return !snapshot.state().primary().answering() && !snapshot.state().secondary().answering();
+    }
 
     /** Connects to both sides, waits until each is known (or {@code --wait} passes), and returns what was seen. */
     PairSnapshot take(PairOptions pair, AuditTrailFactory trails) throws Exception {

@@ -1,4 +1,4 @@
-package org.coloconsole.ui;
+package org.coloconsole.ui.fx;
 
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -20,6 +20,14 @@ public final class FxThread implements Executor {
         } else {
             Platform.runLater(action);
         }
+    }
+
+    /**
+     * Runs {@code action} on the FX thread after the event now being handled, even when called on the FX thread: for a
+     * view that must act once the other listeners of the same change have run (a table that has seen its new rows).
+     */
+    public static void afterCurrentEvent(Runnable action) {
+        Platform.runLater(action);
     }
 
     /** Throws when the caller is not on the FX thread: view models call this where they touch bound properties. */
