@@ -13,6 +13,7 @@ import org.coloconsole.colo.PairReducer;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Recommender;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
 import org.coloconsole.colo.Tag;
@@ -100,6 +101,11 @@ public final class Snapshots {
     public PairSnapshot recommending(Recommendation.Kind kind, Optional<Side> target) {
         return new PairSnapshot(state, new Recommendation(kind, target, "headline for " + kind,
                 List.of("reason one", "reason two"), false), NOW);
+    }
+
+    /** The snapshot with the engine's own recommendation for this state. */
+    public PairSnapshot recommendedByTheEngine() {
+        return new PairSnapshot(state, Recommender.recommend(state, NOW), NOW);
     }
 
     public PairSnapshot advising(Recommendation recommendation) {
