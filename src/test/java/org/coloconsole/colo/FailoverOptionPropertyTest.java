@@ -3,10 +3,8 @@ package org.coloconsole.colo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * The failover buttons read {@link FailoverOption}; the interlock decides when the operator confirms. Over random
@@ -16,13 +14,8 @@ import net.jqwik.api.Provide;
  */
 class FailoverOptionPropertyTest {
 
-    @Provide
-    Arbitrary<List<History.Move>> histories() {
-        return History.histories();
-    }
-
     @Property(tries = 1000)
-    void theButtonAndTheInterlockAgree(@ForAll("histories") List<History.Move> history) {
+    void theButtonAndTheInterlockAgree(@ForAll(supplier = History.Histories.class) List<History.Move> history) {
         Scenario s = Scenario.protectedPair();
         for (History.Move move : history) {
             if (move.step().request()) {

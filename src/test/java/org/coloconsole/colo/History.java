@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 
 /** Random histories of faults, QEMU reports and operator requests, for the interlock's property tests. */
 final class History {
@@ -23,10 +24,14 @@ final class History {
     record Move(Step step, Side side) {
     }
 
-    static Arbitrary<List<Move>> histories() {
-        Arbitrary<Move> move = Arbitraries.of(Step.class).flatMap(step ->
-                Arbitraries.of(Side.class).map(side -> new Move(step, side)));
-        return move.list().ofMinSize(1).ofMaxSize(40);
+    /** For {@code @ForAll(supplier = History.Histories.class)}: up to 40 moves. */
+    static final class Histories implements ArbitrarySupplier<List<Move>> {
+        @Override
+        public Arbitrary<List<Move>> get() {
+            Arbitrary<Move> move = Arbitraries.of(Step.class).flatMap(step ->
+                    Arbitraries.of(Side.class).map(side -> new Move(step, side)));
+            return move.list().ofMinSize(1).ofMaxSize(40);
+        }
     }
 
     /** The side a request asks to carry on. */

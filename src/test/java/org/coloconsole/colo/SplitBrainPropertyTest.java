@@ -3,10 +3,8 @@ package org.coloconsole.colo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * Over random sequences of faults, QEMU reports and operator requests, the interlock never lets two sides carry on
@@ -14,13 +12,8 @@ import net.jqwik.api.Provide;
  */
 class SplitBrainPropertyTest {
 
-    @Provide
-    Arbitrary<List<History.Move>> histories() {
-        return History.histories();
-    }
-
     @Property(tries = 2000)
-    void neverTwoSidesCarryOnAndNeverAnUnfencedPromotion(@ForAll("histories") List<History.Move> history) {
+    void neverTwoSidesCarryOnAndNeverAnUnfencedPromotion(@ForAll(supplier = History.Histories.class) List<History.Move> history) {
         Scenario s = Scenario.protectedPair();
         int promotions = 0;
         for (History.Move move : history) {
