@@ -77,18 +77,12 @@ final class JobRows {
     }
 
     static Tone tone(ColoProtection.Lifecycle lifecycle) {
-        switch (lifecycle) {
-            case PROTECTED:
-                return Tone.OK;
-            case EXITED:
-                return Tone.FAIL;
-            case FAILED_OVER:
-            case CONTINUED_ALONE:
-            case NOT_PROTECTED:
-                return Tone.WARN;
-            default:
-                return Tone.NEUTRAL;
-        }
+        return switch (lifecycle) {
+            case PROTECTED -> Tone.OK;
+            case EXITED -> Tone.FAIL;
+            case FAILED_OVER, CONTINUED_ALONE, NOT_PROTECTED -> Tone.WARN;
+            case UNKNOWN -> Tone.NEUTRAL;
+        };
     }
 
     /**

@@ -94,14 +94,11 @@ public final class JobsViewModel {
     }
 
     private static Tone tone(JobActionOutcome.Result result) {
-        switch (result) {
-            case DONE:
-                return Tone.OK;
-            case REFUSED:
-                return Tone.WARN;
-            default:
-                return Tone.FAIL;
-        }
+        return switch (result) {
+            case DONE -> Tone.OK;
+            case REFUSED -> Tone.WARN;
+            case QEMU_REFUSED, FAILED -> Tone.FAIL;
+        };
     }
 
     private void say(String sentence, Tone tone) {
