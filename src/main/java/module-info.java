@@ -1,7 +1,8 @@
 /**
  * COLO Console: a failover operator console for QEMU COLO.
  *
- * <p>Layers point one way: {@code qmp} (wire) → {@code colo} (domain) → {@code journal}, {@code app} → {@code ui.*}.
+ * <p>Layers point one way: {@code qmp} (wire) → {@code colo} (domain) → {@code journal} → {@code engine} (the runtime)
+ * → {@code app} (composition, CLI, profiles, lab) → {@code ui.*}.
  * Only {@code ui} reads JavaFX; only {@code qmp}, {@code journal} and {@code app.profile} read JSON.
  */
 module org.coloconsole {
@@ -19,6 +20,7 @@ module org.coloconsole {
     exports org.coloconsole.qmp;
     exports org.coloconsole.colo;
     exports org.coloconsole.journal;
+    exports org.coloconsole.engine;
     exports org.coloconsole.app;
     exports org.coloconsole.app.lab;
     // javafx.graphics instantiates the Application subclass reflectively

@@ -1,8 +1,8 @@
 package org.coloconsole;
 
-import org.coloconsole.app.AuditTrailFactory;
-import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.cli.Cli;
+import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.journal.Journal;
 import org.coloconsole.ui.ConsoleLauncher;
 

@@ -10,11 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.coloconsole.app.FailoverOutcome;
-import org.coloconsole.app.FailoverRunner;
-import org.coloconsole.app.JournalAuditTrail;
-import org.coloconsole.app.PairConfig;
-import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.lab.LabSide;
@@ -24,6 +19,11 @@ import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.FailoverOutcome;
+import org.coloconsole.engine.FailoverRunner;
+import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.qmp.QmpValue;
 
 /**

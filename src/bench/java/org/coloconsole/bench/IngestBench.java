@@ -11,16 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
-import org.coloconsole.app.JournalAuditTrail;
-import org.coloconsole.app.PairConfig;
-import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.colo.EventDecoder;
 import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
+import org.coloconsole.qmp.EventSubscription;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
-import org.coloconsole.qmp.Subscription;
 
 /**
  * Events per second end to end from {@link FloodPeer}s on UNIX sockets:
@@ -76,7 +76,7 @@ public final class IngestBench {
         AtomicLong seen = new AtomicLong();
         try (FloodPeer peer = new FloodPeer(dir, "primary", 7);
              QmpClient client = new QmpClient(QmpClientOptions.defaults("bench"))) {
-            Subscription counter = client.subscribe(Set.of(), e -> seen.incrementAndGet());
+            EventSubscription counter = client.subscribe(Set.of(), e -> seen.incrementAndGet());
             client.connect(peer.endpoint());
             peer.awaitClient(10);
             long start = System.nanoTime();
@@ -93,7 +93,7 @@ public final class IngestBench {
         JournalAuditTrail trail = JournalAuditTrail.open(dir.resolve("journal"));
         try (FloodPeer peer = new FloodPeer(dir, "primary", 7);
              QmpClient client = new QmpClient(QmpClientOptions.defaults("bench"))) {
-            Subscription subscription = client.subscribe(Set.of(), e -> {
+            EventSubscription subscription = client.subscribe(Set.of(), e -> {
                 Observation o = EventDecoder.decode(Side.PRIMARY, e);
                 if (o != null) {
                     decoded.incrementAndGet();

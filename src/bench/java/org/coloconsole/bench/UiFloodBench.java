@@ -20,9 +20,9 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.JournalAuditTrail;
-import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.ui.ConsoleApp;
 import org.coloconsole.ui.ConsoleContext;
 import org.coloconsole.ui.PairConnector;
@@ -99,7 +99,7 @@ public final class UiFloodBench {
             ConsoleContext context = new ConsoleContext(
                     Optional.of(new PairEndpoints(primary.endpoint(), secondary.endpoint())),
                     connector(SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")),
-                            Clock.systemUTC(), ZoneId.systemDefault())),
+                            Clock.systemUTC())),
                     () -> {
                         throw new IllegalStateException("the bench has no lab pair");
                     },

@@ -9,6 +9,11 @@ import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Replication;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.AuditTrail;
+import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.FailoverRunner;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
 
 /**
  * A supervisor with its audit trail and failover runner, for one-shot users (the CLI): open, wait until both sides

@@ -2,6 +2,7 @@ package org.coloconsole.app;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.coloconsole.engine.PairConfig;
 import org.coloconsole.qmp.TlsSettings;
 
 /**

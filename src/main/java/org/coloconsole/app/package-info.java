@@ -1,2 +1,2 @@
-/** Wiring and services: side monitors (heartbeat, resync), the failover runner, configuration. */
+/** Composition and entry points: the session the CLI and the window open over the engine, the CLI, profiles. */
 package org.coloconsole.app;

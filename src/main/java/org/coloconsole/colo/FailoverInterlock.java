@@ -1,12 +1,12 @@
 package org.coloconsole.colo;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The split-brain interlock: a pure function that says whether a failover may start. It refuses whatever could
  * leave two guests running: a second failover, promoting a side the console cannot reach, or promoting while the
- * other side can neither be fenced by the console nor is acknowledged as fenced by the operator.
+ * other side can neither be fenced by the console nor is acknowledged as fenced by the operator. What a failover may
+ * do is {@link FailoverOption}'s to say; the interlock adds only the operator's acknowledgement.
  */
 public final class FailoverInterlock {
     private FailoverInterlock() {
@@ -17,7 +17,7 @@ public final class FailoverInterlock {
      * still checkpoints with the other, so prefer the three-argument form.
      */
     public static InterlockDecision check(PairState pair, FailoverRequest request) {
-        return check(pair, request, Optional.empty());
+        return decide(FailoverOption.of(pair, request.target()), request);
     }
 
     /**
@@ -25,66 +25,18 @@ public final class FailoverInterlock {
      *            does, the other side's QEMU runs, whatever the console's own connection to it says
      */
     public static InterlockDecision check(PairState pair, FailoverRequest request, Instant now) {
-        return check(pair, request, Optional.of(now));
+        return decide(FailoverOption.of(pair, request.target(), now), request);
     }
 
-    private static InterlockDecision check(PairState pair, FailoverRequest request, Optional<Instant> now) {
-        Side target = request.target();
-        SideState chosen = pair.side(target);
-        SideState other = pair.side(target.other());
-        FailoverProgress failover = pair.failover();
-
-        if (failover.phase() == FailoverProgress.Phase.RUNNING) {
-            return InterlockDecision.refuse("A failover to the " + failover.target().map(Side::label).orElse("?")
-                    + " is already running; wait for its outcome.");
-        }
-        if (failover.phase() == FailoverProgress.Phase.SUCCEEDED) {
-            return InterlockDecision.refuse("A failover to the " + failover.target().map(Side::label).orElse("?")
-                    + " already succeeded; re-protect the pair before another one.");
-        }
-        for (Side side : Side.values()) {
-            SideState s = pair.side(side);
-            if (s.tookOver()) {
-                return InterlockDecision.refuse("The " + side.label() + " already took over (QEMU reports "
-                        + "last-mode=" + s.lastMode().map(Tag::raw).orElse(s.lastExit().map(e -> e.mode().raw())
-                        .orElse("?")) + ", mode=" + s.coloMode().raw() + ", reason=" + s.reason().raw()
-                        + "); another failover could leave two guests running.");
-            }
-        }
-        if (chosen.fenced()) {
-            return InterlockDecision.refuse("The " + target.label() + " was fenced by an earlier failover step; "
-                    + "a lost-heartbeat would resume its stopped guest beside the other one.");
-        }
-        if (!chosen.answering()) {
-            return InterlockDecision.refuse("Cannot " + request.action() + ": it is "
-                    + chosen.heartbeat().status().name().toLowerCase().replace('_', ' ')
-                    + " and the console cannot send it the command.");
-        }
-        if (!chosen.inColo() && chosen.lastExit().isEmpty()) {
-            return InterlockDecision.refuse("Cannot " + request.action() + ": it is not in COLO (mode "
-                    + chosen.coloMode().raw() + "), so there is nothing to fail over.");
-        }
-        if (other.answering()) {
-            return InterlockDecision.allow(true, "The " + other.side().label()
-                    + " answers: the console will stop its guest first, then " + request.action() + ".");
-        }
-        if (now.isPresent() && Replication.checkpointedAfter(pair, target, other.heartbeat().since(), now.get())) {
-            return InterlockDecision.refuse("The " + other.side().label() + " does not answer the console, but the "
-                    + target.label() + " still checkpoints with it, so its QEMU runs and replicates. Do not fail "
-                    + "over; fix the console's connection to the " + other.side().label() + ", or fence its host "
-                    + "and wait until the checkpoints stop.");
-        }
-        if (other.heartbeat().status() == HeartbeatStatus.LOST) {
-            return InterlockDecision.allow(false, "The " + other.side().label()
-                    + "'s QEMU is gone (its socket closed); no guest runs there.");
-        }
-        if (request.otherSideFencedAcknowledged()) {
-            return InterlockDecision.allow(false, "The operator acknowledged that the " + other.side().label()
-                    + "'s host is fenced.");
-        }
-        return InterlockDecision.refuse("The " + other.side().label() + " is "
-                + other.heartbeat().status().name().toLowerCase().replace('_', ' ')
-                + ": the console cannot stop it, and it may still run its guest. Fence its host (power it off "
-                + "or cut it off), then confirm that it is fenced.");
+    private static InterlockDecision decide(FailoverOption option, FailoverRequest request) {
+        return switch (option.verdict()) {
+            case REFUSED -> InterlockDecision.refuse(option.sentence());
+            case FENCE_OTHER_SIDE -> InterlockDecision.allow(true, option.sentence());
+            case OTHER_SIDE_GONE -> InterlockDecision.allow(false, option.sentence());
+            case NEEDS_FENCE_ACKNOWLEDGEMENT -> request.otherSideFencedAcknowledged()
+                    ? InterlockDecision.allow(false, "The operator acknowledged that the "
+                            + request.target().other().label() + "'s host is fenced.")
+                    : InterlockDecision.refuse(option.sentence());
+        };
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The ordered steps of an allowed failover. Fencing comes first: QEMU never fences, and a lost-heartbeat to the
- * chosen side leaves the other guest running (colo-lab.md). {@code stop} alone is not final — a later lost-heartbeat
+ * chosen side leaves the other guest running (docs/colo-behaviour.md). {@code stop} alone is not final — a later lost-heartbeat
  * to a stopped side resumes it — so {@code quit} is offered too.
  */
 public final class FailoverPlan {
@@ -24,10 +24,13 @@ public final class FailoverPlan {
         if (!decision.allowed()) {
             throw new IllegalArgumentException("no plan for a refused failover: " + decision.sentence());
         }
-        Side target = request.target();
+        return steps(request.target(), decision.fenceOtherSide(), options);
+    }
+
+    static List<FailoverStep> steps(Side target, boolean fenceOtherSide, Options options) {
         Side other = target.other();
         List<FailoverStep> steps = new ArrayList<>();
-        if (decision.fenceOtherSide()) {
+        if (fenceOtherSide) {
             steps.add(new FailoverStep(FailoverStep.Kind.FENCE_STOP, other, "stop", Map.of(), false,
                     "Stop the " + other.label() + "'s guest so it cannot run beside the " + target.label() + "."));
             if (options.quitFencedSide()) {
@@ -42,7 +45,7 @@ public final class FailoverPlan {
         }
         steps.add(new FailoverStep(FailoverStep.Kind.LOST_HEARTBEAT, target, "x-colo-lost-heartbeat", Map.of(),
                 false, "Tell the " + target.label() + " to leave COLO and carry on alone."));
-        if (decision.fenceOtherSide() && !options.quitFencedSide()) {
+        if (fenceOtherSide && !options.quitFencedSide()) {
             // measured on a real pair: a checkpoint after `stop` runs the stopped guest again (paused → colo →
             // running), so a checkpoint that falls before the link is cut would undo the first fence
             steps.add(new FailoverStep(FailoverStep.Kind.REFENCE_STOP, other, "stop", Map.of(), false,

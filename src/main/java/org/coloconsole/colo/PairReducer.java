@@ -137,43 +137,29 @@ public final class PairReducer {
     }
 
     private static String cause(Observation.Lost l) {
-        switch (l.why()) {
-            case PROTOCOL_ERROR:
-                return "QEMU sent what the console cannot read";
-            case BY_USER:
-                return "disconnected by the operator";
-            case SILENT:
-                return "silent: reconnecting to tell a hung QEMU from an unreachable host";
-            case CLOSED_BY_PEER:
-            default:
-                return "socket closed";
-        }
+        return switch (l.why()) {
+            case PROTOCOL_ERROR -> "QEMU sent what the console cannot read";
+            case BY_USER -> "disconnected by the operator";
+            case SILENT -> "silent: reconnecting to tell a hung QEMU from an unreachable host";
+            case CLOSED_BY_PEER -> "socket closed";
+        };
     }
 
     private static String cause(Observation.ConnectFailed f) {
-        switch (f.reason()) {
-            case REFUSED:
-                return "connection refused: the process is gone";
-            case CONNECT_TIMEOUT:
-                return "connecting times out";
-            case NO_GREETING:
-                return "connected, but QEMU does not greet";
-            default:
-                return f.sentence();
-        }
+        return switch (f.reason()) {
+            case REFUSED -> "connection refused: the process is gone";
+            case CONNECT_TIMEOUT -> "connecting times out";
+            case NO_GREETING -> "connected, but QEMU does not greet";
+            case REJECTED, IO -> f.sentence();
+        };
     }
 
     private static HeartbeatStatus statusAfter(ConnectFailure reason) {
-        switch (reason) {
-            case CONNECT_TIMEOUT:
-                return HeartbeatStatus.UNREACHABLE;
-            case NO_GREETING:
-                return HeartbeatStatus.UNRESPONSIVE;
-            case REFUSED:
-            case IO:
-            default:
-                return HeartbeatStatus.LOST;
-        }
+        return switch (reason) {
+            case CONNECT_TIMEOUT -> HeartbeatStatus.UNREACHABLE;
+            case NO_GREETING -> HeartbeatStatus.UNRESPONSIVE;
+            case REFUSED, IO, REJECTED -> HeartbeatStatus.LOST;
+        };
     }
 
     private static PairState reduceFailover(PairState state, Observation o) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Which side should carry on, and why — a pure function of the pair's state and the time. The rules follow what a
- * real QEMU 7.2 pair does under each fault (../shared/docs/colo-lab.md): QEMU never notices a frozen peer, sends
+ * real QEMU 7.2 pair does under each fault (docs/colo-behaviour.md): QEMU never notices a frozen peer, sends
  * COLO_EXIT once, keeps looking healthy to polls afterwards, and never fences.
  */
 public final class Recommender {

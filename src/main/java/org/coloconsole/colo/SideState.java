@@ -28,6 +28,9 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
                         boolean fenced, Map<String, Job> jobs, boolean synced) {
 
+    /** The run state a side starts at: the console's word for "not read yet", not one of QEMU's run states. */
+    private static final String NOT_READ = "unknown";
+
     public SideState {
         // not Map.copyOf: the order QEMU listed the jobs in is the order an operator sees them
         jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
@@ -35,7 +38,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
 
     public static SideState initial(Side side, String endpoint, Instant at) {
         return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
-                Heartbeat.unknown(at), "unknown", Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
+                Heartbeat.unknown(at), NOT_READ, Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Map.of(), false);
     }
@@ -69,11 +72,17 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
      * reason request.
      */
     public boolean tookOver() {
-        // a fenced side counts too: a lost-heartbeat sent to a stopped side resumes its guest (colo-lab.md)
+        // a fenced side counts too: a lost-heartbeat sent to a stopped side resumes its guest (docs/colo-behaviour.md)
         boolean exitOnRequest = lastExit.map(e -> e.reason().is(ColoExitReason.REQUEST)).orElse(false);
         boolean polledAfterRequest = coloMode.is(ColoMode.NONE) && reason.is(ColoExitReason.REQUEST)
                 && lastMode.map(m -> m.is(ColoMode.PRIMARY) || m.is(ColoMode.SECONDARY)).orElse(false);
         return exitOnRequest || polledAfterRequest;
+    }
+
+    /** The run state QEMU reported, or empty while none was read yet. */
+    public Optional<String> reportedRunState() {
+        return runState == null || runState.isBlank() || runState.equals(NOT_READ) ? Optional.empty()
+                : Optional.of(runState);
     }
 
     /** {@link #runState()} as a known QEMU RunState, or UNKNOWN with the raw string. */

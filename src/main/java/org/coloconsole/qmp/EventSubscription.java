@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * One subscriber's events, delivered in arrival order on the subscriber's own thread, so a slow subscriber stalls
  * neither the reader nor the others. Past its queue it loses events and counts them.
  */
-final class EventSubscription implements Subscription {
+public final class EventSubscription implements Subscription {
     private final Set<String> names;
     private final Consumer<QmpEvent> handler;
     private final BlockingQueue<QmpEvent> queue;
@@ -65,7 +65,7 @@ final class EventSubscription implements Subscription {
         }
     }
 
-    @Override
+    /** Events this subscriber lost because it fell more than its queue behind (other subscribers are unaffected). */
     public long dropped() {
         return dropped.get();
     }

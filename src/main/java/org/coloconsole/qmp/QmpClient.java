@@ -193,12 +193,12 @@ public final class QmpClient implements AutoCloseable {
     }
 
     /** Events whose name is in {@code eventNames} (all when empty), in arrival order, on the subscription's thread. */
-    public Subscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler) {
+    public EventSubscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler) {
         return subscribe(eventNames, handler, options.subscriberQueue());
     }
 
     /** As {@link #subscribe(Set, Consumer)}, with this subscriber's own queue bound. */
-    public Subscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler, int queueCapacity) {
+    public EventSubscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler, int queueCapacity) {
         EventSubscription[] holder = new EventSubscription[1];
         holder[0] = new EventSubscription("qmp-" + options.name() + "-events-" + subscriberCount.incrementAndGet(),
                 eventNames, handler, queueCapacity, () -> subscribers.remove(holder[0]));
@@ -209,17 +209,7 @@ public final class QmpClient implements AutoCloseable {
     /** State changes in order, on the client's timer thread; a listener must not block. */
     public Subscription onStateChange(Consumer<QmpStateChange> listener) {
         stateListeners.add(listener);
-        return new Subscription() {
-            @Override
-            public void close() {
-                stateListeners.remove(listener);
-            }
-
-            @Override
-            public long dropped() {
-                return 0;
-            }
-        };
+        return () -> stateListeners.remove(listener);
     }
 
     /** Ends the connection; pending calls fail with {@link QmpInterruptedException}. Idempotent. */

@@ -53,17 +53,7 @@ public final class ReconnectingSession implements AutoCloseable {
     /** Observers are called on the scheduler's or the client's timer thread; they must not block. */
     public Subscription onEvent(Consumer<ReconnectEvent> listener) {
         listeners.add(listener);
-        return new Subscription() {
-            @Override
-            public void close() {
-                listeners.remove(listener);
-            }
-
-            @Override
-            public long dropped() {
-                return 0;
-            }
-        };
+        return () -> listeners.remove(listener);
     }
 
     /** Begins connecting at once. */

@@ -3,6 +3,7 @@ package org.coloconsole.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.coloconsole.ui.fx.FxThread;
 
 /** The JavaFX application: takes the object graph the launcher left in {@link LaunchHandoff} and shows the window. */
 public final class ConsoleApp extends Application {
@@ -32,7 +33,7 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(640);
         stage.setOnHidden(e -> window.shutdown());
         context.initialPair().ifPresent(pair -> window.openPair("pair", pair,
-                org.coloconsole.app.HeartbeatSettings.defaults(), context.initialSecurity()));
+                org.coloconsole.engine.HeartbeatSettings.defaults(), context.initialSecurity()));
         if (context.startLab()) {
             window.startLab();
         }

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 import javafx.application.Application;
 import org.coloconsole.app.GuiLauncher;
-import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.app.profile.ProfileStore;
 
 /** Opens the console window from the entry point: builds the context and launches JavaFX (blocking). */
 public final class ConsoleLauncher implements GuiLauncher {
@@ -23,12 +23,12 @@ public final class ConsoleLauncher implements GuiLauncher {
     }
 
     /**
-     * The console as shipped: sessions over the app layer's journaled supervisor, the lab pair with its defaults, profiles in the XDG config
+     * The console as shipped: sessions over the engine's journaled supervisor, the lab pair with its defaults, profiles in the XDG config
      * dir; dark when {@code COLO_CONSOLE_THEME=dark}.
      */
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
-                                           org.coloconsole.app.AuditTrailFactory journal) {
-        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC(), ZoneId.systemDefault());
+                                           org.coloconsole.engine.AuditTrailFactory journal) {
+        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC());
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
                 .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));

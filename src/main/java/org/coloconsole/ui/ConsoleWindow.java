@@ -24,15 +24,17 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.HeartbeatSettings;
-import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
 import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.DashboardSplit;
 import org.coloconsole.ui.dashboard.DashboardView;
 import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.fx.FxThread;
+import org.coloconsole.ui.fx.Tone;
 import org.coloconsole.ui.jobs.JobsBinding;
 import org.coloconsole.ui.jobs.JobsView;
 import org.coloconsole.ui.jobs.JobsViewModel;
@@ -163,7 +165,7 @@ public final class ConsoleWindow extends BorderPane {
     /** Watches a pair: replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
         closeSession();
-        PairSession session = context.connector().open(name, pair, heartbeat, security);
+        WindowSession session = context.connector().open(name, pair, heartbeat, security);
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone());
         LogViewModel log = new LogViewModel();
@@ -189,7 +191,7 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     /** The event log, and beside it the jobs pane when the session can act on jobs. */
-    private Node lowerTabs(PairSession session, LogView logView) {
+    private Node lowerTabs(WindowSession session, LogView logView) {
         Tab logTab = new Tab("Event log", logView);
         logTab.setId("tab-log");
         TabPane tabs = new TabPane(logTab);
@@ -211,7 +213,7 @@ public final class ConsoleWindow extends BorderPane {
         if (center.getChildren().get(0) instanceof StartView start) {
             start.say("Starting the local lab pair (two QEMUs on this machine)…", true);
         }
-        status.lab().show("Lab: starting…", StatusItem.Tone.WARN);
+        status.lab().show("Lab: starting…", Tone.WARN);
         Thread starter = new Thread(() -> {
             try {
                 LabStarter.RunningLab started = context.lab().start();
@@ -228,12 +230,12 @@ public final class ConsoleWindow extends BorderPane {
     private void labStarted(LabStarter.RunningLab started) {
         stopLab();
         lab = started;
-        status.lab().show("Lab: running (" + started.description() + ")", StatusItem.Tone.OK);
+        status.lab().show("Lab: running (" + started.description() + ")", Tone.OK);
         openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults());
     }
 
     private void labFailed(String sentence) {
-        status.lab().show("Lab: failed to start", StatusItem.Tone.FAIL);
+        status.lab().show("Lab: failed to start", Tone.FAIL);
         status.message(sentence);
         if (center.getChildren().get(0) instanceof StartView start) {
             start.say("The lab pair did not start: " + sentence, false);
@@ -255,7 +257,7 @@ public final class ConsoleWindow extends BorderPane {
         if (lab != null) {
             lab.close();
             lab = null;
-            status.lab().show("Lab: not running", StatusItem.Tone.NEUTRAL);
+            status.lab().show("Lab: not running", Tone.NEUTRAL);
         }
     }
 

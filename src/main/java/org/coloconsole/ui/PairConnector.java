@@ -1,8 +1,8 @@
 package org.coloconsole.ui;
 
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.engine.HeartbeatSettings;
 
 /** Opens a session on a pair; connecting goes on in the background, so this returns at once. */
 @FunctionalInterface
@@ -11,5 +11,5 @@ public interface PairConnector {
      * @param security the TLS files for {@code tls:} endpoints and whether plain TCP may leave loopback; a connection
      *                 it does not allow fails with the qmp layer's sentence, shown on that side
      */
-    PairSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security);
+    WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security);
 }

@@ -2,12 +2,18 @@ package org.coloconsole.ui;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.colo.ConnectionStatus;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.LogEntry;
+import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.DashboardModel;
-import org.coloconsole.ui.dashboard.PairSnapshot;
-import org.coloconsole.ui.dashboard.SideSnapshot;
+import org.coloconsole.ui.dashboard.SideCardViewModel;
 import org.coloconsole.ui.fx.CoalescingUpdater;
+import org.coloconsole.ui.fx.FxThread;
+import org.coloconsole.ui.fx.Tone;
 import org.coloconsole.ui.log.LogViewModel;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * Feeds one session into the window: state changes coalesce (latest wins) and log rows batch, each crossing into the
@@ -20,17 +26,19 @@ final class SessionBinding implements AutoCloseable {
     /** Log rows reach the table at most ten times a second: measured, this keeps a flooded window drawing. */
     static final java.time.Duration LOG_CROSSING_INTERVAL = java.time.Duration.ofMillis(100);
 
-    private final PairSession session;
+    private final WindowSession session;
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final Subscription changes;
+    private final Subscription logRows;
 
-    SessionBinding(PairSession session, FxThread fx, DashboardModel dashboard, LogViewModel log,
+    SessionBinding(WindowSession session, FxThread fx, DashboardModel dashboard, LogViewModel log,
                    ConsoleStatusBar status) {
         this.session = Objects.requireNonNull(session, "session");
         CoalescingUpdater<PairSnapshot> state = new CoalescingUpdater<>(fx, snapshot -> {
             if (open.get()) {
                 dashboard.apply(snapshot);
-                showConnection(status.primary(), snapshot.primary());
-                showConnection(status.secondary(), snapshot.secondary());
+                showConnection(status.primary(), snapshot.state().primary());
+                showConnection(status.secondary(), snapshot.state().secondary());
             }
         });
         BatchingQueue<LogEntry> rows = new BatchingQueue<>(fx, MAX_ROWS_PER_CROSSING, LOG_CROSSING_INTERVAL, batch -> {
@@ -38,40 +46,34 @@ final class SessionBinding implements AutoCloseable {
                 log.append(batch);
             }
         });
-        session.onChange(state::offer);
-        session.onLog(rows::add);
+        changes = session.onChange(state::offer);
+        logRows = session.onLog(rows::add);
         // the file name fits the bar; the whole path is in the tooltip
         status.journal().show(session.journalFile().map(p -> "Journal: " + p.getFileName()).orElse("Journal: off"),
-                session.journalFile().isPresent() ? StatusItem.Tone.OK : StatusItem.Tone.WARN);
+                session.journalFile().isPresent() ? Tone.OK : Tone.WARN);
         session.journalFile().ifPresent(p -> status.journal().getTooltip().setText("Journal: " + p));
         state.offer(session.current());
     }
 
-    static void showConnection(StatusItem item, SideSnapshot side) {
-        String text = org.coloconsole.ui.dashboard.SideSnapshotTexts.statusLine(side);
-        StatusItem.Tone tone;
-        switch (side.heartbeat()) {
-            case "HEALTHY":
-                tone = StatusItem.Tone.OK;
-                break;
-            case "LOST":
-            case "UNREACHABLE":
-                tone = StatusItem.Tone.FAIL;
-                break;
-            default:
-                tone = StatusItem.Tone.WARN;
-        }
-        item.show(text, tone, "CONNECTED".equals(side.connection()) ? org.kordamp.ikonli.material2.Material2AL.LINK
-                : org.kordamp.ikonli.material2.Material2AL.LINK_OFF);
+    static void showConnection(StatusItem item, SideState side) {
+        Tone tone = switch (side.heartbeat().status()) {
+            case HEALTHY -> Tone.OK;
+            case LOST, UNREACHABLE -> Tone.FAIL;
+            case UNKNOWN, SLOW, UNRESPONSIVE -> Tone.WARN;
+        };
+        item.show(SideCardViewModel.statusLine(side), tone, side.connection() == ConnectionStatus.CONNECTED
+                ? Material2AL.LINK : Material2AL.LINK_OFF);
     }
 
-    PairSession session() {
+    WindowSession session() {
         return session;
     }
 
     @Override
     public void close() {
         if (open.compareAndSet(true, false)) {
+            changes.close();
+            logRows.close();
             session.close();
         }
     }

@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers point one way: qmp → colo → journal, app → ui; only ui sees JavaFX; few places see JSON. */
+/** The layers point one way: qmp → colo → journal → engine → app → ui; only ui sees JavaFX; few places see JSON. */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -37,13 +37,15 @@ class LayeringTest {
                 .layer("qmp").definedBy("org.coloconsole.qmp..")
                 .layer("colo").definedBy("org.coloconsole.colo..")
                 .layer("journal").definedBy("org.coloconsole.journal..")
+                .layer("engine").definedBy("org.coloconsole.engine..")
                 .layer("app").definedBy("org.coloconsole.app..")
                 .layer("ui").definedBy("org.coloconsole.ui..")
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "entry")
-                .whereLayer("journal").mayOnlyBeAccessedByLayers("app", "ui", "entry")
-                .whereLayer("colo").mayOnlyBeAccessedByLayers("journal", "app", "ui", "entry")
-                .whereLayer("qmp").mayOnlyBeAccessedByLayers("colo", "journal", "app", "ui", "entry")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "ui", "entry")
+                .whereLayer("journal").mayOnlyBeAccessedByLayers("engine", "app", "ui", "entry")
+                .whereLayer("colo").mayOnlyBeAccessedByLayers("journal", "engine", "app", "ui", "entry")
+                .whereLayer("qmp").mayOnlyBeAccessedByLayers("colo", "journal", "engine", "app", "ui", "entry")
                 .check(classes);
     }
 
@@ -72,6 +74,22 @@ class LayeringTest {
                 .orShould().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .check(classes);
+    }
+
+    /** One crossing into the FX thread: everything else reaches it through {@code FxThread}. */
+    @Test
+    void onlyFxThreadCallsRunLater() {
+        noClasses().that().doNotHaveSimpleName("FxThread")
+                .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+                .check(classes);
+    }
+
+    /** The heartbeat measures time on the injected {@code MonotonicClock}, so its tests can drive the clock. */
+    @Test
+    void theHeartbeatReadsItsInjectedClock() {
+        noClasses().that().haveSimpleName("SideLink").or().haveSimpleName("HeartbeatTimer")
+                .should().callMethod(System.class, "nanoTime")
                 .check(classes);
     }
 

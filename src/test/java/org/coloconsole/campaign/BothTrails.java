@@ -3,8 +3,9 @@ package org.coloconsole.campaign;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
-import org.coloconsole.app.AuditTrail;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AuditKind;
+import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.qmp.QmpEvent;
 
 /** Every record to two trails: one the test inspects in memory, and the real journal. Closes neither. */
@@ -24,13 +25,13 @@ final class BothTrails implements AuditTrail {
     }
 
     @Override
-    public void record(String kind, Side side, Instant at, Map<String, Object> fields) {
+    public void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
         first.record(kind, side, at, fields);
         second.record(kind, side, at, fields);
     }
 
     @Override
-    public void durable(String kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
+    public void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
         second.durable(kind, side, at, fields);
         first.durable(kind, side, at, fields);
     }

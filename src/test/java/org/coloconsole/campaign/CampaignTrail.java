@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
-import org.coloconsole.app.AuditTrail;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AuditKind;
+import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.qmp.QmpEvent;
 
 /**
@@ -30,13 +31,13 @@ final class CampaignTrail implements AuditTrail {
     }
 
     @Override
-    public void record(String kind, Side side, Instant at, Map<String, Object> fields) {
-        entries.add(new Entry(kind, side, sequence.getAsLong(), Map.copyOf(fields), false));
+    public void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
+        entries.add(new Entry(kind.what(), side, sequence.getAsLong(), Map.copyOf(fields), false));
     }
 
     @Override
-    public void durable(String kind, Side side, Instant at, Map<String, Object> fields) {
-        entries.add(new Entry(kind, side, sequence.getAsLong(), Map.copyOf(fields), true));
+    public void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
+        entries.add(new Entry(kind.what(), side, sequence.getAsLong(), Map.copyOf(fields), true));
     }
 
     List<Entry> ofKind(String kind) {

@@ -14,22 +14,22 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.coloconsole.app.FailoverOutcome;
-import org.coloconsole.app.FailoverRunner;
-import org.coloconsole.app.HeartbeatSettings;
-import org.coloconsole.app.PairConfig;
-import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.FailoverOutcome;
+import org.coloconsole.engine.FailoverRunner;
+import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault campaign of issue 8: hundreds of short seeded scenarios, each a fresh simulated COLO pair watched by a
+ * The fault campaign: hundreds of short seeded scenarios, each a fresh simulated COLO pair watched by a
  * {@link PairSupervisor}, with random faults and operator failovers, and the invariants checked after every step.
  * The seed is fixed (42) so that CI replays a known campaign; {@code -Dcampaign.seed=N} runs another; {@code -Dcampaign.scenarios=N} sets its length.
  */

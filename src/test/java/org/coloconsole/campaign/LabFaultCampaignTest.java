@@ -16,12 +16,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.coloconsole.testing.LabTiming;
-import org.coloconsole.app.AuditTrail;
-import org.coloconsole.app.FailoverOutcome;
-import org.coloconsole.app.FailoverRunner;
-import org.coloconsole.app.HeartbeatSettings;
-import org.coloconsole.app.PairConfig;
-import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.lab.LabSide;
@@ -32,6 +26,13 @@ import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.AuditKind;
+import org.coloconsole.engine.AuditTrail;
+import org.coloconsole.engine.FailoverOutcome;
+import org.coloconsole.engine.FailoverRunner;
+import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
@@ -314,18 +315,18 @@ class LabFaultCampaignTest {
         }
 
         @Override
-        public void record(String kind, Side side, java.time.Instant at, Map<String, Object> fields) {
-            if (kind.equals("action-intent") || kind.equals("action-outcome")) {
+        public void record(AuditKind kind, Side side, java.time.Instant at, Map<String, Object> fields) {
+            if (kind == AuditKind.ACTION_INTENT || kind == AuditKind.ACTION_OUTCOME) {
                 nonDurableActions++;
             }
-            if (kind.startsWith("action-")) {
-                kinds.add(kind);
+            if (kind.journalKind().isAction()) {
+                kinds.add(kind.what());
             }
         }
 
         @Override
-        public void durable(String kind, Side side, java.time.Instant at, Map<String, Object> fields) {
-            kinds.add(kind);
+        public void durable(AuditKind kind, Side side, java.time.Instant at, Map<String, Object> fields) {
+            kinds.add(kind.what());
         }
 
         List<String> kinds() {

@@ -27,7 +27,7 @@ import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * One side of a COLO pair, simulated on a UNIX socket: answers like QEMU 7.2 in COLO (colo-lab.md) and can be faulted
+ * One side of a COLO pair, simulated on a UNIX socket: answers like QEMU 7.2 in COLO (docs/colo-behaviour.md) and can be faulted
  * (kill, hang, slow replies, garbage, restart, duplicate or out-of-order COLO_EXIT).
  *
  * <p>All state lives on one scheduler thread; the acceptor and the reader of the current connection only hand work
@@ -182,7 +182,7 @@ final class SimulatedQemu implements AutoCloseable {
         });
     }
 
-    /** SIGCONT after {@link #hang()}: held commands are answered, and COLO notices it was frozen (colo-lab.md). */
+    /** SIGCONT after {@link #hang()}: held commands are answered, and COLO notices it was frozen (docs/colo-behaviour.md). */
     void unhang() {
         call(() -> {
             if (!hung) {
@@ -293,7 +293,7 @@ final class SimulatedQemu implements AutoCloseable {
             return;
         }
         if (exitPendingAtCheckpoint) {
-            // the primary notices a dead or departed secondary only at its next checkpoint (colo-lab.md)
+            // the primary notices a dead or departed secondary only at its next checkpoint (docs/colo-behaviour.md)
             exitPendingAtCheckpoint = false;
             exit("error");
             return;
@@ -302,7 +302,7 @@ final class SimulatedQemu implements AutoCloseable {
             return;
         }
         if (peer.hung) {
-            return; // it blocks waiting for the secondary: nothing at all (colo-lab.md)
+            return; // it blocks waiting for the secondary: nothing at all (docs/colo-behaviour.md)
         }
         // like the secondary's, the primary's checkpoint ends with its guest started, even one stopped by an
         // operator (LabCheckpointResumesStoppedSideTest)
@@ -327,7 +327,7 @@ final class SimulatedQemu implements AutoCloseable {
         }
     }
 
-    /** The peer's link broke (it left COLO or died): how this side learns of it, per colo-lab.md. */
+    /** The peer's link broke (it left COLO or died): how this side learns of it, per docs/colo-behaviour.md. */
     private void peerGone() {
         if (!alive || exitSent || mode.equals("none")) {
             return;
@@ -389,7 +389,7 @@ final class SimulatedQemu implements AutoCloseable {
         if (promoted) {
             return "COLO failover is already activated";
         }
-        // QEMU resumes even a stopped guest here (colo-lab.md): stop alone does not fence
+        // QEMU resumes even a stopped guest here (docs/colo-behaviour.md): stop alone does not fence
         boolean wasBroken = link.broken();
         link.breakLink();
         if (running) {

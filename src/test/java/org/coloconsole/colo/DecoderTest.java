@@ -9,7 +9,7 @@ import org.coloconsole.qmp.QmpTimestamp;
 import org.coloconsole.qmp.QmpValue;
 import org.junit.jupiter.api.Test;
 
-/** Lines copied from the recorded transcripts of a real QEMU 7.2 COLO pair (shared/docs/colo-transcripts). */
+/** Lines copied from the recorded transcripts of a real QEMU 7.2 COLO pair (test resources org/coloconsole/colo/transcripts/). */
 class DecoderTest {
     private static final Instant AT = Instant.parse("2026-11-25T19:27:39Z");
 

@@ -148,7 +148,7 @@ class FailoverInterlockTest {
 
     @Test
     void aFencedSideThatWasResumedByALostHeartbeatBlocksAnyFurtherFailover() {
-        // colo-lab.md: lost-heartbeat to a side paused by stop resumes its guest
+        // docs/colo-behaviour.md: lost-heartbeat to a side paused by stop resumes its guest
         Scenario s = Scenario.protectedPair().apply(new Observation.FailoverStarted(Side.SECONDARY, Scenario.T0))
                 .apply(new Observation.Stopped(Side.PRIMARY, Scenario.T0))
                 .apply(new Observation.Fenced(Side.PRIMARY, Scenario.T0, "stop"))

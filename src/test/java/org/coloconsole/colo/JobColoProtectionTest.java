@@ -88,7 +88,7 @@ class JobColoProtectionTest {
 
     @Test
     void aRequestedExitOnAFencedSideMeansItResumedAndCarriesOn() {
-        // colo-lab.md: a lost-heartbeat sent to a stopped (fenced) side resumes its guest
+        // docs/colo-behaviour.md: a lost-heartbeat sent to a stopped (fenced) side resumes its guest
         Scenario s = Scenario.protectedPair()
                 .apply(new Observation.Fenced(Side.PRIMARY, Scenario.T0, "stop"))
                 .coloExit(Side.PRIMARY, "request");

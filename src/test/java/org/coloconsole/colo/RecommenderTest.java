@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recommendation for every row of colo-lab.md's fault table (each fed with what that row's transcript shows the
- * sides emit), plus the cases issue 3 names. Test names are the scenarios.
+ * The recommendation for every row of the fault table of docs/colo-behaviour.md (each fed with what that row's
+ * transcript shows the sides emit), plus the cases between the rows (slow, frozen, rejected, a failover running).
+ * Test names are the scenarios.
  */
 class RecommenderTest {
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.coloconsole.qmp.QmpTimestamp;
 
 /**
- * Builds pair states the way the console would see them, from observations of a real pair (colo-lab.md), with a
+ * Builds pair states the way the console would see them, from observations of a real pair (docs/colo-behaviour.md), with a
  * clock the test moves.
  */
 final class Scenario {

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * A simulated pair that behaves as colo-lab.md records (what is true), and the console's view of it (the
+ * A simulated pair that behaves as docs/colo-behaviour.md records (what is true), and the console's view of it (the
  * observations it would get). Random faults, time and operator requests; each request goes through the interlock and,
  * if allowed, through the runbook as the runner executes it, against the simulated QEMUs. Whatever happens, two guests
  * never run apart, and no promotion starts unless the other side is fenced by the console, dead, or fenced by the
@@ -177,7 +177,7 @@ class SimulatedPairPropertyTest {
             boolean partnerMovedOn = partner.dead || partner.tookOver || partner.exited;
             if (q.inColo && !q.exited && !q.tookOver && partnerMovedOn) {
                 q.exited = true;
-                // the secondary stays paused after its COLO_EXIT; the primary runs on (colo-lab.md)
+                // the secondary stays paused after its COLO_EXIT; the primary runs on (docs/colo-behaviour.md)
                 q.guestRuns = q.guestRuns && side == Side.PRIMARY;
                 if (!q.linkCut) {
                     console.pingOk(side);

@@ -13,7 +13,7 @@ import org.coloconsole.qmp.QmpTimestamp;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * Feeds lines of a recorded transcript (shared/docs/colo-transcripts) through the decoders and the reducer, as the
+ * Feeds lines of a recorded transcript (see {@link #recorded}) through the decoders and the reducer, as the
  * console would see them: events decoded, replies decoded by the command their id belongs to, end of stream as a lost
  * connection. The console's own observations (connect, pings) are not in the transcripts: tests add them.
  */
@@ -35,6 +35,16 @@ final class TranscriptReplay {
             apply(new Observation.PingOk(side, now, Duration.ofNanos(150_000)));
         }
         return apply(new Observation.CheckpointDelayPolled(Side.PRIMARY, now, checkpointDelay));
+    }
+
+    /** A transcript recorded on a real pair, from the test resources {@code org/coloconsole/colo/transcripts/}. */
+    static String recorded(String name) throws java.io.IOException {
+        try (java.io.InputStream in = TranscriptReplay.class.getResourceAsStream("transcripts/" + name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no recorded transcript " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     TranscriptReplay apply(Observation o) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Whole stretches of the recorded transcripts (shared/docs/colo-transcripts), replayed through decoders and reducer. */
+/**
+ * Whole stretches of the recorded transcripts (test resources {@code org/coloconsole/colo/transcripts/}, described in
+ * docs/colo-behaviour.md), replayed through decoders and reducer.
+ */
 class TranscriptReplayTest {
 
     /** Transcript c (min pair, KVM): COLO up and one checkpoint on both sides. */
@@ -83,5 +86,16 @@ class TranscriptReplayTest {
         assertThat(FailoverInterlock.check(r.state, new FailoverRequest(Side.PRIMARY, true)).sentence())
                 .startsWith("The secondary already took over (QEMU reports last-mode=secondary, mode=none, "
                         + "reason=request)");
+    }
+
+    /** The stretches above are the recording itself, line for line, not retyped from memory. */
+    @Test
+    void theStretchesAreCopiedFromTheRecording() throws java.io.IOException {
+        String recorded = TranscriptReplay.recorded("c-min-kvm.log");
+        for (String stretch : new String[] {C_COLO_UP, C_PRIMARY_SIGKILL, C_LOST_HEARTBEAT}) {
+            for (String line : stretch.split("\n")) {
+                assertThat(recorded).contains(line.strip());
+            }
+        }
     }
 }

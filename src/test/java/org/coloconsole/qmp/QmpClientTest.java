@@ -320,7 +320,7 @@ class QmpClientTest {
     void aSlowSubscriberLosesOnlyItsOwnEvents() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<QmpEvent> fast = new CopyOnWriteArrayList<>();
-        Subscription slow = client.subscribe(Set.of(), e -> {
+        EventSubscription slow = client.subscribe(Set.of(), e -> {
             try {
                 release.await();
             } catch (InterruptedException ignored) {

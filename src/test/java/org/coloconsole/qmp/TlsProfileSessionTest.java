@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import org.coloconsole.app.JournalAuditTrail;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.ConnectionStatus;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.ui.PairConnector;
-import org.coloconsole.ui.PairSession;
 import org.coloconsole.ui.SupervisorSession;
-import org.coloconsole.ui.dashboard.PairSnapshot;
+import org.coloconsole.ui.WindowSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +49,10 @@ class TlsProfileSessionTest {
         return store.find(profile.name()).orElseThrow();
     }
 
-    private static PairSession open(ConnectionProfile profile) throws Exception {
+    private static WindowSession open(ConnectionProfile profile) throws Exception {
         Path journal = Files.createTempDirectory(dir, "journal");
         PairConnector connector = SupervisorSession.connector(() -> JournalAuditTrail.open(journal),
-                Clock.systemUTC(), ZoneOffset.UTC);
+                Clock.systemUTC());
         return connector.open(profile.name(), profile.endpoints(), profile.heartbeat(), profile.security());
     }
 
@@ -65,13 +66,13 @@ class TlsProfileSessionTest {
     void aProfileWithTlsFilesConnectsBothSides() throws Exception {
         try (TlsQemu primary = TlsQemu.start(serverDir, true, dir);
              TlsQemu secondary = TlsQemu.start(serverDir, true, dir);
-             PairSession session = open(savedAndReadBack(profile(primary, secondary, pki.cert("ca"))))) {
+             WindowSession session = open(savedAndReadBack(profile(primary, secondary, pki.cert("ca"))))) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 PairSnapshot now = session.current();
-                assertThat(now.primary().connection()).as(primary.log()).isEqualTo("CONNECTED");
-                assertThat(now.secondary().connection()).as(secondary.log()).isEqualTo("CONNECTED");
-                assertThat(now.primary().qemuVersion()).hasValueSatisfying(v -> assertThat(v).startsWith("7."));
-                assertThat(now.primary().runState()).hasValue("running");
+                assertThat(now.state().primary().connection()).as(primary.log()).isEqualTo(ConnectionStatus.CONNECTED);
+                assertThat(now.state().secondary().connection()).as(secondary.log()).isEqualTo(ConnectionStatus.CONNECTED);
+                assertThat(now.state().primary().qemuVersion()).hasValueSatisfying(v -> assertThat(v).startsWith("7."));
+                assertThat(now.state().primary().reportedRunState()).hasValue("running");
             });
         }
     }
@@ -80,13 +81,13 @@ class TlsProfileSessionTest {
     void theSameProfileWithAWrongCaEndsInTheSentenceNotAWait() throws Exception {
         try (TlsQemu primary = TlsQemu.start(serverDir, true, dir);
              TlsQemu secondary = TlsQemu.start(serverDir, true, dir);
-             PairSession session = open(savedAndReadBack(profile(primary, secondary, pki.cert("other-ca"))))) {
+             WindowSession session = open(savedAndReadBack(profile(primary, secondary, pki.cert("other-ca"))))) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 PairSnapshot now = session.current();
                 assertThat(String.join("\n", now.recommendation().reasons()))
                         .contains("the server's certificate is not signed by the CA in " + pki.cert("other-ca"));
-                assertThat(now.primary().connection()).isNotEqualTo("CONNECTED");
-                assertThat(now.secondary().connection()).isNotEqualTo("CONNECTED");
+                assertThat(now.state().primary().connection()).isNotEqualTo(ConnectionStatus.CONNECTED);
+                assertThat(now.state().secondary().connection()).isNotEqualTo(ConnectionStatus.CONNECTED);
             });
         }
     }

@@ -21,8 +21,9 @@ import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * A real COLO pair (the lab's minimal pair; on TCG with the lab's workaround) whose secondary runs inside a
- * {@link NetworkNamespace}: its console monitor listens on the namespace end of link 0 (the console's link), its {@code -incoming} on the
+ * A real COLO pair (the minimal pair of docs/colo-behaviour.md; on TCG with the lab's workaround) whose secondary
+ * runs inside a {@link NetworkNamespace}: its console monitor listens on the namespace end of link 0 (the console's
+ * link), its {@code -incoming} on the
  * namespace end of link 1 (replication). So the console's path to the secondary can be cut alone, or together with
  * replication. The primary runs on loopback. Both QEMUs have a spare harness monitor on a UNIX socket, which
  * works across network namespaces, for reading the truth while a link is cut.

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.coloconsole.app.JournalAuditTrail;
-import org.coloconsole.app.PairConfig;
-import org.coloconsole.app.PairSupervisor;
+import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,8 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.LogEntry;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.ui.dashboard.ScriptedFailoverPort;
 import org.coloconsole.ui.dashboard.Snapshots;
@@ -124,14 +124,17 @@ class ConsoleWindowTest {
         assertThat(port.runs).isEmpty();
 
         robot.clickOn("#promote-secondary");
-        // no single key confirms: Enter and Space on the dialog as it opens do nothing
+        // no single key confirms: Cancel has the focus as the dialog opens, so Enter or Space presses Cancel
         robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#confirm-agree").tryQuery()).as("cancelled by Enter").isEmpty();
+        robot.clickOn("#promote-secondary");
         robot.type(javafx.scene.input.KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#confirm-agree").tryQuery()).as("cancelled by Space").isEmpty();
         assertThat(port.runs).isEmpty();
-        if (robot.lookup("#confirm-agree").tryQuery().isEmpty()) {
-            robot.clickOn("#promote-secondary"); // a key closed the dialog (Cancel had the focus): open it again
-        }
+
+        robot.clickOn("#promote-secondary");
         assertThat(robot.lookup("#confirm-failover-button").queryButton().isDisabled()).isTrue();
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,9 +1,11 @@
 package org.coloconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +20,12 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.ConnectFailure;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Side;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.ui.dashboard.DashboardSplit;
-import org.coloconsole.ui.dashboard.FailoverProgress;
-import org.coloconsole.ui.dashboard.PairSnapshot;
-import org.coloconsole.ui.dashboard.RecommendationSnapshot;
 import org.coloconsole.ui.dashboard.ScriptedFailoverPort;
 import org.coloconsole.ui.dashboard.Snapshots;
 import org.junit.jupiter.api.Test;
@@ -39,22 +42,17 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardLayoutTest {
-    private static final String UNTRUSTED = "Refused tls:127.0.0.1:37717: the server's certificate is not signed by the"
-            + " CA in /tmp/tlsref.jkks/trusted-cert.pem: give the CA file that signed QEMU's server certificate"
-            + " (Connect…: CA certificate).";
-    /** What the engine says today when the primary refuses the TLS handshake and the secondary is gone. */
-    private static final String REFUSED_HEADLINE = "The console cannot watch the primary: the connection is refused on"
-            + " security grounds (TLS or plain TCP; the card says which file or setting). Whether its QEMU runs is"
-            + " unknown: fix the connection before any failover.";
-    /** What it said before a refusal was told apart from a lost side: the longest headline seen so far. */
+    /** The qmp layer's sentence for a TLS handshake refused by the console. */
+    private static final String UNTRUSTED = "refused tls:127.0.0.1:37717: the server's certificate is not signed by the"
+            + " CA in /tmp/tlsref.jkks/trusted-cert.pem: give the CA file that signed QEMU's server certificate.";
+    /**
+     * A headline as long as the longest the engine has given (neither side answering, each with its full refusal):
+     * a layout fixture, not the engine's words, which the refused pair below takes from the engine itself.
+     */
     private static final String LONG_HEADLINE = "Neither side answers: primary lost 6.6 s ago (refused tls:127.0.0.1:37717:"
             + " the server's certificate is not signed by the CA in /tmp/tlsref.jkks/trusted-cert.pem: give the CA"
             + " file that signed QEMU's server certificate.), secondary lost 6.9 s ago (connection refused: the"
             + " process is gone). The console cannot tell where the VM runs.";
-    private static final List<String> REASONS = List.of("Primary: lost 6.6 s ago (refused tls:127.0.0.1:37717: the"
-            + " server's certificate is not signed by the CA in /tmp/tlsref.jkks/trusted-cert.pem: give the CA file"
-            + " that signed QEMU's server certificate.); not in COLO.",
-            "Secondary: lost 6.9 s ago (connection refused: the process is gone); not in COLO.");
 
     @TempDir
     static Path dir;
@@ -65,7 +63,7 @@ class DashboardLayoutTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        session = new FakeSession(refusedPair(REFUSED_HEADLINE), new ScriptedFailoverPort());
+        session = new FakeSession(refusedPair(), new ScriptedFailoverPort());
         PairEndpoints pair = new PairEndpoints(Endpoint.parse("tls:127.0.0.1:37717"),
                 Endpoint.parse("tcp:127.0.0.1:46093"));
         ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, security) -> session,
@@ -74,13 +72,23 @@ class DashboardLayoutTest {
         ConsoleApp.show(stage, context);
     }
 
-    private static PairSnapshot refusedPair(String headline) {
-        return new PairSnapshot(
-                Snapshots.connectFailed("primary", "tls:127.0.0.1:37717", "LOST", UNTRUSTED),
-                Snapshots.connectFailed("secondary", "tcp:127.0.0.1:46093", "LOST",
-                        "Connection refused: the process is gone."),
-                new RecommendationSnapshot("CANNOT_TELL", Optional.empty(), headline, REASONS),
-                FailoverProgress.none(), Snapshots.NOW);
+    /** The primary refuses the TLS handshake, the secondary is gone: the engine's own state and recommendation. */
+    private static Snapshots refused() {
+        return Snapshots.unconnected("tls:127.0.0.1:37717", "tcp:127.0.0.1:46093")
+                .connectFailed(Side.PRIMARY, ConnectFailure.REJECTED, UNTRUSTED)
+                .connectFailed(Side.SECONDARY, ConnectFailure.REFUSED, "Connection refused.");
+    }
+
+    private static PairSnapshot refusedPair() {
+        return refused().recommendedByTheEngine();
+    }
+
+    /** The same state under the longest headline. */
+    private static PairSnapshot refusedPairWithALongHeadline() {
+        PairSnapshot engine = refusedPair();
+        Recommendation r = engine.recommendation();
+        return refused().advising(new Recommendation(r.kind(), r.target(), LONG_HEADLINE, r.reasons(),
+                r.needsFencingAcknowledgement()));
     }
 
     @Test
@@ -99,19 +107,18 @@ class DashboardLayoutTest {
         resize(1280, 800);
         double before = robot.lookup("#dashboard").queryAs(Region.class).getHeight();
 
-        session.push(refusedPair(REFUSED_HEADLINE)); // a five-line refusal on the primary card, a taller banner
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        session.push(refusedPair()); // a five-line refusal on the primary card, a taller banner
 
-        assertThat(robot.lookup("#dashboard").queryAs(Region.class).getHeight()).isGreaterThan(before);
-        assertThat(overflow(robot, "#primary-card-scroll")).as("rows of the primary card out of sight").isZero();
-        assertBannerWholeAndAboveTheDashboard(robot);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(robot.lookup("#dashboard").queryAs(Region.class).getHeight()).isGreaterThan(before);
+            assertThat(overflow(robot, "#primary-card-scroll")).as("rows of the primary card out of sight").isZero();
+            assertBannerWholeAndAboveTheDashboard(robot);
+        });
     }
 
     @Test
     void at1024x768TheBannerIsWholeAndACardTooTallForTheWindowScrolls(FxRobot robot) {
-        session.push(refusedPair(LONG_HEADLINE));
+        session.push(refusedPairWithALongHeadline());
         resize(1024, 768);
 
         assertBannerWholeAndAboveTheDashboard(robot);
@@ -132,7 +139,7 @@ class DashboardLayoutTest {
         Label first = robot.lookup("#banner-reason-0").queryAs(Label.class);
         double oneLine = first.getHeight();
         double dashboardTop = top(robot.lookup("#dashboard").query());
-        assertThat(first.getText()).isEqualTo(REASONS.get(0));
+        assertThat(first.getText()).isEqualTo(refusedPair().recommendation().reasons().get(0));
         assertThat(first.isWrapText()).isFalse();
 
         robot.clickOn("#banner-details");
@@ -143,7 +150,7 @@ class DashboardLayoutTest {
         assertThat(top(robot.lookup("#dashboard").query())).isGreaterThan(dashboardTop);
         assertBannerWholeAndAboveTheDashboard(robot);
 
-        session.push(refusedPair(REFUSED_HEADLINE));
+        session.push(refusedPair());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner-details").queryAs(ToggleButton.class).isSelected())
                 .as("a new snapshot keeps the operator's choice").isTrue();
@@ -172,7 +179,7 @@ class DashboardLayoutTest {
         robot.drag(divider).moveBy(0, -120).release(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         double dragged = dashboard.getHeight();
-        session.push(refusedPair(LONG_HEADLINE)); // a taller banner, taller cards: the fitting would move the divider
+        session.push(refusedPairWithALongHeadline()); // a taller banner, taller cards: the fitting would move the divider
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(dragged).isLessThan(fitted - 60);
@@ -189,16 +196,15 @@ class DashboardLayoutTest {
 
         robot.clickOn("#promote-secondary");
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
 
         ListView<?> runbook = robot.lookup("#runbook-steps").queryAs(ListView.class);
-        assertThat(runbook.getItems()).hasSize(3);
-        assertThat(dashboard.getHeight()).as("the dashboard grew for the steps").isGreaterThan(before);
-        List<Node> cells = robot.lookup("#runbook-steps .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> cell && cell.getItem() != null).toList();
-        assertThat(cells).hasSize(3).allSatisfy(cell -> assertFullyInside(cell, runbook));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(runbook.getItems()).hasSize(3);
+            assertThat(dashboard.getHeight()).as("the dashboard grew for the steps").isGreaterThan(before);
+            List<Node> cells = robot.lookup("#runbook-steps .list-cell").queryAll().stream()
+                    .filter(n -> n instanceof ListCell<?> cell && cell.getItem() != null).toList();
+            assertThat(cells).hasSize(3).allSatisfy(cell -> assertFullyInside(cell, runbook));
+        });
     }
 
     private void resize(double width, double height) {
@@ -207,9 +213,15 @@ class DashboardLayoutTest {
             stage.setHeight(height);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        // the divider follows the cards' need in the next pulse or two
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the divider follows the cards' need in the next pulse or two: wait until the layout holds still
+        double[] last = {-1};
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            double now = stage.getScene().lookup("#dashboard") instanceof Region r ? r.getHeight() : -1;
+            boolean still = now == last[0] && now > 0;
+            last[0] = now;
+            return still;
+        });
     }
 
     private static void assertBannerWholeAndAboveTheDashboard(FxRobot robot) {

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.engine.LogEntry;
+import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.FailoverPort;
-import org.coloconsole.ui.dashboard.PairSnapshot;
 
 /** A session the test drives: it pushes snapshots and log rows from its own thread, as the engine would. */
-final class FakeSession implements PairSession {
+final class FakeSession implements WindowSession {
     private final List<Consumer<PairSnapshot>> changes = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogEntry>> logs = new CopyOnWriteArrayList<>();
     private final FailoverPort failover;
@@ -48,8 +49,14 @@ final class FakeSession implements PairSession {
     }
 
     @Override public PairSnapshot current() { return current; }
-    @Override public void onChange(Consumer<PairSnapshot> listener) { changes.add(listener); }
-    @Override public void onLog(Consumer<LogEntry> listener) { logs.add(listener); }
+    @Override public Subscription onChange(Consumer<PairSnapshot> listener) {
+        changes.add(listener);
+        return () -> changes.remove(listener);
+    }
+    @Override public Subscription onLog(Consumer<LogEntry> listener) {
+        logs.add(listener);
+        return () -> logs.remove(listener);
+    }
     @Override public FailoverPort failover() { return failover; }
     @Override public Optional<Path> journalFile() { return Optional.of(Path.of("/tmp/journal/colo-console.jsonl")); }
     @Override public void close() { closed = true; }

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.coloconsole.app.JournalAuditTrail;
+import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.app.lab.Accelerator;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.profile.ProfileStore;
@@ -37,8 +37,7 @@ class LabWindowTest {
     @Start
     void start(Stage stage) {
         ConsoleContext context = new ConsoleContext(Optional.empty(), org.coloconsole.app.TransportSecurity.none(),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC(),
-                        ZoneOffset.UTC),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC()),
                 new LabPairStarter(LabOptions.defaults().withRunDir(dir.resolve("lab"))
                         .withCheckpointDelay(Duration.ofMillis(500))),
                 new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false, true);

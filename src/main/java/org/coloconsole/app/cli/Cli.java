@@ -1,7 +1,7 @@
 package org.coloconsole.app.cli;
 
-import org.coloconsole.app.AuditTrailFactory;
 import org.coloconsole.app.GuiLauncher;
+import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine;
 
 /** Builds the command tree. Subcommands get what they need through their constructors. */

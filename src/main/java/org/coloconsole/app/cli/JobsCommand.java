@@ -1,9 +1,7 @@
 package org.coloconsole.app.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.coloconsole.app.AuditTrailFactory;
-import org.coloconsole.app.PairSnapshot;
+import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,15 +29,8 @@ public final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PairSnapshot snapshot = snapshotOptions.take(pair, trails);
-        if (snapshotOptions.json) {
-            out.println(JobsText.json(snapshot));
-        } else {
-            JobsText.lines(snapshot).forEach(out::println);
-        }
-        out.flush();
-        boolean none = !snapshot.state().primary().answering() && !snapshot.state().secondary().answering();
-        return none ? ExitCodes.UNREACHABLE : ExitCodes.OK;
+        return snapshotOptions.print(pair, trails, spec.commandLine().getOut(), JobsText::json,
+                JobsText::lines, snapshot -> SnapshotOptions.unreachable(snapshot) ? ExitCodes.UNREACHABLE
+                        : ExitCodes.OK);
     }
 }

@@ -1,8 +1,8 @@
 package org.coloconsole.app.cli;
 
 import java.time.Duration;
-import org.coloconsole.app.HeartbeatSettings;
-import org.coloconsole.app.PairConfig;
+import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.PairConfig;
 import org.coloconsole.qmp.Endpoint;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,10 +1,14 @@
 package org.coloconsole.app.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import org.coloconsole.app.AuditTrailFactory;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.coloconsole.app.PairSession;
-import org.coloconsole.app.PairSnapshot;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine.Option;
 
 /** For commands that read the pair once and print it: how long to wait for both sides, and JSON or columns. */
@@ -16,6 +20,26 @@ final class SnapshotOptions {
             description = {"how long to wait for both sides to answer (default ${DEFAULT-VALUE}); a pair in COLO is then "
                     + "watched until a checkpoint shows that replication flows, at most two checkpoint intervals"})
     Duration wait;
+
+    /**
+     * Reads the pair once, prints it as {@code --json} asks, and returns the command's exit code for what it read.
+     */
+    int print(PairOptions pair, AuditTrailFactory trails, PrintWriter out, Function<PairSnapshot, String> asJson,
+              Function<PairSnapshot, List<String>> asLines, ToIntFunction<PairSnapshot> exitCode) throws Exception {
+        PairSnapshot snapshot = take(pair, trails);
+        if (json) {
+            out.println(asJson.apply(snapshot));
+        } else {
+            asLines.apply(snapshot).forEach(out::println);
+        }
+        out.flush();
+        return exitCode.applyAsInt(snapshot);
+    }
+
+    /** Neither side answers: nothing was read. */
+    static boolean unreachable(PairSnapshot snapshot) {
+        return !snapshot.state().primary().answering() && !snapshot.state().secondary().answering();
+    }
 
     /**
      * Connects to both sides, waits until each is known (or {@code --wait} passes) and, for a pair in COLO, until a

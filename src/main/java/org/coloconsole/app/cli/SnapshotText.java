@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coloconsole.app.LogEntry;
-import org.coloconsole.app.PairSnapshot;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
 
 /** How the CLI writes a pair and a log row: columns for people, one JSON object per line for programs. */

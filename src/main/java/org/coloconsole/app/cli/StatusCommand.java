@@ -1,10 +1,9 @@
 package org.coloconsole.app.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.coloconsole.app.AuditTrailFactory;
-import org.coloconsole.app.PairSnapshot;
+import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.Recommendation;
+import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,19 +32,12 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PairSnapshot snapshot = snapshotOptions.take(pair, trails);
-        if (snapshotOptions.json) {
-            out.println(SnapshotText.json(snapshot));
-        } else {
-            SnapshotText.lines(snapshot).forEach(out::println);
-        }
-        out.flush();
-        return exitCode(snapshot);
+        return snapshotOptions.print(pair, trails, spec.commandLine().getOut(), SnapshotText::json,
+                SnapshotText::lines, StatusCommand::exitCode);
     }
 
     static int exitCode(PairSnapshot snapshot) {
-        if (!snapshot.state().primary().answering() && !snapshot.state().secondary().answering()) {
+        if (SnapshotOptions.unreachable(snapshot)) {
             return ExitCodes.UNREACHABLE;
         }
         return snapshot.recommendation().kind() == Recommendation.Kind.PROTECTED ? ExitCodes.OK

@@ -14,7 +14,7 @@ import org.coloconsole.qmp.QmpCommandException;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * Brings COLO up over the harness monitors, in colo-lab.md's order: the secondary enables migration events; the
+ * Brings COLO up over the harness monitors, in the order docs/colo-behaviour.md gives: the secondary enables migration events; the
  * primary enables {@code x-colo} and events, sets the checkpoint delay and migrates to the secondary's
  * {@code -incoming}; then both are polled until {@code query-colo-status} reports their mode. The monitors are
  * released afterwards, free for test harnesses.

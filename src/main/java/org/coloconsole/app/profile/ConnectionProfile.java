@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
 

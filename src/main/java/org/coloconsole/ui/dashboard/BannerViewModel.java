@@ -11,6 +11,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.coloconsole.colo.FailoverProgress;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.ui.fx.Tone;
 
 /**
  * The recommendation across the top: one sentence big enough to read from across the room, and its colour; under it
@@ -19,7 +22,7 @@ import javafx.collections.ObservableList;
 public final class BannerViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Not connected to a pair.");
     private final ReadOnlyStringWrapper reasons = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("UNKNOWN");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("NOT CONNECTED");
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.WARN);
     private final ObservableList<String> reasonLines = FXCollections.observableArrayList();
     private final ObservableList<String> reasonLinesView = FXCollections.unmodifiableObservableList(reasonLines);
@@ -27,7 +30,7 @@ public final class BannerViewModel {
     // the operator's choice: it survives every new snapshot (the reasons' "lost 6.6 s ago" changes each second)
     private final BooleanProperty detailsShown = new SimpleBooleanProperty(false);
 
-    public void update(RecommendationSnapshot recommendation, FailoverProgress failover) {
+    public void update(Recommendation recommendation, FailoverProgress failover) {
         headline.set(recommendation.headline());
         reasons.set(String.join("\n", recommendation.reasons()));
         List<String> lines = recommendation.reasons();
@@ -35,45 +38,32 @@ public final class BannerViewModel {
             reasonLines.setAll(lines);
         }
         hasReasons.set(!lines.isEmpty());
-        verdict.set(verdictText(recommendation));
-        Tone t = toneOf(recommendation.kind());
         if (failover.phase() == FailoverProgress.Phase.RUNNING) {
             verdict.set("FAILOVER RUNNING");
-            t = Tone.WARN;
-        }
-        tone.set(t);
-    }
-
-    static String verdictText(RecommendationSnapshot r) {
-        switch (r.kind()) {
-            case "PROTECTED":
-                return "PROTECTED";
-            case "DEGRADED":
-                return "DEGRADED";
-            case "PROMOTE_SECONDARY":
-                return "ACT: PROMOTE SECONDARY";
-            case "CONTINUE_ON_PRIMARY":
-                return "ACT: CONTINUE ON PRIMARY";
-            case "WAIT":
-                return "WAIT";
-            case "CANNOT_TELL":
-                return "CANNOT TELL";
-            default:
-                return r.kind().replace('_', ' ');
+            tone.set(Tone.WARN);
+        } else {
+            verdict.set(verdictText(recommendation.kind()));
+            tone.set(toneOf(recommendation.kind()));
         }
     }
 
-    static Tone toneOf(String kind) {
-        switch (kind) {
-            case "PROTECTED":
-                return Tone.OK;
-            case "PROMOTE_SECONDARY":
-            case "CONTINUE_ON_PRIMARY":
-            case "CANNOT_TELL":
-                return Tone.FAIL;
-            default:
-                return Tone.WARN;
-        }
+    static String verdictText(Recommendation.Kind kind) {
+        return switch (kind) {
+            case PROTECTED -> "PROTECTED";
+            case DEGRADED -> "DEGRADED";
+            case PROMOTE_SECONDARY -> "ACT: PROMOTE SECONDARY";
+            case CONTINUE_ON_PRIMARY -> "ACT: CONTINUE ON PRIMARY";
+            case WAIT -> "WAIT";
+            case CANNOT_TELL -> "CANNOT TELL";
+        };
+    }
+
+    static Tone toneOf(Recommendation.Kind kind) {
+        return switch (kind) {
+            case PROTECTED -> Tone.OK;
+            case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY, CANNOT_TELL -> Tone.FAIL;
+            case DEGRADED, WAIT -> Tone.WARN;
+        };
     }
 
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }

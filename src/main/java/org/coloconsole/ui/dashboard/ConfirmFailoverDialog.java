@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.coloconsole.colo.FailoverStep;
 
 /**
  * Asks before a failover: what is sent to which QEMU, what happens to the other side, and (when the console cannot
@@ -34,9 +35,9 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         steps.setHgap(12);
         steps.setVgap(6);
         int row = 0;
-        for (FailoverPort.PlannedStep step : c.steps()) {
+        for (FailoverStep step : c.steps()) {
             Label number = new Label((row + 1) + ".");
-            Label side = new Label(Texts.capitalised(step.side()));
+            Label side = new Label(step.side().title());
             side.getStyleClass().add("confirm-side");
             Label command = new Label(step.command());
             command.getStyleClass().add("confirm-command");
@@ -61,7 +62,7 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
 
         // the one explicit act before the button wakes: no single key (Enter, Space, a mnemonic) can fail over
         CheckBox agree = new CheckBox(c.needsFenceAcknowledgement() ? c.acknowledgementText()
-                : "Yes, fail over to the " + c.target() + " now.");
+                : "Yes, fail over to the " + c.target().label() + " now.");
         agree.setId("confirm-agree");
         agree.setWrapText(true);
         agree.setMnemonicParsing(false);

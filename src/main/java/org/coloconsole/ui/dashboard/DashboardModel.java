@@ -2,8 +2,10 @@ package org.coloconsole.ui.dashboard;
 
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.Side;
 
-/** The dashboard's view models together, fed one pair snapshot at a time (on the FX thread). */
+/** The dashboard's view models together, fed the engine's pair snapshot one at a time (on the FX thread). */
 public final class DashboardModel {
     private final SideCardViewModel primary;
     private final SideCardViewModel secondary;
@@ -12,16 +14,16 @@ public final class DashboardModel {
     private PairSnapshot last;
 
     public DashboardModel(FailoverPort port, Executor fx, ZoneId zone) {
-        this.primary = new SideCardViewModel(FailoverViewModel.PRIMARY, zone);
-        this.secondary = new SideCardViewModel(FailoverViewModel.SECONDARY, zone);
+        this.primary = new SideCardViewModel(Side.PRIMARY, zone);
+        this.secondary = new SideCardViewModel(Side.SECONDARY, zone);
         this.failover = new FailoverViewModel(port, fx);
     }
 
     public void apply(PairSnapshot snapshot) {
         last = snapshot;
-        primary.update(snapshot.primary(), snapshot.at());
-        secondary.update(snapshot.secondary(), snapshot.at());
-        banner.update(snapshot.recommendation(), snapshot.failover());
+        primary.update(snapshot.state().primary(), snapshot.at());
+        secondary.update(snapshot.state().secondary(), snapshot.at());
+        banner.update(snapshot.recommendation(), snapshot.state().failover());
         failover.update(snapshot);
     }
 

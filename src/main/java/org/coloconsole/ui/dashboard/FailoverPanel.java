@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.coloconsole.colo.Side;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -58,8 +59,8 @@ public final class FailoverPanel extends VBox {
         continuePrimary.setId("continue-primary");
         promote.disableProperty().bind(model.promoteSecondaryDisabledProperty());
         continuePrimary.disableProperty().bind(model.continuePrimaryDisabledProperty());
-        promote.setOnAction(e -> ask(FailoverViewModel.SECONDARY));
-        continuePrimary.setOnAction(e -> ask(FailoverViewModel.PRIMARY));
+        promote.setOnAction(e -> ask(Side.SECONDARY));
+        continuePrimary.setOnAction(e -> ask(Side.PRIMARY));
         model.recommendedProperty().addListener((obs, old, now) -> emphasise(now));
         emphasise(model.recommendedProperty().get());
 
@@ -69,8 +70,8 @@ public final class FailoverPanel extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.setMinHeight(Region.USE_PREF_SIZE); // a refusal is a sentence the operator must read whole
-        model.messageToneProperty().addListener((obs, old, now) -> tone(message, now));
-        tone(message, model.messageToneProperty().get());
+        model.messageToneProperty().addListener((obs, old, now) -> now.applyTo(message));
+        model.messageToneProperty().get().applyTo(message);
 
         Label runbook = new Label();
         runbook.textProperty().bind(model.runbookTitleProperty());
@@ -99,27 +100,21 @@ public final class FailoverPanel extends VBox {
         return prefHeight(getWidth() > 0 ? getWidth() : -1) - steps.getPrefHeight() + list;
     }
 
-    private void emphasise(String recommended) {
-        promote.pseudoClassStateChanged(RECOMMENDED, FailoverViewModel.SECONDARY.equals(recommended));
-        continuePrimary.pseudoClassStateChanged(RECOMMENDED, FailoverViewModel.PRIMARY.equals(recommended));
-        promote.getStyleClass().remove("accent");
-        continuePrimary.getStyleClass().remove("accent");
-        if (FailoverViewModel.SECONDARY.equals(recommended)) {
-            promote.getStyleClass().add("accent");
-        } else if (FailoverViewModel.PRIMARY.equals(recommended)) {
-            continuePrimary.getStyleClass().add("accent");
+    private void emphasise(Optional<Side> recommended) {
+        emphasise(promote, recommended.filter(side -> side == Side.SECONDARY).isPresent());
+        emphasise(continuePrimary, recommended.filter(side -> side == Side.PRIMARY).isPresent());
+    }
+
+    private static void emphasise(Button button, boolean recommended) {
+        button.pseudoClassStateChanged(RECOMMENDED, recommended);
+        button.getStyleClass().remove("accent");
+        if (recommended) {
+            button.getStyleClass().add("accent");
         }
     }
 
-    private static void tone(Label label, Tone tone) {
-        for (Tone t : Tone.values()) {
-            label.pseudoClassStateChanged(t.pseudoClass(), t == tone);
-        }
-    }
-
-    private void ask(String target) {
-        Confirmation c = model.confirmation(target);
-        confirm.apply(c).filter(ConfirmFailoverDialog.Answer::confirmed)
+    private void ask(Side target) {
+        model.confirmation(target).flatMap(confirm).filter(ConfirmFailoverDialog.Answer::confirmed)
                 .ifPresent(answer -> model.start(target, answer.otherSideFencedAcknowledged()));
     }
 
@@ -161,18 +156,13 @@ public final class FailoverPanel extends VBox {
         }
 
         private static org.kordamp.ikonli.Ikon iconFor(FailoverPort.StepStatus status) {
-            switch (status) {
-                case RUNNING:
-                    return Material2MZ.SYNC;
-                case DONE:
-                    return Material2AL.CHECK_CIRCLE;
-                case FAILED:
-                    return Material2AL.ERROR;
-                case SKIPPED:
-                    return Material2MZ.REPORT_OFF;
-                default:
-                    return Material2MZ.RADIO_BUTTON_UNCHECKED;
-            }
+            return switch (status) {
+                case RUNNING -> Material2MZ.SYNC;
+                case DONE -> Material2AL.CHECK_CIRCLE;
+                case FAILED -> Material2AL.ERROR;
+                case SKIPPED -> Material2MZ.REPORT_OFF;
+                case PENDING -> Material2MZ.RADIO_BUTTON_UNCHECKED;
+            };
         }
     }
 }

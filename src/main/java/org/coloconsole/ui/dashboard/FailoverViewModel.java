@@ -3,7 +3,6 @@ package org.coloconsole.ui.dashboard;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -15,22 +14,24 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.coloconsole.colo.FailoverOption;
+import org.coloconsole.colo.FailoverStep;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
+import org.coloconsole.ui.fx.Tone;
 
 /**
- * The two failover actions: which is enabled and which is recommended, what the confirmation says, and the runbook's
- * progress and outcome. The interlock (in the engine) has the last word; this only refuses a second click while a
- * failover it started still runs.
+ * The two failover actions: which is offered and which is recommended, what the confirmation says, and the runbook's
+ * progress and outcome. Whether a button is offered is {@link FailoverOption}'s answer, the same rule the interlock
+ * reads when the failover starts; this only refuses a second click while a failover it started still runs.
  */
 public final class FailoverViewModel {
-    public static final String PRIMARY = "primary";
-    public static final String SECONDARY = "secondary";
-    private static final Set<String> CANNOT_FENCE = Set.of("UNREACHABLE", "UNRESPONSIVE");
-
     private final FailoverPort port;
     private final Executor fx;
     private final ReadOnlyBooleanWrapper promoteSecondaryDisabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper continuePrimaryDisabled = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyStringWrapper recommended = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Optional<Side>> recommended = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Tone> messageTone = new ReadOnlyObjectWrapper<>(Tone.OK);
@@ -49,46 +50,44 @@ public final class FailoverViewModel {
 
     public void update(PairSnapshot pair) {
         this.snapshot = pair;
-        boolean blocked = running.get() || pair.failover().phase() == FailoverProgress.Phase.RUNNING
-                || pair.failover().phase() == FailoverProgress.Phase.SUCCEEDED;
-        promoteSecondaryDisabled.set(blocked || !canCarryOn(pair.secondary()));
-        continuePrimaryDisabled.set(blocked || !canCarryOn(pair.primary()));
-        recommended.set(pair.recommendation().target().orElse(""));
+        promoteSecondaryDisabled.set(running.get() || !option(Side.SECONDARY).offered());
+        continuePrimaryDisabled.set(running.get() || !option(Side.PRIMARY).offered());
+        recommended.set(pair.recommendation().target());
     }
 
-    /** A side can take over only while the console talks to it. */
-    static boolean canCarryOn(SideSnapshot side) {
-        return "CONNECTED".equals(side.connection()) && !"LOST".equals(side.heartbeat())
-                && !"UNREACHABLE".equals(side.heartbeat());
+    private FailoverOption option(Side target) {
+        return FailoverOption.of(snapshot.state(), target, snapshot.at());
     }
 
-    /** The console cannot stop the other side itself: the operator must have fenced its host. */
-    static boolean needsFenceAcknowledgement(SideSnapshot other) {
-        return CANNOT_FENCE.contains(other.heartbeat())
-                || (!"CONNECTED".equals(other.connection()) && !"LOST".equals(other.heartbeat()));
-    }
-
-    public Confirmation confirmation(String target) {
+    /**
+     * What the dialog asks before a failover to {@code target}; empty (and the reason said in the message) when the
+     * failover is not offered now.
+     */
+    public Optional<Confirmation> confirmation(Side target) {
         requireSnapshot();
-        SideSnapshot chosen = snapshot.side(target);
-        SideSnapshot other = snapshot.other(target);
-        boolean ack = needsFenceAcknowledgement(other);
-        String title = PRIMARY.equals(target) ? "Continue on the primary (" + chosen.endpoint() + ")?"
-                : "Promote the secondary (" + chosen.endpoint() + ")?";
-        String otherName = Texts.capitalised(other.side());
-        String otherSide;
-        if ("LOST".equals(other.heartbeat())) {
-            otherSide = "The " + other.side() + " is gone (its monitor closed); nothing is sent to it. Make sure it "
-                    + "does not start again on its own.";
-        } else if (ack) {
-            otherSide = "The console cannot reach the " + other.side() + " (" + Texts.capitalised(other.heartbeat())
-                    + "), so it cannot stop it. Fence its host yourself (power it off or cut its storage and network) "
-                    + "before you confirm: if its guest still runs, two guests will run.";
-        } else {
-            otherSide = otherName + " (" + other.endpoint() + ") is stopped first, so only one guest runs.";
+        FailoverOption option = option(target);
+        if (!option.offered()) {
+            refuse(option.sentence());
+            return Optional.empty();
         }
-        return new Confirmation(target, title, port.plan(target, ack), otherSide, ack,
-                "I have fenced the " + other.side() + "'s host: its guest cannot run.");
+        SideState chosen = snapshot.state().side(target);
+        SideState other = snapshot.state().side(target.other());
+        String title = target == Side.PRIMARY ? "Continue on the primary (" + chosen.endpoint() + ")?"
+                : "Promote the secondary (" + chosen.endpoint() + ")?";
+        String otherName = other.side().label();
+        String otherSide = switch (option.verdict()) {
+            case OTHER_SIDE_GONE -> "The " + otherName + " is gone (its monitor closed); nothing is sent to it. Make "
+                    + "sure it does not start again on its own.";
+            case NEEDS_FENCE_ACKNOWLEDGEMENT -> "The console cannot reach the " + otherName + " ("
+                    + Texts.capitalised(other.heartbeat().status().name()) + "), so it cannot stop it. Fence its host "
+                    + "yourself (power it off or cut its storage and network) before you confirm: if its guest still "
+                    + "runs, two guests will run.";
+            case FENCE_OTHER_SIDE, REFUSED -> other.side().title() + " (" + other.endpoint()
+                    + ") is stopped first, so only one guest runs.";
+        };
+        boolean ack = option.verdict() == FailoverOption.Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT;
+        return Optional.of(new Confirmation(target, title, port.preview(target).steps(), otherSide, ack,
+                "I have fenced the " + otherName + "'s host: its guest cannot run."));
     }
 
     /**
@@ -96,7 +95,7 @@ public final class FailoverViewModel {
      *
      * @return the refusal in a sentence, or empty when the runbook started
      */
-    public Optional<String> start(String target, boolean otherSideFencedAcknowledged) {
+    public Optional<String> start(Side target, boolean otherSideFencedAcknowledged) {
         if (running.get()) {
             return refuse("A failover is already running; wait for its outcome before you start another.");
         }
@@ -104,11 +103,11 @@ public final class FailoverViewModel {
         if (refusal.isPresent()) {
             return refuse(refusal.get());
         }
-        List<FailoverPort.PlannedStep> plan = port.plan(target, otherSideFencedAcknowledged);
+        List<FailoverStep> plan = port.preview(target).steps();
         steps.setAll(plan.stream().map(step -> new RunbookStep(step.sentence())).toList());
-        runbookTitle.set(PRIMARY.equals(target) ? "Continuing on the primary" : "Promoting the secondary");
+        runbookTitle.set(target == Side.PRIMARY ? "Continuing on the primary" : "Promoting the secondary");
         running.set(true);
-        message.set("Failover to the " + target + " is running…");
+        message.set("Failover to the " + target.label() + " is running…");
         messageTone.set(Tone.WARN);
         if (snapshot != null) {
             update(snapshot);
@@ -124,7 +123,7 @@ public final class FailoverViewModel {
         return Optional.of(sentence);
     }
 
-    private void applyStep(FailoverPort.StepReport report) {
+    private void applyStep(FailoverPort.StepUpdate report) {
         while (steps.size() <= report.index()) {
             steps.add(new RunbookStep(report.sentence()));
         }
@@ -161,8 +160,8 @@ public final class FailoverViewModel {
 
     public ReadOnlyBooleanProperty promoteSecondaryDisabledProperty() { return promoteSecondaryDisabled.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty continuePrimaryDisabledProperty() { return continuePrimaryDisabled.getReadOnlyProperty(); }
-    /** {@code primary}, {@code secondary}, or empty when the engine recommends no failover. */
-    public ReadOnlyStringProperty recommendedProperty() { return recommended.getReadOnlyProperty(); }
+    /** The side the engine would carry on with, or empty when it recommends no failover. */
+    public ReadOnlyObjectProperty<Optional<Side>> recommendedProperty() { return recommended.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** The last refusal or outcome, in a sentence. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

@@ -16,7 +16,7 @@ public final class RunbookStep {
         this.status = new ReadOnlyObjectWrapper<>(FailoverPort.StepStatus.PENDING);
     }
 
-    void apply(FailoverPort.StepReport report) {
+    void apply(FailoverPort.StepUpdate report) {
         if (!report.sentence().isBlank()) {
             sentence.set(report.sentence());
         }

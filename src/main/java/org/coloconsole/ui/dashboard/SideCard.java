@@ -27,9 +27,9 @@ public final class SideCard extends VBox {
 
     public SideCard(SideCardViewModel model) {
         this.model = model;
-        setId(model.side() + "-card");
+        setId(model.side().label() + "-card");
         getStyleClass().add("side-card");
-        pseudoClassStateChanged(PseudoClass.getPseudoClass(model.side()), true);
+        pseudoClassStateChanged(PseudoClass.getPseudoClass(model.side().label()), true);
         // tight vertical rhythm: at 1280×800 a card with a long refusal sentence still fits above a usable log
         setSpacing(4);
         setPadding(new Insets(10, 14, 10, 14));
@@ -44,7 +44,7 @@ public final class SideCard extends VBox {
         title.setGraphic(new FontIcon(Material2AL.DNS));
         Label state = new Label();
         state.getStyleClass().add("card-state");
-        state.setId(model.side() + "-state");
+        state.setId(model.side().label() + "-state");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, state);
@@ -78,7 +78,7 @@ public final class SideCard extends VBox {
         row = fact(facts, row, "Migration", model.migrationProperty(), "migration");
 
         Sparkline sparkline = new Sparkline();
-        sparkline.setId(model.side() + "-sparkline");
+        sparkline.setId(model.side().label() + "-sparkline");
         model.sparklineProperty().addListener((obs, old, now) -> sparkline.setValues(now));
         // a row of the grid rather than a title over a strip: one line less, and it reads like the other facts
         Label sparkName = new Label("Round trips");
@@ -101,7 +101,7 @@ public final class SideCard extends VBox {
         body = new VBox(4, endpoint, facts, notice);
         body.getStyleClass().add("card-body-content");
         ScrollPane scroll = new ScrollPane(body);
-        scroll.setId(model.side() + "-card-scroll");
+        scroll.setId(model.side().label() + "-card-scroll");
         scroll.getStyleClass().add("card-body");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -124,7 +124,7 @@ public final class SideCard extends VBox {
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().add("fact-value");
-        v.setId(model.side() + "-" + id);
+        v.setId(model.side().label() + "-" + id);
         v.setWrapText(true);
         v.setMaxWidth(Double.MAX_VALUE);
         v.setMinHeight(Region.USE_PREF_SIZE);

@@ -4,20 +4,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.coloconsole.app.profile.ProfileHints;
+import org.coloconsole.colo.ColoMode;
+import org.coloconsole.colo.ConnectionStatus;
+import org.coloconsole.colo.Heartbeat;
+import org.coloconsole.colo.Observation;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
 
-/** Turns one side's state into the card's texts, its colour state and the round-trip sparkline. */
+/**
+ * Turns one side's state, as the engine reduced it, into the card's texts, its colour state and the round-trip
+ * sparkline. It reads the domain's records directly: a new value of one of their enums is a compile error here, in
+ * the switch expressions, rather than a card that silently reads wrong.
+ */
 public final class SideCardViewModel {
-    private static final Set<String> GONE_BEATS = Set.of("LOST", "UNREACHABLE");
-
-    private final String side;
+    private final Side side;
     private final DateTimeFormatter clock;
+    private final DateTimeFormatter gapClock;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
@@ -35,40 +45,57 @@ public final class SideCardViewModel {
     private final ReadOnlyObjectWrapper<CardState> state = new ReadOnlyObjectWrapper<>(CardState.DEGRADED);
     private final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
 
-    public SideCardViewModel(String side, ZoneId zone) {
+    public SideCardViewModel(Side side, ZoneId zone) {
         this.side = side;
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
-        title.set(Texts.capitalised(side));
+        this.gapClock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        title.set(side.title());
     }
 
-    public void update(SideSnapshot s, Instant now) {
+    public void update(SideState s, Instant now) {
+        boolean connected = s.connection() == ConnectionStatus.CONNECTED;
+        Heartbeat beat = s.heartbeat();
         endpoint.set(s.endpoint());
         connection.set(connectionText(s.connection()));
-        connectionDetail.set("CONNECTED".equals(s.connection()) ? ""
-                : s.whyNotConnected().map(SideCardViewModel::whyText).orElse(""));
+        connectionDetail.set(whyNotConnected(s).map(SideCardViewModel::whyText).orElse(""));
         version.set(s.qemuVersion().map(v -> "QEMU " + v).orElse("QEMU version not known yet"));
-        heartbeat.set(Texts.capitalised(s.heartbeat()));
-        heartbeatDetail.set(s.lastRtt().map(rtt -> "last round trip " + Texts.duration(rtt)).orElse("no round trip yet")
-                + (s.misses() > 0 ? " · " + s.misses() + (s.misses() == 1 ? " miss" : " misses") : ""));
+        heartbeat.set(Texts.capitalised(beat.status().name()));
+        heartbeatDetail.set(beat.lastRoundTrip().map(rtt -> "last round trip " + Texts.duration(rtt))
+                .orElse("no round trip yet")
+                + (beat.misses() > 0 ? " · " + beat.misses() + (beat.misses() == 1 ? " miss" : " misses") : ""));
         // what a side said before its monitor went away may no longer be true: say so
-        String stale = "CONNECTED".equals(s.connection()) ? "" : " (last known)";
-        runState.set(s.runState().map(r -> r + (s.running() ? "" : " (guest paused)")).orElse("unknown")
-                + (s.fenced() ? " · fenced by the console" : "") + (s.runState().isPresent() ? stale : ""));
-        colo.set("mode " + s.coloMode() + stale);
-        coloDetail.set("last mode " + s.lastMode() + " · reason " + s.reason());
+        String stale = connected ? "" : " (last known)";
+        Optional<String> reported = s.reportedRunState();
+        runState.set(reported.map(r -> r + (s.guestRuns() ? "" : " (guest paused)")).orElse("unknown")
+                + (s.fenced() ? " · fenced by the console" : "") + (reported.isPresent() ? stale : ""));
+        colo.set("mode " + s.coloMode().raw() + stale);
+        coloDetail.set("last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason " + s.reason().raw());
         lastExit.set(s.lastExit().map(exit -> exitText(exit, now)).orElse("no COLO_EXIT"));
-        exitError.set(s.lastExit().flatMap(SideSnapshot.ColoExit::error).map(e -> "error: " + e).orElse(""));
-        migration.set(s.migrationStatus().orElse("unknown"));
-        notice.set(s.gap().orElse(""));
+        exitError.set(s.lastExit().flatMap(Observation.ColoExit::error).map(e -> "error: " + e).orElse(""));
+        migration.set(s.migrationStatus() == null || s.migrationStatus().isBlank() ? "unknown" : s.migrationStatus());
+        notice.set(unresyncedGap(s).orElse(""));
         state.set(classify(s));
-        sparkline.set(s.recentRtts().stream().map(d -> d.toNanos() / 1_000_000.0).toList());
+        sparkline.set(Arrays.stream(beat.recentMicros()).mapToObj(us -> us / 1000.0).toList());
     }
 
-    private String exitText(SideSnapshot.ColoExit exit, Instant now) {
-        String when = exit.qemuTime()
+    private String exitText(Observation.ColoExit exit, Instant now) {
+        String when = exit.qemuTime().instant()
                 .map(t -> " at " + clock.format(t) + " QEMU time (" + Texts.ago(Duration.between(t, now)) + ")")
                 .orElse(" (QEMU's clock gave no time)");
-        return "COLO_EXIT " + exit.mode() + "/" + exit.reason() + when;
+        return "COLO_EXIT " + exit.mode().raw() + "/" + exit.reason().raw() + when;
+    }
+
+    /** A sentence while events may have been lost across a reconnect and the state is not re-read yet. */
+    private Optional<String> unresyncedGap(SideState s) {
+        return s.gap().filter(g -> !g.resynced()).map(g -> "Events between " + gapClock.format(g.from())
+                + " and " + gapClock.format(g.until()) + " were lost while disconnected; the state is being re-read.");
+    }
+
+    /** The engine keeps the last reason until the next connect; a connected side has none to show. */
+    static Optional<String> whyNotConnected(SideState s) {
+        String sentence = s.connectionSentence();
+        return s.connection() == ConnectionStatus.CONNECTED || sentence == null || sentence.isBlank()
+                ? Optional.empty() : Optional.of(sentence);
     }
 
     /** The engine's words as a sentence, with the dialog's field or box where they advise a setting. */
@@ -81,39 +108,56 @@ public final class SideCardViewModel {
         return ProfileHints.add(sentence.endsWith(".") ? sentence : sentence + ".");
     }
 
-    static String connectionText(String connection) {
-        switch (connection) {
-            case "CONNECTED":
-                return "Connected";
-            case "CONNECTING":
-                return "Connecting…";
-            case "DISCONNECTED":
-                return "Disconnected";
-            case "NEVER_CONNECTED":
-                return "Not connected yet";
-            case "REJECTED":
-                return "Refused: TLS or plain TCP";
-            default:
-                return Texts.capitalised(connection);
-        }
+    /** One line for places smaller than the card: "Primary: connected, healthy (0.42 ms)". */
+    public static String statusLine(SideState side) {
+        return side.side().title() + ": " + midSentence(connectionText(side.connection())) + ", "
+                + side.heartbeat().status().name().toLowerCase(java.util.Locale.ROOT)
+                + side.heartbeat().lastRoundTrip().map(rtt -> " (" + Texts.duration(rtt) + ")").orElse("");
+    }
+
+    /** Only the first letter: "Refused: TLS or plain TCP" must not become "refused: tls or plain tcp". */
+    private static String midSentence(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    static String connectionText(ConnectionStatus connection) {
+        return switch (connection) {
+            case CONNECTED -> "Connected";
+            case CONNECTING -> "Connecting…";
+            case DISCONNECTED -> "Disconnected";
+            case NEVER_CONNECTED -> "Not connected yet";
+            case REJECTED -> "Refused: TLS or plain TCP";
+        };
     }
 
     /** Lost beats everything; then an exited COLO; then anything short of a healthy, running replica. */
-    static CardState classify(SideSnapshot s) {
-        if (GONE_BEATS.contains(s.heartbeat()) || "DISCONNECTED".equals(s.connection())) {
+    static CardState classify(SideState s) {
+        boolean gone = switch (s.heartbeat().status()) {
+            case LOST, UNREACHABLE -> true;
+            case UNKNOWN, HEALTHY, SLOW, UNRESPONSIVE -> false;
+        };
+        if (gone || s.connection() == ConnectionStatus.DISCONNECTED) {
             return CardState.LOST;
         }
-        if (s.lastExit().isPresent() || (!"none".equals(s.lastMode()) && "none".equals(s.coloMode()))) {
+        boolean leftColo = s.lastMode().map(m -> !m.is(ColoMode.NONE)).orElse(false) && s.coloMode().is(ColoMode.NONE);
+        if (s.lastExit().isPresent() || leftColo) {
             return CardState.EXITED;
         }
-        if (!"HEALTHY".equals(s.heartbeat()) || !"CONNECTED".equals(s.connection()) || s.gap().isPresent()
-                || s.fenced()) {
+        boolean healthy = switch (s.heartbeat().status()) {
+            case HEALTHY -> true;
+            case UNKNOWN, SLOW, UNRESPONSIVE, LOST, UNREACHABLE -> false;
+        };
+        if (!healthy || s.connection() != ConnectionStatus.CONNECTED || unresynced(s) || s.fenced()) {
             return CardState.DEGRADED;
         }
         return CardState.HEALTHY;
     }
 
-    public String side() {
+    private static boolean unresynced(SideState s) {
+        return s.gap().filter(g -> !g.resynced()).isPresent();
+    }
+
+    public Side side() {
         return side;
     }
 

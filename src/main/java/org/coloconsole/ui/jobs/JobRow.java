@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.coloconsole.colo.JobAction;
 import org.coloconsole.colo.Side;
+import org.coloconsole.ui.fx.Tone;
 
 /**
  * One line of the jobs pane: a QEMU job of one side, or the COLO protection of the pair (first, with no actions).
@@ -15,7 +16,7 @@ import org.coloconsole.colo.Side;
  * @param detail       the job's error, why it cannot be acted on, or the protection's lifecycle sentence
  * @param enabled      the actions the operator may send now
  */
-public record JobRow(Optional<Side> owner, String id, String type, String status, JobTone tone,
+public record JobRow(Optional<Side> owner, String id, String type, String status, Tone tone,
                      Optional<Double> fraction, String progressText, String detail, boolean failed,
                      Set<JobAction> enabled) {
 

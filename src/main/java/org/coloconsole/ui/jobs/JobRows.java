@@ -11,6 +11,7 @@ import org.coloconsole.colo.JobStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.ui.fx.Tone;
 
 /** Reads the pair's state into the pane's rows: the COLO protection first, then the primary's jobs, the secondary's. */
 final class JobRows {
@@ -54,40 +55,34 @@ final class JobRows {
                 side.answering() ? job.allowedActions() : Set.of());
     }
 
-    static JobTone tone(Job job) {
+    static Tone tone(Job job) {
         if (job.failed()) {
-            return JobTone.FAIL;
+            return Tone.FAIL;
         }
         switch (job.status().value()) {
             case RUNNING:
             case READY:
-                return JobTone.OK;
+                return Tone.OK;
             case CREATED:
             case PAUSED:
             case STANDBY:
             case WAITING:
             case PENDING:
-                return JobTone.WARN;
+                return Tone.WARN;
             case ABORTING:
-                return JobTone.FAIL;
+                return Tone.FAIL;
             default:
-                return JobTone.NEUTRAL;
+                return Tone.NEUTRAL;
         }
     }
 
-    static JobTone tone(ColoProtection.Lifecycle lifecycle) {
-        switch (lifecycle) {
-            case PROTECTED:
-                return JobTone.OK;
-            case EXITED:
-                return JobTone.FAIL;
-            case FAILED_OVER:
-            case CONTINUED_ALONE:
-            case NOT_PROTECTED:
-                return JobTone.WARN;
-            default:
-                return JobTone.NEUTRAL;
-        }
+    static Tone tone(ColoProtection.Lifecycle lifecycle) {
+        return switch (lifecycle) {
+            case PROTECTED -> Tone.OK;
+            case EXITED -> Tone.FAIL;
+            case FAILED_OVER, CONTINUED_ALONE, NOT_PROTECTED -> Tone.WARN;
+            case UNKNOWN -> Tone.NEUTRAL;
+        };
     }
 
     /**

@@ -62,8 +62,8 @@ public final class JobsView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
-        model.messageToneProperty().addListener((obs, old, now) -> showTone(message, now));
-        showTone(message, model.messageToneProperty().get());
+        model.messageToneProperty().addListener((obs, old, now) -> now.applyTo(message));
+        model.messageToneProperty().get().applyTo(message);
 
         VBox header = new VBox(4, bar, message);
         header.setPadding(new Insets(6, 8, 6, 8));
@@ -126,7 +126,7 @@ public final class JobsView extends BorderPane {
                 }
                 badge.setText(row.status());
                 badge.setId("job-" + row.side() + "-" + row.id() + "-status");
-                showTone(badge, row.tone());
+                row.tone().applyTo(badge);
                 setGraphic(badge);
             }
         });
@@ -203,12 +203,6 @@ public final class JobsView extends BorderPane {
             }
         });
         return column;
-    }
-
-    private static void showTone(javafx.scene.Node node, JobTone tone) {
-        for (JobTone t : JobTone.values()) {
-            node.pseudoClassStateChanged(t.pseudoClass(), t == tone);
-        }
     }
 
     /** One button per action, in QEMU's order; enabled as the row says, none for the protection row. */

@@ -12,10 +12,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.coloconsole.app.JobActionOutcome;
 import org.coloconsole.colo.JobAction;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.JobActionOutcome;
+import org.coloconsole.ui.fx.Tone;
 
 /**
  * The jobs pane's state: one row per job of each side after the COLO protection row, the actions each row allows, and
@@ -30,7 +31,7 @@ public final class JobsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tabTitle = new ReadOnlyStringWrapper("Jobs");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<JobTone> messageTone = new ReadOnlyObjectWrapper<>(JobTone.NEUTRAL);
+    private final ReadOnlyObjectWrapper<Tone> messageTone = new ReadOnlyObjectWrapper<>(Tone.NEUTRAL);
     // rows with an action out: no second click until QEMU answered
     private final Set<String> busy = new HashSet<>();
     private PairState state;
@@ -55,17 +56,17 @@ public final class JobsViewModel {
      */
     public boolean act(JobRow row, JobAction action) {
         if (row.protection()) {
-            say("COLO protection is not a QEMU job: use the failover buttons to act on it.", JobTone.WARN);
+            say("COLO protection is not a QEMU job: use the failover buttons to act on it.", Tone.WARN);
             return false;
         }
         if (!busy.add(row.key())) {
             say("An action on job '" + row.id() + "' on the " + row.side() + " still waits for QEMU's answer.",
-                    JobTone.WARN);
+                    Tone.WARN);
             return false;
         }
         Side side = row.owner().get();
         say("Sending " + action.command() + " for job '" + row.id() + "' to the " + side.label() + "…",
-                JobTone.NEUTRAL);
+                Tone.NEUTRAL);
         refresh();
         try {
             port.run(side, action, row.id()).whenComplete((outcome, failure) -> fx.execute(() ->
@@ -85,25 +86,22 @@ public final class JobsViewModel {
             String why = cause == null ? "no outcome came back"
                     : Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
             say("The " + action.verb() + " of job '" + row.id() + "' on the " + row.side() + " did not finish ("
-                    + why + "). Check the event log before you try again.", JobTone.FAIL);
+                    + why + "). Check the event log before you try again.", Tone.FAIL);
         } else {
             say(outcome.sentence(), tone(outcome.result()));
         }
         refresh();
     }
 
-    private static JobTone tone(JobActionOutcome.Result result) {
-        switch (result) {
-            case DONE:
-                return JobTone.OK;
-            case REFUSED:
-                return JobTone.WARN;
-            default:
-                return JobTone.FAIL;
-        }
+    private static Tone tone(JobActionOutcome.Result result) {
+        return switch (result) {
+            case DONE -> Tone.OK;
+            case REFUSED -> Tone.WARN;
+            case QEMU_REFUSED, FAILED -> Tone.FAIL;
+        };
     }
 
-    private void say(String sentence, JobTone tone) {
+    private void say(String sentence, Tone tone) {
         message.set(sentence);
         messageTone.set(tone);
     }
@@ -157,7 +155,7 @@ public final class JobsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<JobTone> messageToneProperty() {
+    public ReadOnlyObjectProperty<Tone> messageToneProperty() {
         return messageTone.getReadOnlyProperty();
     }
 }

@@ -2,10 +2,10 @@ package org.coloconsole.ui.jobs;
 
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.coloconsole.app.JobActionRunner;
-import org.coloconsole.app.JobsWatcher;
-import org.coloconsole.app.PairSupervisor;
 import org.coloconsole.colo.PairState;
+import org.coloconsole.engine.JobActionRunner;
+import org.coloconsole.engine.JobsWatcher;
+import org.coloconsole.engine.PairSupervisor;
 
 /**
  * The jobs pane over a live supervisor: its states, its journaled {@link JobActionRunner}, and a

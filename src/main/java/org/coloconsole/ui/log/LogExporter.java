@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
 
 /** Writes log rows as JSON Lines (one object per row, the QEMU event nested as JSON) or as CSV (RFC 4180). */

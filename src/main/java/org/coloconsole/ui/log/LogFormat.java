@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
 
 /** How a log row reads on screen: local wall-clock times to the millisecond, the side in lower case. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -32,7 +31,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
+import org.coloconsole.ui.fx.FxThread;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -146,7 +146,7 @@ public final class LogView extends BorderPane {
                 // the bound dropped the selected row and JavaFX moved the selection onto a neighbour the operator
                 // did not pick: unselect it, and keep the dropped row in the raw pane (the operator was reading it;
                 // the journal has it too) until another row is selected
-                Platform.runLater(this::clearDroppedSelection);
+                FxThread.afterCurrentEvent(this::clearDroppedSelection);
                 return;
             }
             model.selectedProperty().set(now);
@@ -193,7 +193,7 @@ public final class LogView extends BorderPane {
         model.visibleRows().addListener((ListChangeListener<LogEntry>) change -> {
             if (table.getFixedCellSize() <= 0 && !fixingRowHeight) {
                 fixingRowHeight = true;
-                Platform.runLater(this::fixRowHeight);
+                FxThread.afterCurrentEvent(this::fixRowHeight);
             }
             // a full log changes without changing its row count, and a table at the bottom stays there: scrolling
             // (which walks every row in JavaFX 21) is only needed when the count moved
@@ -201,7 +201,7 @@ public final class LogView extends BorderPane {
                 // after the table's own listener has seen the change: scrolling before it would scroll a table
                 // that still counts the old rows, and the view would stop short of the bottom
                 scrollQueued = true;
-                Platform.runLater(() -> {
+                FxThread.afterCurrentEvent(() -> {
                     scrollQueued = false;
                     // a full log's append removes and then adds: by now the count is back where it was
                     if (model.followTailProperty().get() && table.getItems().size() != rowsWhenScrolled) {

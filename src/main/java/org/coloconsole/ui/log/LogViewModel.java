@@ -21,7 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 
 /**
  * The live log of both sides: keeps the newest rows (bounded), filters them by side, event name and free text, shows

@@ -9,9 +9,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.coloconsole.app.HeartbeatSettings;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.app.profile.SecurityProblems;
+import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
 
 /**

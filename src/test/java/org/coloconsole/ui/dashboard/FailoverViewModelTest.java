@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.coloconsole.colo.ConnectionStatus;
+import org.coloconsole.colo.FailoverProgress;
+import org.coloconsole.colo.FailoverStep;
+import org.coloconsole.colo.Heartbeat;
+import org.coloconsole.colo.HeartbeatStatus;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
+import org.coloconsole.ui.fx.Tone;
 import org.junit.jupiter.api.Test;
 
 class FailoverViewModelTest {
@@ -24,16 +35,51 @@ class FailoverViewModelTest {
         failover.update(Snapshots.primaryKilled());
         assertThat(failover.continuePrimaryDisabledProperty().get()).isTrue();
         assertThat(failover.promoteSecondaryDisabledProperty().get()).isFalse();
-        assertThat(failover.recommendedProperty().get()).isEqualTo("secondary");
+        assertThat(failover.recommendedProperty().get()).hasValue(Side.SECONDARY);
+    }
+
+    /**
+     * The button once asked only "connected, and not lost or unreachable", so a connected primary that stopped
+     * answering its pings (SIGSTOP) was offered, and the interlock refused after the click.
+     */
+    @Test
+    void aConnectedButUnresponsiveSideIsNotOffered() {
+        Snapshots pair = Snapshots.replicating().unresponsive(Side.PRIMARY, 3);
+        failover.update(pair.recommending(Recommendation.Kind.WAIT, Optional.empty()));
+
+        assertThat(pair.side(Side.PRIMARY).connection()).isEqualTo(ConnectionStatus.CONNECTED);
+        assertThat(failover.continuePrimaryDisabledProperty().get()).isTrue();
+    }
+
+    /** The same drift for a connected side whose heartbeat is not known yet: it does not answer, so no button. */
+    @Test
+    void aConnectedSideWhoseHeartbeatIsUnknownIsNotOffered() {
+        PairState s = Snapshots.replicating().state();
+        PairState unknownPrimary = new PairState(withHeartbeat(s.primary(), HeartbeatStatus.UNKNOWN), s.secondary(),
+                s.failover());
+        failover.update(new PairSnapshot(unknownPrimary, Snapshots.protectedPair().recommendation(), Snapshots.NOW));
+
+        assertThat(failover.continuePrimaryDisabledProperty().get()).isTrue();
+        assertThat(failover.confirmation(Side.PRIMARY)).isEmpty();
+        assertThat(failover.messageProperty().get()).startsWith("Cannot continue on the primary: it is unknown");
+    }
+
+    private static SideState withHeartbeat(SideState s, HeartbeatStatus status) {
+        Heartbeat h = s.heartbeat();
+        return new SideState(s.side(), s.endpoint(), s.connection(), s.connectionSince(), s.connectionSentence(),
+                s.qemuVersion(), new Heartbeat(status, h.lastRoundTrip(), h.misses(), h.lastOkAt(), h.since(),
+                h.recentMicros()), s.runState(), s.running(), s.coloMode(), s.lastMode(), s.reason(), s.lastExit(),
+                s.migrationStatus(), s.checkpointDelay(), s.lastCheckpointAt(), s.gap(), s.fenced(), s.jobs(),
+                s.synced());
     }
 
     @Test
     void theConfirmationSaysWhatIsSentWhereAndThatTheReachablePrimaryIsStoppedFirst() {
         failover.update(Snapshots.protectedPair());
-        Confirmation c = failover.confirmation("secondary");
+        Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
 
         assertThat(c.title()).isEqualTo("Promote the secondary (unix:/run/lab/secondary-console.sock)?");
-        assertThat(c.steps()).extracting(FailoverPort.PlannedStep::command)
+        assertThat(c.steps()).extracting(FailoverStep::command)
                 .containsExactly("stop", "x-colo-lost-heartbeat", "query-status");
         assertThat(c.otherSide()).isEqualTo("Primary (unix:/run/lab/primary-console.sock) is stopped first, so only "
                 + "one guest runs.");
@@ -42,9 +88,9 @@ class FailoverViewModelTest {
 
     @Test
     void anUnresponsiveOtherSideNeedsTheFenceAcknowledgement() {
-        failover.update(Snapshots.pair(Snapshots.withHeartbeat(Snapshots.healthy("primary"), "UNRESPONSIVE", 4),
-                Snapshots.healthy("secondary"), "WAIT", Optional.empty()));
-        Confirmation c = failover.confirmation("secondary");
+        failover.update(Snapshots.replicating().unresponsive(Side.PRIMARY, 4).exited(Side.SECONDARY, "error",
+                Optional.empty()).recommending(Recommendation.Kind.WAIT, Optional.empty()));
+        Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
 
         assertThat(c.needsFenceAcknowledgement()).isTrue();
         assertThat(c.otherSide()).contains("cannot reach the primary (Unresponsive)").contains("two guests will run");
@@ -54,7 +100,7 @@ class FailoverViewModelTest {
     @Test
     void aLostOtherSideNeedsNoAcknowledgementAndNothingIsSentToIt() {
         failover.update(Snapshots.primaryKilled());
-        Confirmation c = failover.confirmation("secondary");
+        Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
         assertThat(c.needsFenceAcknowledgement()).isFalse();
         assertThat(c.otherSide()).startsWith("The primary is gone");
     }
@@ -64,7 +110,7 @@ class FailoverViewModelTest {
         failover.update(Snapshots.protectedPair());
         port.refusal = Optional.of("The primary does not answer; confirm that its host is fenced first.");
 
-        Optional<String> refused = failover.start("secondary", false);
+        Optional<String> refused = failover.start(Side.SECONDARY, false);
 
         assertThat(refused).hasValue("The primary does not answer; confirm that its host is fenced first.");
         assertThat(failover.messageProperty().get()).isEqualTo(refused.get());
@@ -78,14 +124,14 @@ class FailoverViewModelTest {
         List<FailoverPort.Outcome> outcomes = new ArrayList<>();
         failover.onOutcome(outcomes::add);
 
-        assertThat(failover.start("secondary", false)).isEmpty();
+        assertThat(failover.start(Side.SECONDARY, false)).isEmpty();
         assertThat(port.runs).containsExactly("secondary");
         assertThat(failover.runningProperty().get()).isTrue();
         assertThat(failover.promoteSecondaryDisabledProperty().get()).isTrue();
         assertThat(failover.steps()).hasSize(3);
 
-        port.progress.accept(new FailoverPort.StepReport(0, "", FailoverPort.StepStatus.DONE, "returned {}"));
-        port.progress.accept(new FailoverPort.StepReport(1, "", FailoverPort.StepStatus.RUNNING, ""));
+        port.progress.accept(new FailoverPort.StepUpdate(0, "", FailoverPort.StepStatus.DONE, "returned {}"));
+        port.progress.accept(new FailoverPort.StepUpdate(1, "", FailoverPort.StepStatus.RUNNING, ""));
         assertThat(failover.steps().get(0).statusProperty().get()).isEqualTo(FailoverPort.StepStatus.DONE);
         assertThat(failover.steps().get(0).detailProperty().get()).isEqualTo("returned {}");
         assertThat(failover.steps().get(1).statusProperty().get()).isEqualTo(FailoverPort.StepStatus.RUNNING);
@@ -101,9 +147,9 @@ class FailoverViewModelTest {
     @Test
     void aSecondFailoverIsRefusedWhileOneRuns() {
         failover.update(Snapshots.primaryKilled());
-        failover.start("secondary", false);
+        failover.start(Side.SECONDARY, false);
 
-        Optional<String> second = failover.start("primary", false);
+        Optional<String> second = failover.start(Side.PRIMARY, false);
 
         assertThat(second).hasValueSatisfying(s -> assertThat(s).startsWith("A failover is already running"));
         assertThat(port.runs).containsExactly("secondary");
@@ -112,8 +158,9 @@ class FailoverViewModelTest {
     @Test
     void aSucceededFailoverDisablesBothButtons() {
         PairSnapshot p = Snapshots.primaryKilled();
-        failover.update(new PairSnapshot(p.primary(), p.secondary(), p.recommendation(),
-                new FailoverProgress(FailoverProgress.Phase.SUCCEEDED, Optional.of("secondary"), Optional.empty()),
+        PairState s = p.state();
+        failover.update(new PairSnapshot(new PairState(s.primary(), s.secondary(), new FailoverProgress(
+                FailoverProgress.Phase.SUCCEEDED, Optional.of(Side.SECONDARY), "", p.at())), p.recommendation(),
                 p.at()));
         assertThat(failover.promoteSecondaryDisabledProperty().get()).isTrue();
         assertThat(failover.continuePrimaryDisabledProperty().get()).isTrue();
@@ -122,7 +169,7 @@ class FailoverViewModelTest {
     @Test
     void aRunnerThatFailsBecomesASentenceNotAStackTrace() {
         failover.update(Snapshots.primaryKilled());
-        failover.start("secondary", false);
+        failover.start(Side.SECONDARY, false);
         port.outcome.completeExceptionally(new IllegalStateException("the secondary's monitor closed"));
 
         assertThat(failover.messageProperty().get())

@@ -4,60 +4,120 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.coloconsole.colo.ColoExitReason;
+import org.coloconsole.colo.ColoMode;
+import org.coloconsole.colo.ConnectFailure;
+import org.coloconsole.colo.HeartbeatPolicy;
+import org.coloconsole.colo.Observation;
+import org.coloconsole.colo.PairReducer;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Recommender;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
+import org.coloconsole.colo.Tag;
+import org.coloconsole.qmp.QmpTimestamp;
 
-/** Pair states for the dashboard's tests, named after the scenarios in colo-lab.md. */
+/**
+ * Pair states for the dashboard's tests, built the way the engine builds them: observations through the real
+ * reducer. Named after the faults of docs/colo-behaviour.md.
+ */
 public final class Snapshots {
     public static final Instant NOW = Instant.parse("2026-11-25T21:10:00Z");
+    private static final Instant BEFORE = NOW.minusSeconds(30);
 
-    private Snapshots() {
+    private final PairReducer reducer = new PairReducer(HeartbeatPolicy.defaults());
+    private PairState state;
+
+    private Snapshots(String primaryEndpoint, String secondaryEndpoint) {
+        state = PairState.initial(primaryEndpoint, secondaryEndpoint, BEFORE);
     }
 
-    public static SideSnapshot healthy(String side) {
-        return new SideSnapshot(side, "unix:/run/lab/" + side + "-console.sock", "CONNECTED", Optional.of("7.2.22"),
-                "HEALTHY", Optional.of(Duration.ofNanos(420_000)), 0,
-                List.of(Duration.ofNanos(400_000), Duration.ofNanos(450_000), Duration.ofNanos(420_000)),
-                Optional.of("running"), true, side, "none", "none", Optional.empty(), Optional.of("colo"), false,
-                Optional.empty(), Optional.empty());
+    /** Both sides never reached yet. */
+    public static Snapshots unconnected(String primaryEndpoint, String secondaryEndpoint) {
+        return new Snapshots(primaryEndpoint, secondaryEndpoint);
     }
 
-    public static SideSnapshot lost(String side) {
-        return new SideSnapshot(side, "unix:/run/lab/" + side + "-console.sock", "DISCONNECTED",
-                Optional.of("7.2.22"), "LOST", Optional.empty(), 0, List.of(), Optional.empty(), false, side, "none",
-                "none", Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.of("socket closed"));
+    /** Both sides connected, answering in 0.42 ms, running and replicating. */
+    public static Snapshots replicating() {
+        Snapshots pair = new Snapshots(endpoint(Side.PRIMARY), endpoint(Side.SECONDARY));
+        for (Side side : Side.values()) {
+            pair.apply(new Observation.Connected(side, BEFORE, "7.2.22", false));
+            pair.apply(new Observation.StatusPolled(side, BEFORE, true, "running"));
+            pair.apply(new Observation.ColoStatusPolled(side, BEFORE, Tag.of(ColoMode.class, side.label()),
+                    Optional.empty(), Tag.of(ColoExitReason.class, "none")));
+            pair.apply(new Observation.MigratePolled(side, BEFORE, "colo"));
+            pair.apply(new Observation.Resynced(side, BEFORE));
+            for (long micros : new long[] {400, 450, 420}) {
+                pair.apply(new Observation.PingOk(side, BEFORE, Duration.ofNanos(micros * 1000)));
+            }
+        }
+        return pair;
     }
 
-    public static SideSnapshot withHeartbeat(SideSnapshot s, String heartbeat, int misses) {
-        return new SideSnapshot(s.side(), s.endpoint(), s.connection(), s.qemuVersion(), heartbeat, s.lastRtt(),
-                misses, s.recentRtts(), s.runState(), s.running(), s.coloMode(), s.lastMode(), s.reason(),
-                s.lastExit(), s.migrationStatus(), s.fenced(), s.gap(), s.whyNotConnected());
+    public static String endpoint(Side side) {
+        return "unix:/run/lab/" + side.label() + "-console.sock";
     }
 
-    public static SideSnapshot exited(SideSnapshot s, String reason, Optional<String> error) {
-        return new SideSnapshot(s.side(), s.endpoint(), s.connection(), s.qemuVersion(), s.heartbeat(), s.lastRtt(),
-                s.misses(), s.recentRtts(), s.runState(), s.running(), s.coloMode(), s.lastMode(), s.reason(),
-                Optional.of(new SideSnapshot.ColoExit(s.side(), reason, error, Optional.of(NOW.minusMillis(2100)))),
-                s.migrationStatus(), s.fenced(), s.gap(), s.whyNotConnected());
+    public Snapshots apply(Observation o) {
+        state = reducer.reduce(state, o);
+        return this;
     }
 
-    /** A side the console tried and failed to reach (e.g. a refused TLS handshake), never connected. */
-    public static SideSnapshot connectFailed(String side, String endpoint, String heartbeat, String sentence) {
-        return new SideSnapshot(side, endpoint, "CONNECTING", Optional.empty(), heartbeat, Optional.empty(), 0,
-                List.of(), Optional.empty(), false, "none", "none", "none", Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.of(sentence));
+    /** Its QEMU was killed: the socket closed. */
+    public Snapshots lost(Side side) {
+        return apply(new Observation.Lost(side, NOW.minusSeconds(2), "the monitor closed"));
     }
 
-    public static PairSnapshot pair(SideSnapshot primary, SideSnapshot secondary, String kind, Optional<String> target) {
-        return new PairSnapshot(primary, secondary,
-                new RecommendationSnapshot(kind, target, "headline for " + kind, List.of("reason one", "reason two")),
-                FailoverProgress.none(), NOW);
+    /** The socket stays open, the pings go unanswered (SIGSTOP). */
+    public Snapshots unresponsive(Side side, int misses) {
+        return apply(new Observation.PingMissed(side, NOW.minusSeconds(1), misses, Duration.ofSeconds(1)));
+    }
+
+    /** COLO_EXIT as QEMU sends it, stamped 2.1 s before {@link #NOW} by QEMU's clock. */
+    public Snapshots exited(Side side, String reason, Optional<String> error) {
+        Instant at = NOW.minusMillis(2100);
+        return apply(new Observation.ColoExit(side, at, Tag.of(ColoMode.class, side.label()),
+                Tag.of(ColoExitReason.class, reason), error,
+                new QmpTimestamp(at.getEpochSecond(), at.getNano() / 1000), "{\"event\":\"COLO_EXIT\"}"));
+    }
+
+    /** A connect attempt failed with the engine's sentence (e.g. a refused TLS handshake). */
+    public Snapshots connectFailed(Side side, ConnectFailure why, String sentence) {
+        apply(new Observation.Attempting(side, NOW.minusSeconds(1), 1));
+        return apply(new Observation.ConnectFailed(side, NOW.minusSeconds(1), why, sentence));
+    }
+
+    public SideState side(Side side) {
+        return state.side(side);
+    }
+
+    public PairState state() {
+        return state;
+    }
+
+    /** The snapshot with a recommendation the test chooses: the banner's words are the engine's, not the view's. */
+    public PairSnapshot recommending(Recommendation.Kind kind, Optional<Side> target) {
+        return new PairSnapshot(state, new Recommendation(kind, target, "headline for " + kind,
+                List.of("reason one", "reason two"), false), NOW);
+    }
+
+    /** The snapshot with the engine's own recommendation for this state. */
+    public PairSnapshot recommendedByTheEngine() {
+        return new PairSnapshot(state, Recommender.recommend(state, NOW), NOW);
+    }
+
+    public PairSnapshot advising(Recommendation recommendation) {
+        return new PairSnapshot(state, recommendation, NOW);
     }
 
     public static PairSnapshot protectedPair() {
-        return pair(healthy("primary"), healthy("secondary"), "PROTECTED", Optional.empty());
+        return replicating().recommending(Recommendation.Kind.PROTECTED, Optional.empty());
     }
 
     public static PairSnapshot primaryKilled() {
-        return pair(lost("primary"), exited(healthy("secondary"), "error", Optional.empty()), "PROMOTE_SECONDARY",
-                Optional.of("secondary"));
+        return replicating().lost(Side.PRIMARY).exited(Side.SECONDARY, "error", Optional.empty())
+                .recommending(Recommendation.Kind.PROMOTE_SECONDARY, Optional.of(Side.SECONDARY));
     }
 }

@@ -1,5 +1,6 @@
 package org.coloconsole.ui.jobs;
 
+import org.coloconsole.ui.fx.Tone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import javafx.collections.ListChangeListener;
-import org.coloconsole.app.JobActionOutcome;
 import org.coloconsole.colo.ColoExitReason;
 import org.coloconsole.colo.ColoMode;
 import org.coloconsole.colo.JobAction;
 import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.Tag;
+import org.coloconsole.engine.JobActionOutcome;
 import org.coloconsole.qmp.QmpTimestamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class JobsViewModelTest {
         assertThat(colo.side()).isEqualTo("pair");
         assertThat(colo.id()).isEqualTo("colo");
         assertThat(colo.status()).isEqualTo("protected");
-        assertThat(colo.tone()).isEqualTo(JobTone.OK);
+        assertThat(colo.tone()).isEqualTo(Tone.OK);
         assertThat(colo.detail()).isEqualTo("Both sides replicate in COLO.");
         assertThat(colo.enabled()).isEmpty();
         assertThat(model.summaryProperty().get()).isEqualTo("Primary: no jobs · Secondary: no jobs");
@@ -61,7 +62,7 @@ class JobsViewModelTest {
 
         JobRow colo = model.rows().get(0);
         assertThat(colo.status()).isEqualTo("exited-error");
-        assertThat(colo.tone()).isEqualTo(JobTone.FAIL);
+        assertThat(colo.tone()).isEqualTo(Tone.FAIL);
         assertThat(colo.failed()).isTrue();
         assertThat(colo.detail()).startsWith("COLO stopped on the secondary with an error");
     }
@@ -78,11 +79,11 @@ class JobsViewModelTest {
         assertThat(m0.type()).isEqualTo("mirror");
         assertThat(m0.fraction()).contains(0.5);
         assertThat(m0.progressText()).isEqualTo("2.0 / 4.0 MiB (50%)");
-        assertThat(m0.tone()).isEqualTo(JobTone.OK);
+        assertThat(m0.tone()).isEqualTo(Tone.OK);
         JobRow s0 = row("secondary/s0");
         assertThat(s0.fraction()).isEmpty();
         assertThat(s0.progressText()).isEqualTo("not estimated yet");
-        assertThat(s0.tone()).isEqualTo(JobTone.WARN);
+        assertThat(s0.tone()).isEqualTo(Tone.WARN);
         assertThat(model.summaryProperty().get()).isEqualTo("Primary: 1 job · Secondary: 1 job");
         assertThat(model.tabTitleProperty().get()).isEqualTo("Jobs (2)");
     }
@@ -120,7 +121,7 @@ class JobsViewModelTest {
         JobRow m0 = row("primary/m0");
         assertThat(m0.status()).isEqualTo("rebooting");
         assertThat(m0.enabled()).isEmpty();
-        assertThat(m0.tone()).isEqualTo(JobTone.NEUTRAL);
+        assertThat(m0.tone()).isEqualTo(Tone.NEUTRAL);
         assertThat(m0.detail()).isEqualTo("QEMU reports a status this console does not know (rebooting); no action "
                 + "is offered.");
     }
@@ -170,7 +171,7 @@ class JobsViewModelTest {
                 JobAction.PAUSE, "m0", "QEMU accepted job-pause for job 'm0' on the primary.", Optional.empty()));
 
         assertThat(model.messageProperty().get()).isEqualTo("QEMU accepted job-pause for job 'm0' on the primary.");
-        assertThat(model.messageToneProperty().get()).isEqualTo(JobTone.OK);
+        assertThat(model.messageToneProperty().get()).isEqualTo(Tone.OK);
         assertThat(row("primary/m0").enabled()).contains(JobAction.PAUSE, JobAction.COMPLETE);
     }
 
@@ -184,7 +185,7 @@ class JobsViewModelTest {
                 JobAction.RESUME, "m0", sentence, Optional.empty()));
 
         assertThat(model.messageProperty().get()).isEqualTo(sentence);
-        assertThat(model.messageToneProperty().get()).isEqualTo(JobTone.WARN);
+        assertThat(model.messageToneProperty().get()).isEqualTo(Tone.WARN);
     }
 
     @Test
@@ -196,7 +197,7 @@ class JobsViewModelTest {
                 + "found", Optional.of("GenericError")));
 
         assertThat(model.messageProperty().get()).contains("(GenericError)").contains("Job not found");
-        assertThat(model.messageToneProperty().get()).isEqualTo(JobTone.FAIL);
+        assertThat(model.messageToneProperty().get()).isEqualTo(Tone.FAIL);
     }
 
     @Test
@@ -209,7 +210,7 @@ class JobsViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("The cancel of job 'm0' on the primary did not finish "
                 + "(the console is closing). Check the event log before you try again.");
         assertThat(model.messageProperty().get()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(model.messageToneProperty().get()).isEqualTo(JobTone.FAIL);
+        assertThat(model.messageToneProperty().get()).isEqualTo(Tone.FAIL);
         assertThat(row("primary/m0").enabled()).as("the row is free again").contains(JobAction.CANCEL);
     }
 

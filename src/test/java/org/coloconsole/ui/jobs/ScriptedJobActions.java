@@ -3,9 +3,9 @@ package org.coloconsole.ui.jobs;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.coloconsole.app.JobActionOutcome;
 import org.coloconsole.colo.JobAction;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.JobActionOutcome;
 
 /** Records what the pane sent and lets the test answer each call when it chooses. */
 final class ScriptedJobActions implements JobActionPort {

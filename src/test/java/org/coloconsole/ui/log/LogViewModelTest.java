@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.coloconsole.app.LogEntry;
+import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

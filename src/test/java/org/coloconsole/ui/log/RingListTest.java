@@ -43,11 +43,21 @@ class RingListTest {
             int dropped = Math.max(0, model.size() - capacity);
             model.subList(0, dropped).clear();
 
-            assertThat(ring.appendDroppingOldest(batch)).isEqualTo(before + size - model.size());
+            assertThat(ring.appendDroppingOldest(batch)).as("rows dropped").isEqualTo(dropped)
+                    .isEqualTo(before + size - model.size());
             assertThat(ring).containsExactlyElementsOf(model);
             assertThat(replayed).containsExactlyElementsOf(model);
-            assertThat(dropped).isGreaterThanOrEqualTo(0);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBatchPastTheCapacityDropsTheOldestRowsAndSaysHowMany() {
+        RingList<Integer> ring = new RingList<>(3);
+        assertThat(ring.appendDroppingOldest(List.of(1, 2))).isZero();
+        assertThat(ring.appendDroppingOldest(List.of(3, 4))).isEqualTo(1);
+        assertThat(ring.appendDroppingOldest(List.of(5, 6, 7, 8))).as("three from the ring, one from the batch")
+                .isEqualTo(4);
+        assertThat(ring).containsExactly(6, 7, 8);
     }
 
     @Property(tries = 300)

@@ -2,10 +2,10 @@ package org.coloconsole.ui.log;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.coloconsole.app.LogEntry;
-import org.coloconsole.app.LogEntry.Severity;
+import org.coloconsole.engine.LogEntry;
+import org.coloconsole.engine.LogEntry.Severity;
 
-/** Log rows as the app layer makes them, for tests. */
+/** Log rows as the engine makes them, for tests. */
 public final class Rows {
     public static final Instant T0 = Instant.parse("2026-11-25T21:00:00Z");
 

@@ -1,9 +1,0 @@
-package org.coloconsole.app;
-
-import java.io.IOException;
-
-/** Opens the audit trail; the entry point decides which (the journal in the XDG data dir, normally). */
-@FunctionalInterface
-public interface AuditTrailFactory {
-    AuditTrail open() throws IOException;
-}

@@ -1,0 +1,115 @@
+package org.coloconsole.colo;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a failover to one side may do now, and why not: the one rule that both the failover buttons (may it be
+ * offered?) and {@link FailoverInterlock} (may it start?) read, so the button and the interlock cannot disagree.
+ *
+ * @param sentence for the operator: why it is refused, what happens to the other side, or what they must confirm
+ */
+public record FailoverOption(Side target, Verdict verdict, String sentence) {
+
+    public FailoverOption {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(sentence, "sentence");
+    }
+
+    public enum Verdict {
+        /** Not now: a failover could leave two guests running, or there is nothing to fail over. */
+        REFUSED,
+        /** Allowed: the other side answers, so the console stops its guest first. */
+        FENCE_OTHER_SIDE,
+        /** Allowed: the other side's QEMU is gone (its socket closed), so no guest runs there. */
+        OTHER_SIDE_GONE,
+        /** Allowed only once the operator confirms the other side's host is fenced: the console cannot stop it. */
+        NEEDS_FENCE_ACKNOWLEDGEMENT
+    }
+
+    /** Whether the button may be offered: allowed now, or once the operator confirms the fence. */
+    public boolean offered() {
+        return verdict != Verdict.REFUSED;
+    }
+
+    /**
+     * @param now the console's time, used to see whether {@code target} still checkpoints with the other side: if it
+     *            does, the other side's QEMU runs, whatever the console's own connection to it says
+     */
+    public static FailoverOption of(PairState pair, Side target, Instant now) {
+        return of(pair, target, Optional.of(now));
+    }
+
+    /**
+     * As {@link #of(PairState, Side, Instant)}, without the time: it cannot tell whether the chosen side still
+     * checkpoints with the other, so prefer the three-argument form.
+     */
+    public static FailoverOption of(PairState pair, Side target) {
+        return of(pair, target, Optional.empty());
+    }
+
+    private static FailoverOption of(PairState pair, Side target, Optional<Instant> now) {
+        SideState chosen = pair.side(target);
+        SideState other = pair.side(target.other());
+        FailoverProgress failover = pair.failover();
+        String action = new FailoverRequest(target, false).action();
+
+        if (failover.phase() == FailoverProgress.Phase.RUNNING) {
+            return refused(target, "A failover to the " + failover.target().map(Side::label).orElse("?")
+                    + " is already running; wait for its outcome.");
+        }
+        if (failover.phase() == FailoverProgress.Phase.SUCCEEDED) {
+            return refused(target, "A failover to the " + failover.target().map(Side::label).orElse("?")
+                    + " already succeeded; re-protect the pair before another one.");
+        }
+        for (Side side : Side.values()) {
+            SideState s = pair.side(side);
+            if (s.tookOver()) {
+                return refused(target, "The " + side.label() + " already took over (QEMU reports "
+                        + "last-mode=" + s.lastMode().map(Tag::raw).orElse(s.lastExit().map(e -> e.mode().raw())
+                        .orElse("?")) + ", mode=" + s.coloMode().raw() + ", reason=" + s.reason().raw()
+                        + "); another failover could leave two guests running.");
+            }
+        }
+        if (chosen.fenced()) {
+            return refused(target, "The " + target.label() + " was fenced by an earlier failover step; "
+                    + "a lost-heartbeat would resume its stopped guest beside the other one.");
+        }
+        if (!chosen.answering()) {
+            return refused(target, "Cannot " + action + ": it is " + words(chosen.heartbeat().status())
+                    + " and the console cannot send it the command.");
+        }
+        if (!chosen.inColo() && chosen.lastExit().isEmpty()) {
+            return refused(target, "Cannot " + action + ": it is not in COLO (mode " + chosen.coloMode().raw()
+                    + "), so there is nothing to fail over.");
+        }
+        if (other.answering()) {
+            return new FailoverOption(target, Verdict.FENCE_OTHER_SIDE, "The " + other.side().label()
+                    + " answers: the console will stop its guest first, then " + action + ".");
+        }
+        if (now.isPresent() && Replication.checkpointedAfter(pair, target, other.heartbeat().since(), now.get())) {
+            return refused(target, "The " + other.side().label() + " does not answer the console, but the "
+                    + target.label() + " still checkpoints with it, so its QEMU runs and replicates. Do not fail "
+                    + "over; fix the console's connection to the " + other.side().label() + ", or fence its host "
+                    + "and wait until the checkpoints stop.");
+        }
+        if (other.heartbeat().status() == HeartbeatStatus.LOST) {
+            return new FailoverOption(target, Verdict.OTHER_SIDE_GONE, "The " + other.side().label()
+                    + "'s QEMU is gone (its socket closed); no guest runs there.");
+        }
+        return new FailoverOption(target, Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT, "The " + other.side().label() + " is "
+                + words(other.heartbeat().status()) + ": the console cannot stop it, and it may still run its guest. "
+                + "Fence its host (power it off or cut it off), then confirm that it is fenced.");
+    }
+
+    private static FailoverOption refused(Side target, String sentence) {
+        return new FailoverOption(target, Verdict.REFUSED, sentence);
+    }
+
+    /** "unresponsive", "never connected"… as a sentence says a heartbeat status. */
+    private static String words(HeartbeatStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}

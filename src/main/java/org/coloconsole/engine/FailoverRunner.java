@@ -1,0 +1,264 @@
+package org.coloconsole.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.coloconsole.colo.FailoverPlan;
+import org.coloconsole.colo.FailoverRequest;
+import org.coloconsole.colo.FailoverStep;
+import org.coloconsole.colo.InterlockDecision;
+import org.coloconsole.colo.Observation;
+import org.coloconsole.colo.Side;
+import org.coloconsole.qmp.QmpClient;
+import org.coloconsole.qmp.QmpCommandException;
+import org.coloconsole.qmp.QmpDisconnectedException;
+import org.coloconsole.qmp.QmpInterruptedException;
+import org.coloconsole.qmp.QmpValue;
+
+/**
+ * Runs a failover: interlock (atomically with marking it started) → the intent made durable in the audit trail →
+ * fence the other side → yank → {@code x-colo-lost-heartbeat} → verify → the outcome made durable. Each step is
+ * reported as it goes. Runs on its own thread; never on the FX thread or a reader.
+ */
+public final class FailoverRunner implements AutoCloseable {
+    private final PairSupervisor supervisor;
+    private final Duration stepTimeout;
+    private final SurvivorCheck survivorCheck;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "failover-runner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout) {
+        this.supervisor = supervisor;
+        this.stepTimeout = stepTimeout;
+        this.survivorCheck = new SurvivorCheck(supervisor, stepTimeout, verifyTimeout);
+    }
+
+    public FailoverRunner(PairSupervisor supervisor) {
+        this(supervisor, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    public CompletableFuture<FailoverOutcome> run(FailoverRequest request, FailoverPlan.Options options,
+                                                  Consumer<StepReport> progress) {
+        return CompletableFuture.supplyAsync(() -> execute(request, options, progress), worker);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    private FailoverOutcome execute(FailoverRequest request, FailoverPlan.Options options, Consumer<StepReport> progress) {
+        long started = System.nanoTime();
+        Side target = request.target();
+        InterlockDecision decision;
+        try {
+            decision = supervisor.beginFailover(request).get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new FailoverOutcome(FailoverOutcome.Result.FAILED, target,
+                    "The console could not check the interlock: " + e, List.of(), since(started), Duration.ZERO,
+                    Optional.empty());
+        }
+        if (!decision.allowed()) {
+            Map<String, Object> fields = intentFields(request, decision, List.of());
+            fields.put("refused", decision.sentence());
+            supervisor.trail().record(AuditKind.ACTION_REFUSED, target, supervisor.clock().instant(), fields);
+            supervisor.note(target, "ACTION", "Refused to " + request.action() + ": " + decision.sentence(),
+                    LogEntry.Severity.WARNING);
+            return new FailoverOutcome(FailoverOutcome.Result.REFUSED, target, decision.sentence(), List.of(),
+                    since(started), Duration.ZERO, Optional.of(decision));
+        }
+        List<FailoverStep> steps = FailoverPlan.plan(decision, request, options);
+        try {
+            supervisor.trail().durable(AuditKind.ACTION_INTENT, target, supervisor.clock().instant(),
+                    intentFields(request, decision, steps));
+        } catch (IOException e) {
+            String sentence = "The intent could not be written to the journal (" + e.getMessage()
+                    + "); nothing was sent to QEMU.";
+            supervisor.submit(new Observation.FailoverFailed(target, supervisor.clock().instant(), sentence));
+            return new FailoverOutcome(FailoverOutcome.Result.FAILED, target, sentence, List.of(), since(started),
+                    Duration.ZERO, Optional.empty());
+        }
+        supervisor.note(target, "ACTION", "Failover: " + request.action() + " — " + decision.sentence(),
+                LogEntry.Severity.WARNING);
+        return runSteps(request, steps, progress, started);
+    }
+
+    private FailoverOutcome runSteps(FailoverRequest request, List<FailoverStep> steps, Consumer<StepReport> progress,
+                                     long started) {
+        Side target = request.target();
+        List<StepReport> reports = new ArrayList<>();
+        long qemuNanos = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            FailoverStep step = steps.get(i);
+            progress.accept(new StepReport(i + 1, steps.size(), step, StepReport.Status.RUNNING, step.sentence(),
+                    Duration.ZERO));
+            long stepStart = System.nanoTime();
+            StepResult result = step.kind() == FailoverStep.Kind.VERIFY ? verify(target) : send(step);
+            qemuNanos += result.qemuNanos;
+            StepReport report = new StepReport(i + 1, steps.size(), step, result.status, result.sentence,
+                    since(stepStart));
+            reports.add(report);
+            progress.accept(report);
+            journalStep(report);
+            if (result.status == StepReport.Status.FAILED) {
+                String sentence = failureSentence(step, result.sentence);
+                return finish(request, FailoverOutcome.Result.FAILED, sentence, reports, started, qemuNanos);
+            }
+        }
+        return finish(request, FailoverOutcome.Result.VERIFIED, target.title() + " carries on alone: it left COLO "
+                + "on request and its guest runs.", reports, started, qemuNanos);
+    }
+
+    private StepResult send(FailoverStep step) {
+        QmpClient client = supervisor.link(step.side()).client();
+        long sent = System.nanoTime();
+        try {
+            CompletableFuture<QmpValue> reply = step.outOfBand()
+                    ? client.executeOob(step.command(), step.arguments())
+                    : client.execute(step.command(), step.arguments(), stepTimeout);
+            reply.get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            long took = System.nanoTime() - sent;
+            if (step.kind() == FailoverStep.Kind.FENCE_STOP || step.kind() == FailoverStep.Kind.FENCE_QUIT
+                    || step.kind() == FailoverStep.Kind.REFENCE_STOP) {
+                supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), step.command()));
+            }
+            return new StepResult(StepReport.Status.DONE, step.command() + " → " + step.side().label() + ": done", took);
+        } catch (ExecutionException e) {
+            return failed(step, e.getCause(), System.nanoTime() - sent);
+        } catch (TimeoutException e) {
+            return failed(step, e, System.nanoTime() - sent);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult(StepReport.Status.FAILED, "interrupted", 0);
+        }
+    }
+
+    private static boolean closedByPeer(Throwable cause) {
+        return cause instanceof QmpDisconnectedException
+                || cause instanceof QmpInterruptedException && cause.getCause() instanceof QmpDisconnectedException;
+    }
+
+    /** Which failures end the runbook, and which are harmless for that step. */
+    private StepResult failed(FailoverStep step, Throwable cause, long took) {
+        String why = cause instanceof QmpCommandException q ? q.errorClass() + ": " + q.description()
+                : String.valueOf(cause.getMessage());
+        switch (step.kind()) {
+            case FENCE_QUIT:
+                if (closedByPeer(cause)) {
+                    // quit ends the process: the peer closing the connection is the expected answer (not a
+                    // connection the console dropped itself for silence: that says nothing about the process)
+                    supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), "quit"));
+                    return new StepResult(StepReport.Status.DONE, "quit → " + step.side().label()
+                            + ": the process ended", took);
+                }
+                return new StepResult(StepReport.Status.SKIPPED, "quit failed (" + why
+                        + "); the guest stays stopped", took);
+            case YANK:
+                return new StepResult(StepReport.Status.SKIPPED, "nothing to yank (" + why + ")", took);
+            case LOST_HEARTBEAT:
+                // QEMU may already have left COLO (e.g. a retry): the verification decides
+                return new StepResult(StepReport.Status.SKIPPED, "QEMU answered " + why + "; verifying anyway", took);
+            default:
+                return new StepResult(StepReport.Status.FAILED, step.command() + " → " + step.side().label()
+                        + " failed: " + why, took);
+        }
+    }
+
+    private StepResult verify(Side target) {
+        try {
+            SurvivorCheck.Result result = survivorCheck.run(target);
+            return new StepResult(result.verified() ? StepReport.Status.DONE : StepReport.Status.FAILED,
+                    result.sentence(), result.qemuNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult(StepReport.Status.FAILED, "interrupted while verifying", 0);
+        }
+    }
+
+    private FailoverOutcome finish(FailoverRequest request, FailoverOutcome.Result result, String sentence,
+                                   List<StepReport> reports, long started, long qemuNanos) {
+        Side target = request.target();
+        supervisor.submit(result == FailoverOutcome.Result.VERIFIED
+                ? new Observation.FailoverSucceeded(target, supervisor.clock().instant())
+                : new Observation.FailoverFailed(target, supervisor.clock().instant(), sentence));
+        Duration total = since(started);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("action", request.action());
+        fields.put("result", result.name());
+        fields.put("sentence", sentence);
+        fields.put("total-ms", total.toNanos() / 1e6);
+        fields.put("qemu-ms", qemuNanos / 1e6);
+        try {
+            supervisor.trail().durable(AuditKind.ACTION_OUTCOME, target, supervisor.clock().instant(), fields);
+        } catch (IOException e) {
+            sentence = sentence + " (The outcome could not be written to the journal: " + e.getMessage() + ".)";
+        }
+        supervisor.note(target, "ACTION", "Failover " + (result == FailoverOutcome.Result.VERIFIED ? "verified: "
+                : "failed: ") + sentence, result == FailoverOutcome.Result.VERIFIED ? LogEntry.Severity.WARNING
+                : LogEntry.Severity.CRITICAL);
+        return new FailoverOutcome(result, target, sentence, List.copyOf(reports), total,
+                Duration.ofNanos(qemuNanos), Optional.empty());
+    }
+
+    private void journalStep(StepReport report) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("step", report.index());
+        fields.put("command", report.step().command());
+        fields.put("status", report.status().name());
+        fields.put("sentence", report.sentence());
+        fields.put("ms", report.took().toNanos() / 1e6);
+        // buffered: the intent was forced before the first command, and the outcome's force covers every step
+        supervisor.trail().record(AuditKind.ACTION_STEP, report.step().side(), supervisor.clock().instant(), fields);
+    }
+
+    private static String failureSentence(FailoverStep step, String detail) {
+        if (step.kind() == FailoverStep.Kind.REFENCE_STOP) {
+            return "The " + step.side().label() + " could not be stopped again (" + detail + "); it may be running "
+                    + "beside the promoted side: stop or power off its host now.";
+        }
+        if (step.kind() == FailoverStep.Kind.FENCE_STOP) {
+            return "Could not stop the " + step.side().label() + " (" + detail + "); nothing else was sent, "
+                    + "so no side was promoted.";
+        }
+        return "The failover did not complete: " + detail + ".";
+    }
+
+    private static Map<String, Object> intentFields(FailoverRequest request, InterlockDecision decision,
+                                                    List<FailoverStep> steps) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("action", request.action());
+        fields.put("acknowledged-other-fenced", request.otherSideFencedAcknowledged());
+        fields.put("fence-other-side", decision.fenceOtherSide());
+        fields.put("interlock", decision.sentence());
+        List<String> plan = new ArrayList<>();
+        for (FailoverStep s : steps) {
+            plan.add(s.command() + " → " + s.side().label());
+        }
+        fields.put("plan", plan);
+        return fields;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private record StepResult(StepReport.Status status, String sentence, long qemuNanos) {
+    }
+}

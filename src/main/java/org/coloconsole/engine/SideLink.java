@@ -1,0 +1,269 @@
+package org.coloconsole.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.coloconsole.qmp.Backoff;
+import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.EventSubscription;
+import org.coloconsole.qmp.ExecutorScheduler;
+import org.coloconsole.qmp.QmpClient;
+import org.coloconsole.qmp.QmpClientOptions;
+import org.coloconsole.qmp.QmpClientState;
+import org.coloconsole.qmp.QmpConnectException;
+import org.coloconsole.qmp.QmpEvent;
+import org.coloconsole.qmp.QmpException;
+import org.coloconsole.qmp.QmpGreeting;
+import org.coloconsole.qmp.QmpTimeoutException;
+import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.qmp.ReconnectEvent;
+import org.coloconsole.qmp.ReconnectingSession;
+import org.coloconsole.qmp.Scheduler;
+import org.coloconsole.qmp.Subscription;
+
+/**
+ * The console's link to one QEMU: keeps it connected, pings it, re-reads its state after every (re)connect, and
+ * reports raw facts to a {@link Listener}. It decides nothing; the domain reduces what it reports.
+ */
+public final class SideLink implements AutoCloseable {
+
+    /**
+     * The commands whose answers rebuild a side's state after a (re)connect, in this order. {@code query-jobs} falls
+     * back to {@code query-block-jobs} on a QEMU without it.
+     */
+    public static final List<String> RESYNC_COMMANDS = List.of(
+            "query-version", "query-status", "query-colo-status", "query-migrate", "query-migrate-parameters",
+            "query-jobs");
+
+    /** Raw facts about one side, reported on the link's threads (never the caller's); must not block. */
+    public interface Listener {
+        void attempting(int attempt, Instant at);
+
+        void connected(QmpGreeting greeting, boolean reconnect, Instant at);
+
+        /** A connect attempt failed; {@code reason} tells refused (process gone) from timing out (host unreachable). */
+        void connectFailed(QmpConnectException.Reason reason, String sentence, Instant at);
+
+        /** An established connection ended. */
+        void lost(QmpException cause, Instant at);
+
+        void event(QmpEvent event);
+
+        /** A resync command answered (or failed: {@code result} is then missing and {@code error} says why). */
+        void polled(String command, QmpValue result, String error, Instant at);
+
+        void resynced(Instant at);
+
+        void pingOk(Duration roundTrip, Instant at);
+
+        /** {@code consecutive} intervals passed with a ping outstanding and no reply. */
+        void pingMissed(int consecutive, Duration silence, Instant at);
+
+        /**
+         * {@code count} events were lost because the console fell behind QEMU (a flood): reported at most once a
+         * second, and the side's state is re-read right after.
+         */
+        void eventsLost(long count, Instant at);
+    }
+
+    private final String name;
+    private final QmpClient client;
+    private final ReconnectingSession session;
+    private final ExecutorScheduler scheduler;
+    private final HeartbeatSettings heartbeat;
+    private final Clock clock;
+    private final Listener listener;
+    private final EventSubscription events;
+    private final Subscription reconnectEvents;
+    private final JobsPoll jobsPoll;
+
+    private final HeartbeatTimer timer;
+
+    private final Object lock = new Object();
+    private Scheduler.Task tick;
+    private volatile boolean closed;
+    // scheduler thread only
+    private long reportedLost;
+    private long lastLossReportNanos;
+
+    public SideLink(String name, Endpoint endpoint, QmpClientOptions options, HeartbeatSettings heartbeat,
+                    Backoff backoff, Clock clock, Listener listener) {
+        this(name, endpoint, options, heartbeat, backoff, clock, MonotonicClock.system(), listener);
+    }
+
+    /**
+     * @param clock     stamps what is reported (wall time)
+     * @param monotonic measures round trips and silence
+     */
+    public SideLink(String name, Endpoint endpoint, QmpClientOptions options, HeartbeatSettings heartbeat,
+                    Backoff backoff, Clock clock, MonotonicClock monotonic, Listener listener) {
+        this.name = name;
+        this.timer = new HeartbeatTimer(heartbeat, monotonic);
+        this.heartbeat = heartbeat;
+        this.clock = clock;
+        this.listener = listener;
+        this.jobsPoll = new JobsPoll(this::report);
+        this.client = new QmpClient(options);
+        this.scheduler = new ExecutorScheduler("side-" + name + "-link");
+        this.events = client.subscribe(Set.of(), this::onEvent);
+        this.session = new ReconnectingSession(client, endpoint, backoff, scheduler, this::resync);
+        this.reconnectEvents = session.onEvent(this::onReconnectEvent);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Endpoint endpoint() {
+        return session.endpoint();
+    }
+
+    /** For commands the operator sends (failover steps, job actions). */
+    public QmpClient client() {
+        return client;
+    }
+
+    public void start() {
+        session.start();
+        synchronized (lock) {
+            tick = scheduler.schedule(this::onTick, checkPeriod());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (lock) {
+            if (tick != null) {
+                tick.cancel();
+            }
+        }
+        reconnectEvents.close();
+        session.close();
+        events.close();
+        client.close();
+        scheduler.close();
+    }
+
+    private Duration checkPeriod() {
+        // misses are judged between pings too, so detection is not quantised to whole intervals
+        return Duration.ofNanos(Math.max(heartbeat.interval().toNanos() / 25, 2_000_000));
+    }
+
+    private void onReconnectEvent(ReconnectEvent event) {
+        Instant now = clock.instant();
+        if (event instanceof ReconnectEvent.Attempting a) {
+            listener.attempting(a.attempt(), now);
+        } else if (event instanceof ReconnectEvent.Connected c) {
+            timer.connected();
+            listener.connected(c.greeting(), c.reconnect(), now);
+        } else if (event instanceof ReconnectEvent.AttemptFailed f) {
+            QmpConnectException.Reason reason = f.cause() instanceof QmpConnectException c
+                    ? c.reason() : QmpConnectException.Reason.IO;
+            listener.connectFailed(reason, f.cause().getMessage(), now);
+        } else if (event instanceof ReconnectEvent.Lost l) {
+            timer.lost();
+            listener.lost(l.cause(), now);
+        } else if (event instanceof ReconnectEvent.Resynced) {
+            listener.resynced(now);
+        }
+    }
+
+    private CompletionStage<?> resync(QmpClient connected) {
+        CompletableFuture<?>[] all = new CompletableFuture<?>[RESYNC_COMMANDS.size()];
+        for (int i = 0; i < all.length; i++) {
+            String command = RESYNC_COMMANDS.get(i);
+            all[i] = command.equals("query-jobs") ? jobsPoll.poll(connected, true) : connected.execute(command)
+                    .handle((value, error) -> {
+                        report(command, value, error);
+                        return null;
+                    });
+        }
+        return CompletableFuture.allOf(all);
+    }
+
+    private void report(String command, QmpValue value, Throwable error) {
+        if (error == null) {
+            listener.polled(command, value, null, clock.instant());
+        } else {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            listener.polled(command, QmpValue.missing(), cause.getMessage(), clock.instant());
+        }
+    }
+
+    private void onEvent(QmpEvent event) {
+        listener.event(event);
+        // the events tell a status, not the job's type or progress: re-read them
+        if (event.name().equals("JOB_STATUS_CHANGE") || event.name().startsWith("BLOCK_JOB_")) {
+            if (client.state() == QmpClientState.RUNNING) {
+                jobsPoll.poll(client, false);
+            }
+        }
+    }
+
+    private void onTick() {
+        if (closed) {
+            return;
+        }
+        try {
+            heartbeatStep();
+            reportLostEvents();
+        } finally {
+            synchronized (lock) {
+                if (!closed) {
+                    tick = scheduler.schedule(this::onTick, checkPeriod());
+                }
+            }
+        }
+    }
+
+    /** A silent loss would leave a gap nobody knows of: say how many, and re-read what they may have changed. */
+    private void reportLostEvents() {
+        long dropped = events.dropped();
+        long now = timer.now();
+        if (dropped == reportedLost || now - lastLossReportNanos < 1_000_000_000L) {
+            return;
+        }
+        long lost = dropped - reportedLost;
+        reportedLost = dropped;
+        lastLossReportNanos = now;
+        listener.eventsLost(lost, clock.instant());
+        if (client.state() == QmpClientState.RUNNING) {
+            resync(client);
+        }
+    }
+
+    private void heartbeatStep() {
+        if (client.state() != QmpClientState.RUNNING) {
+            return;
+        }
+        Optional<HeartbeatTimer.Tick> step = timer.tick();
+        if (step.isEmpty()) {
+            return;
+        }
+        HeartbeatTimer.Tick tick = step.get();
+        if (tick.missesToReport() > 0) {
+            listener.pingMissed(tick.missesToReport(), tick.silence(), clock.instant());
+        }
+        if (tick.dropForSilence()) {
+            // reported as lost before the next attempt, so the reconnect's verdict follows this one
+            client.drop(new QmpTimeoutException("the heartbeat (query-status)",
+                    tick.silence().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            return;
+        }
+        tick.pingSentAt().ifPresent(sent -> client.execute("query-status", Map.of(), heartbeat.pingTimeout())
+                .whenComplete((value, error) -> {
+                    Duration roundTrip = timer.answered(sent, error == null);
+                    if (error == null) {
+                        listener.pingOk(roundTrip, clock.instant());
+                        listener.polled("query-status", value, null, clock.instant());
+                    }
+                }));
+    }
+}

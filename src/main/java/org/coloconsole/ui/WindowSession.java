@@ -1,0 +1,41 @@
+package org.coloconsole.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.engine.LogEntry;
+import org.coloconsole.qmp.Subscription;
+import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.fx.FxThread;
+import org.coloconsole.ui.jobs.JobsFeed;
+
+/**
+ * The console's live connection to one pair, as the window sees it. Listeners are called on the engine's threads,
+ * never on the FX thread: the window crosses over through {@link FxThread}.
+ */
+public interface WindowSession extends AutoCloseable {
+
+    /** The newest state. */
+    PairSnapshot current();
+
+    /** Calls {@code listener} with every later state until the returned handle is closed. */
+    Subscription onChange(Consumer<PairSnapshot> listener);
+
+    /** Calls {@code listener} with every later log row until the returned handle is closed. */
+    Subscription onLog(Consumer<LogEntry> listener);
+
+    FailoverPort failover();
+
+    /** The jobs pane's feed and actions, when this session can act on jobs. */
+    default Optional<JobsFeed> jobs() {
+        return Optional.empty();
+    }
+
+    /** Where this session journals, when it does. */
+    Optional<Path> journalFile();
+
+    /** Disconnects from both sides; idempotent. */
+    @Override
+    void close();
+}
