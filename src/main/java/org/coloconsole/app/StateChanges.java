@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.coloconsole.colo.ColoSupport;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
 
@@ -46,6 +47,8 @@ final class StateChanges {
                 after.lastExit().map(e -> e.mode().raw() + "/" + e.reason().raw()).orElse(""));
         add(changes, side, "migration", before.migrationStatus(), after.migrationStatus());
         add(changes, side, "fenced", before.fenced(), after.fenced());
+        add(changes, side, "colo-support", before.coloSupport().map(ColoSupport::summary).orElse(""),
+                after.coloSupport().map(ColoSupport::summary).orElse(""));
         add(changes, side, "gap", before.gap().map(Object::toString).orElse(""),
                 after.gap().map(Object::toString).orElse(""));
         return changes;

@@ -1,6 +1,7 @@
 package org.coloconsole.colo;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Optional;
 public final class FailoverInterlock {
     private FailoverInterlock() {
     }
+
+    /** What the runbook ({@link FailoverPlan}) sends the chosen side, and the side it fences, besides yank. */
+    static final List<String> SENT_TO_TARGET = List.of("x-colo-lost-heartbeat", "query-colo-status", "query-status");
+    static final List<String> SENT_TO_FENCED = List.of("stop", "query-status");
 
     /**
      * As {@link #check(PairState, FailoverRequest, Instant)}, without the time: it cannot tell whether the chosen side
@@ -64,7 +69,15 @@ public final class FailoverInterlock {
             return InterlockDecision.refuse("Cannot " + request.action() + ": it is not in COLO (mode "
                     + chosen.coloMode().raw() + "), so there is nothing to fail over.");
         }
+        Optional<String> unsendable = unsendable(chosen, SENT_TO_TARGET, request.action());
+        if (unsendable.isPresent()) {
+            return InterlockDecision.refuse(unsendable.get());
+        }
         if (other.answering()) {
+            unsendable = unsendable(other, SENT_TO_FENCED, request.action());
+            if (unsendable.isPresent()) {
+                return InterlockDecision.refuse(unsendable.get());
+            }
             return InterlockDecision.allow(true, "The " + other.side().label()
                     + " answers: the console will stop its guest first, then " + request.action() + ".");
         }
@@ -86,5 +99,28 @@ public final class FailoverInterlock {
                 + other.heartbeat().status().name().toLowerCase().replace('_', ' ')
                 + ": the console cannot stop it, and it may still run its guest. Fence its host (power it off "
                 + "or cut it off), then confirm that it is fenced.");
+    }
+
+    /**
+     * A command of the runbook this side's QEMU does not take, by the schema self-test at connect: missing, or refused
+     * by {@code -compat unstable-input=reject}. A side not checked yet is not refused: not knowing is not missing.
+     */
+    private static Optional<String> unsendable(SideState side, List<String> commands, String action) {
+        if (side.coloSupport().isEmpty()) {
+            return Optional.empty();
+        }
+        ColoSupport support = side.coloSupport().get();
+        for (String command : commands) {
+            if (!support.canSend(command)) {
+                String prefix = "command " + command;
+                String why = support.missing().stream().filter(m -> m.startsWith(prefix)).findFirst()
+                        .map(m -> m.substring(prefix.length()).strip()).filter(m -> !m.isEmpty())
+                        .orElse("(not in its QMP schema)");
+                return Optional.of("Cannot " + action + ": the runbook sends " + command + " to the "
+                        + side.side().label() + ", and its QEMU " + support.qemuVersion() + " does not take it "
+                        + why + ".");
+            }
+        }
+        return Optional.empty();
     }
 }
