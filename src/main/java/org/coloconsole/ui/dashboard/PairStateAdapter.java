@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.coloconsole.colo.ColoSupport;
 import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.Heartbeat;
 import org.coloconsole.colo.PairState;
@@ -42,7 +43,7 @@ public final class PairStateAdapter {
                 s.reason().raw(), exit,
                 s.migrationStatus() == null || s.migrationStatus().isBlank() ? Optional.empty()
                         : Optional.of(s.migrationStatus()),
-                s.fenced(), gap, whyNotConnected(s));
+                s.fenced(), gap, whyNotConnected(s), s.coloSupport().map(ColoSupport::summary));
     }
 
     /**

@@ -23,6 +23,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper coloSupport = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heartbeat = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heartbeatDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper runState = new ReadOnlyStringWrapper();
@@ -47,6 +48,7 @@ public final class SideCardViewModel {
         connectionDetail.set("CONNECTED".equals(s.connection()) ? ""
                 : s.whyNotConnected().map(SideCardViewModel::whyText).orElse(""));
         version.set(s.qemuVersion().map(v -> "QEMU " + v).orElse("QEMU version not known yet"));
+        coloSupport.set(s.coloSupport().map(text -> "COLO support: " + text).orElse(""));
         heartbeat.set(Texts.capitalised(s.heartbeat()));
         heartbeatDetail.set(s.lastRtt().map(rtt -> "last round trip " + Texts.duration(rtt)).orElse("no round trip yet")
                 + (s.misses() > 0 ? " · " + s.misses() + (s.misses() == 1 ? " miss" : " misses") : ""));
@@ -123,6 +125,8 @@ public final class SideCardViewModel {
     /** While not connected: why, as a sentence (a refused TLS handshake, a refused connection); else empty. */
     public ReadOnlyStringProperty connectionDetailProperty() { return connectionDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty versionProperty() { return version.getReadOnlyProperty(); }
+    /** "COLO support: ok", or what this QEMU lacks of what the console relies on; empty until checked. */
+    public ReadOnlyStringProperty coloSupportProperty() { return coloSupport.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatProperty() { return heartbeat.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatDetailProperty() { return heartbeatDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty runStateProperty() { return runState.getReadOnlyProperty(); }

@@ -18,18 +18,31 @@ import java.util.Optional;
  * @param gap         a sentence while events may have been lost across a reconnect
  * @param whyNotConnected while not connected: the last connect failure or loss as the engine words it (the qmp
  *                    layer's sentence for a refused TLS handshake, "connection refused: the process is gone"…)
+ * @param coloSupport the schema self-test at connect: "ok" or what is missing; empty until it answered
  */
 public record SideSnapshot(String side, String endpoint, String connection, Optional<String> qemuVersion,
                            String heartbeat, Optional<Duration> lastRtt, int misses, List<Duration> recentRtts,
                            Optional<String> runState, boolean running, String coloMode, String lastMode,
                            String reason, Optional<ColoExit> lastExit, Optional<String> migrationStatus,
-                           boolean fenced, Optional<String> gap, Optional<String> whyNotConnected) {
+                           boolean fenced, Optional<String> gap, Optional<String> whyNotConnected,
+                           Optional<String> coloSupport) {
+
+    /** A side whose QEMU has not answered the schema self-test (yet). */
+    public SideSnapshot(String side, String endpoint, String connection, Optional<String> qemuVersion,
+                        String heartbeat, Optional<Duration> lastRtt, int misses, List<Duration> recentRtts,
+                        Optional<String> runState, boolean running, String coloMode, String lastMode,
+                        String reason, Optional<ColoExit> lastExit, Optional<String> migrationStatus,
+                        boolean fenced, Optional<String> gap, Optional<String> whyNotConnected) {
+        this(side, endpoint, connection, qemuVersion, heartbeat, lastRtt, misses, recentRtts, runState, running,
+                coloMode, lastMode, reason, lastExit, migrationStatus, fenced, gap, whyNotConnected, Optional.empty());
+    }
 
     public SideSnapshot {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(endpoint, "endpoint");
         recentRtts = List.copyOf(recentRtts);
         Objects.requireNonNull(whyNotConnected, "whyNotConnected");
+        Objects.requireNonNull(coloSupport, "coloSupport");
     }
 
     /** The last COLO_EXIT this side reported, kept until a failover decision clears it. */
