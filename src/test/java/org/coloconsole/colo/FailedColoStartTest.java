@@ -54,7 +54,12 @@ class FailedColoStartTest {
 
     /** What both sides answer afterwards (the heartbeat's query-status, a resync). */
     private static Scenario failedStartPolled() {
-        Scenario s = failedStartEvents().after(Duration.ofMillis(250));
+        return pollsAfterTheFailedStart(failedStartEvents().after(Duration.ofMillis(250)))
+                .pingOk(Side.PRIMARY).pingOk(Side.SECONDARY);
+    }
+
+    /** What 10.0.2's sides answered once the start had failed. */
+    private static Scenario pollsAfterTheFailedStart(Scenario s) {
         s.polledStatus(Side.PRIMARY, false, "postmigrate");
         s.apply(new Observation.ColoStatusPolled(Side.PRIMARY, s.now, tag("none"), Optional.of(tag("none")),
                 Tag.of(ColoExitReason.class, "none")));
@@ -62,8 +67,7 @@ class FailedColoStartTest {
         s.polledStatus(Side.SECONDARY, true, "running");
         s.apply(new Observation.ColoStatusPolled(Side.SECONDARY, s.now, tag("secondary"), Optional.of(tag("none")),
                 Tag.of(ColoExitReason.class, "none")));
-        s.apply(new Observation.MigratePolled(Side.SECONDARY, s.now, "colo"));
-        return s.pingOk(Side.PRIMARY).pingOk(Side.SECONDARY);
+        return s.apply(new Observation.MigratePolled(Side.SECONDARY, s.now, "colo"));
     }
 
     private static Tag<ColoMode> tag(String mode) {
@@ -101,14 +105,7 @@ class FailedColoStartTest {
             s.apply(new Observation.Connected(side, s.now, "10.0.2", false));
             s.apply(new Observation.PingOk(side, s.now, Duration.ofNanos(300_000)));
         }
-        s.polledStatus(Side.PRIMARY, false, "postmigrate");
-        s.apply(new Observation.ColoStatusPolled(Side.PRIMARY, s.now, tag("none"), Optional.of(tag("none")),
-                Tag.of(ColoExitReason.class, "none")));
-        s.apply(new Observation.MigratePolled(Side.PRIMARY, s.now, "completed"));
-        s.polledStatus(Side.SECONDARY, true, "running");
-        s.apply(new Observation.ColoStatusPolled(Side.SECONDARY, s.now, tag("secondary"), Optional.of(tag("none")),
-                Tag.of(ColoExitReason.class, "none")));
-        s.apply(new Observation.MigratePolled(Side.SECONDARY, s.now, "colo"));
+        pollsAfterTheFailedStart(s);
         for (Side side : Side.values()) {
             s.apply(new Observation.Resynced(side, s.now));
         }
