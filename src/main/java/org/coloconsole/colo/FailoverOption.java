@@ -1,6 +1,7 @@
 package org.coloconsole.colo;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,10 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(sentence, "sentence");
     }
+
+    /** What the runbook ({@link FailoverPlan}) sends the chosen side, and the side it fences, besides yank. */
+    static final List<String> SENT_TO_TARGET = List.of("x-colo-lost-heartbeat", "query-colo-status", "query-status");
+    static final List<String> SENT_TO_FENCED = List.of("stop", "query-status");
 
     public enum Verdict {
         /** Not now: a failover could leave two guests running, or there is nothing to fail over. */
@@ -85,7 +90,15 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
             return refused(target, "Cannot " + action + ": it is not in COLO (mode " + chosen.coloMode().raw()
                     + "), so there is nothing to fail over.");
         }
+        Optional<String> unsendable = unsendable(chosen, SENT_TO_TARGET, action);
+        if (unsendable.isPresent()) {
+            return refused(target, unsendable.get());
+        }
         if (other.answering()) {
+            unsendable = unsendable(other, SENT_TO_FENCED, action);
+            if (unsendable.isPresent()) {
+                return refused(target, unsendable.get());
+            }
             return new FailoverOption(target, Verdict.FENCE_OTHER_SIDE, "The " + other.side().label()
                     + " answers: the console will stop its guest first, then " + action + ".");
         }
@@ -102,6 +115,29 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
         return new FailoverOption(target, Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT, "The " + other.side().label() + " is "
                 + words(other.heartbeat().status()) + ": the console cannot stop it, and it may still run its guest. "
                 + "Fence its host (power it off or cut it off), then confirm that it is fenced.");
+    }
+
+    /**
+     * A command of the runbook this side's QEMU does not take, by the schema self-test at connect: missing, or refused
+     * by {@code -compat unstable-input=reject}. A side not checked yet is not refused: not knowing is not missing.
+     */
+    private static Optional<String> unsendable(SideState side, List<String> commands, String action) {
+        if (side.coloSupport().isEmpty()) {
+            return Optional.empty();
+        }
+        ColoSupport support = side.coloSupport().get();
+        for (String command : commands) {
+            if (!support.canSend(command)) {
+                String prefix = "command " + command;
+                String why = support.missing().stream().filter(m -> m.startsWith(prefix)).findFirst()
+                        .map(m -> m.substring(prefix.length()).strip()).filter(m -> !m.isEmpty())
+                        .orElse("(not in its QMP schema)");
+                return Optional.of("Cannot " + action + ": the runbook sends " + command + " to the "
+                        + side.side().label() + ", and its QEMU " + support.qemuVersion() + " does not take it "
+                        + why + ".");
+            }
+        }
+        return Optional.empty();
     }
 
     private static FailoverOption refused(Side target, String sentence) {

@@ -169,6 +169,10 @@ public sealed interface Observation {
         }
     }
 
+    /** The schema self-test at connect: what this QEMU offers of what the console relies on. */
+    record ColoSupportChecked(Side side, Instant at, ColoSupport support) implements Observation {
+    }
+
     /** A poll QEMU refused (e.g. {@code query-colo-status} on a build without it). */
     record PollFailed(Side side, Instant at, String command, String sentence) implements Observation {
     }

@@ -122,6 +122,8 @@ public final class PairReducer {
             b.qemuVersion = Optional.of(v.version());
         } else if (o instanceof Observation.CheckpointDelayPolled d) {
             b.checkpointDelay = Optional.of(d.delay());
+        } else if (o instanceof Observation.ColoSupportChecked c) {
+            b.coloSupport = Optional.of(c.support());
         } else if (o instanceof Observation.Fenced) {
             b.fenced = true;
             b.running = Optional.of(false);

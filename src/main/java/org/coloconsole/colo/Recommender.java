@@ -199,6 +199,11 @@ public final class Recommender {
                         false);
             }
         }
+        // before "replication broke": the secondary's COLO_EXIT error there does not mean the primary runs the VM
+        Optional<Recommendation> failedStart = FailedColoStart.check(pair, reasons);
+        if (failedStart.isPresent()) {
+            return failedStart.get();
+        }
         if (p.waitingAfterError() || s.waitingAfterError()) {
             String who = p.waitingAfterError() && s.waitingAfterError() ? "both sides wait"
                     : (p.waitingAfterError() ? "the primary" : "the secondary") + " reported COLO_EXIT reason=error";

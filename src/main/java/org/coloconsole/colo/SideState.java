@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param fenced             the console stopped this side's guest during a failover
  * @param jobs               background jobs by id, in QEMU's order: from query-jobs, kept live by the job events
  * @param synced             the state was re-read (polled) since the last connect: what it says is current
+ * @param coloSupport        the schema self-test of the last connect; empty until it answered
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -26,7 +27,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Tag<ColoMode>> lastMode, Tag<ColoExitReason> reason,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
-                        boolean fenced, Map<String, Job> jobs, boolean synced) {
+                        boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport) {
 
     /** The run state a side starts at: the console's word for "not read yet", not one of QEMU's run states. */
     private static final String NOT_READ = "unknown";
@@ -40,7 +41,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
                 Heartbeat.unknown(at), NOT_READ, Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Map.of(), false);
+                Optional.empty(), false, Map.of(), false, Optional.empty());
     }
 
     /** The console can send it commands now. */
@@ -126,6 +127,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         boolean fenced;
         Map<String, Job> jobs;
         boolean synced;
+        Optional<ColoSupport> coloSupport;
 
         private Builder(SideState s) {
             side = s.side;
@@ -148,6 +150,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             fenced = s.fenced;
             jobs = s.jobs;
             synced = s.synced;
+            coloSupport = s.coloSupport;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -162,7 +165,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         SideState build() {
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
-                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced);
+                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport);
         }
     }
 }

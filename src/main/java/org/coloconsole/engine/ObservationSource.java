@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.coloconsole.colo.ColoSupportCheck;
 import org.coloconsole.colo.ConnectFailure;
 import org.coloconsole.colo.EventDecoder;
 import org.coloconsole.colo.Observation;
@@ -13,6 +14,7 @@ import org.coloconsole.qmp.QmpConnectException;
 import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpGreeting;
+import org.coloconsole.qmp.QmpIntrospection;
 import org.coloconsole.qmp.QmpProtocolException;
 import org.coloconsole.qmp.QmpTimeoutException;
 import org.coloconsole.qmp.QmpValue;
@@ -73,6 +75,11 @@ final class ObservationSource implements SideLink.Listener {
         } else {
             PollDecoder.decode(side, at, command, result).ifPresent(observations);
         }
+    }
+
+    @Override
+    public void introspected(QmpIntrospection introspection, Instant at) {
+        observations.accept(new Observation.ColoSupportChecked(side, at, ColoSupportCheck.check(introspection)));
     }
 
     @Override

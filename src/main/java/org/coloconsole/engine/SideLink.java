@@ -20,6 +20,7 @@ import org.coloconsole.qmp.QmpConnectException;
 import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpGreeting;
+import org.coloconsole.qmp.QmpIntrospection;
 import org.coloconsole.qmp.QmpTimeoutException;
 import org.coloconsole.qmp.QmpValue;
 import org.coloconsole.qmp.ReconnectEvent;
@@ -64,6 +65,10 @@ public final class SideLink implements AutoCloseable {
 
         /** {@code consecutive} intervals passed with a ping outstanding and no reply. */
         void pingMissed(int consecutive, Duration silence, Instant at);
+
+        /** The schema self-test of this connection: greeting, {@code query-qmp-schema}, the unstable-input policy. */
+        default void introspected(QmpIntrospection introspection, Instant at) {
+        }
 
         /**
          * {@code count} events were lost because the console fell behind QEMU (a flood): reported at most once a
@@ -112,7 +117,7 @@ public final class SideLink implements AutoCloseable {
         this.client = new QmpClient(options);
         this.scheduler = new ExecutorScheduler("side-" + name + "-link");
         this.events = client.subscribe(Set.of(), this::onEvent);
-        this.session = new ReconnectingSession(client, endpoint, backoff, scheduler, this::resync);
+        this.session = new ReconnectingSession(client, endpoint, backoff, scheduler, this::resyncAfterConnect);
         this.reconnectEvents = session.onEvent(this::onReconnectEvent);
     }
 
@@ -173,6 +178,19 @@ public final class SideLink implements AutoCloseable {
         } else if (event instanceof ReconnectEvent.Resynced) {
             listener.resynced(now);
         }
+    }
+
+    /** After a (re)connect: also what this QEMU offers, which cannot change while it runs (unlike its state). */
+    private CompletionStage<?> resyncAfterConnect(QmpClient connected) {
+        CompletableFuture<?> selfTest = QmpIntrospection.read(connected).handle((introspection, error) -> {
+            if (error == null) {
+                listener.introspected(introspection, clock.instant());
+            } else {
+                report("query-qmp-schema", null, error);
+            }
+            return null;
+        });
+        return CompletableFuture.allOf(selfTest, resync(connected).toCompletableFuture());
     }
 
     private CompletionStage<?> resync(QmpClient connected) {

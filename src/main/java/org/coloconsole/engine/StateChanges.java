@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.coloconsole.colo.ColoSupport;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
@@ -21,7 +22,8 @@ final class StateChanges {
 
     /** A field of a side's state whose change is of consequence; its journal name is its name in lower case. */
     enum Field {
-        CONNECTION, HEARTBEAT, RUN_STATE, COLO_MODE, COLO_LAST_MODE, COLO_REASON, COLO_EXIT, MIGRATION, FENCED, GAP;
+        CONNECTION, HEARTBEAT, RUN_STATE, COLO_MODE, COLO_LAST_MODE, COLO_REASON, COLO_EXIT, MIGRATION, FENCED,
+        COLO_SUPPORT, GAP;
 
         private final String wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
@@ -66,6 +68,10 @@ final class StateChanges {
                 LogEntry.Severity.INFO);
         add(changes, side, Field.MIGRATION, before.migrationStatus(), after.migrationStatus(), LogEntry.Severity.INFO);
         add(changes, side, Field.FENCED, before.fenced(), after.fenced(), LogEntry.Severity.WARNING);
+        // a QEMU that lacks what the runbook sends is worth a warning: the interlock will refuse that failover
+        add(changes, side, Field.COLO_SUPPORT, before.coloSupport().map(ColoSupport::summary).orElse(""),
+                after.coloSupport().map(ColoSupport::summary).orElse(""),
+                after.coloSupport().map(ColoSupport::ok).orElse(true) ? LogEntry.Severity.INFO : LogEntry.Severity.WARNING);
         add(changes, side, Field.GAP, before.gap().map(Object::toString).orElse(""),
                 after.gap().map(Object::toString).orElse(""), LogEntry.Severity.WARNING);
         return changes;

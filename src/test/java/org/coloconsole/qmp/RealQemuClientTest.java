@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.testing.ClientsUnderTest;
+import org.coloconsole.testing.TestedQemu;
 import org.coloconsole.testing.QemuMonitorProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The client against a real QEMU 7.2 ({@code -machine none}), over its UNIX and its TCP monitor, through faults. */
+/**
+ * The client against a real QEMU ({@code -machine none}), over its UNIX and its TCP monitor, through faults: the
+ * system's 7.2 here, 10.0 in {@link RealQemuClientOnQemu10Test}.
+ */
 class RealQemuClientTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -28,9 +32,14 @@ class RealQemuClientTest {
     private QemuMonitorProcess qemu;
     private final ClientsUnderTest clients = new ClientsUnderTest("real", WAIT);
 
+    /** Which QEMU: a subclass runs every test against another one. */
+    TestedQemu qemuBinary() {
+        return TestedQemu.SYSTEM;
+    }
+
     @BeforeEach
     void startQemu() throws Exception {
-        qemu = QemuMonitorProcess.startUnixAndTcp();
+        qemu = QemuMonitorProcess.start(qemuBinary(), 1, 1);
     }
 
     @AfterEach
@@ -69,17 +78,17 @@ class RealQemuClientTest {
 
     @ParameterizedTest(name = "over {0}")
     @EnumSource(Via.class)
-    void greetsWithVersion72AndOffersOob(Via transport) throws Exception {
+    void greetsWithItsVersionAndOffersOob(Via transport) throws Exception {
         QmpClient client = client();
         QmpGreeting greeting = client.connect(endpoint(transport));
 
-        assertThat(greeting.version().major()).isEqualTo(7);
-        assertThat(greeting.version().minor()).isEqualTo(2);
+        assertThat(greeting.version().major()).isEqualTo(qemuBinary().major());
+        assertThat(greeting.version().minor()).isEqualTo(qemuBinary().minor());
         assertThat(greeting.offers("oob")).isTrue();
         assertThat(client.state()).isEqualTo(QmpClientState.RUNNING);
         assertThat(client.greeting()).contains(greeting);
         QmpValue version = reply(client.execute("query-version"));
-        assertThat(version.get("qemu").integer("major")).hasValue(7);
+        assertThat(version.get("qemu").integer("major")).hasValue(qemuBinary().major());
     }
 
     @ParameterizedTest(name = "over {0}")
@@ -285,7 +294,7 @@ class RealQemuClientTest {
             assertThat(client.state()).isEqualTo(QmpClientState.RUNNING);
             assertThat(reply(client.execute("query-status")).string("status")).contains("running");
             assertThat(events.get(connected)).isInstanceOfSatisfying(ReconnectEvent.Connected.class,
-                    c -> assertThat(c.greeting().version().minor()).isEqualTo(2));
+                    c -> assertThat(c.greeting().version().minor()).isEqualTo(qemuBinary().minor()));
         }
         assertThat(events.get(events.size() - 1)).isEqualTo(new ReconnectEvent.Stopped());
         assertThat(client.state()).isEqualTo(QmpClientState.IDLE);

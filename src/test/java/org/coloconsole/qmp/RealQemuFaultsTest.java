@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.testing.ClientsUnderTest;
+import org.coloconsole.testing.TestedQemu;
 import org.coloconsole.testing.QemuMonitorProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * More of the client against a real QEMU 7.2: a kill in the middle of large replies, pipelining with events,
+ * More of the client against a real QEMU (the system's 7.2 here, 10.0 in {@link RealQemuFaultsOnQemu10Test}): a kill in the middle of large replies, pipelining with events,
  * out-of-band commands, events on every monitor, connecting to a frozen or dead QEMU, reconnecting the same client.
  */
 class RealQemuFaultsTest {
@@ -32,10 +33,15 @@ class RealQemuFaultsTest {
     private QemuMonitorProcess qemu;
     private final ClientsUnderTest clients = new ClientsUnderTest("faults", WAIT);
 
+    /** Which QEMU: a subclass runs every test against another one. */
+    TestedQemu qemuBinary() {
+        return TestedQemu.SYSTEM;
+    }
+
     @BeforeEach
     void startQemu() throws Exception {
         // two UNIX monitors, so that two clients can be connected at once
-        qemu = QemuMonitorProcess.start(2, 1);
+        qemu = QemuMonitorProcess.start(qemuBinary(), 2, 1);
     }
 
     @AfterEach

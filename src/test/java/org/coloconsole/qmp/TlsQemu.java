@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.coloconsole.testing.TestedQemu;
 
 /**
  * A QEMU ({@code -machine none}) whose QMP monitor listens on loopback TCP behind {@code tls-creds-x509}. A second,
@@ -29,19 +30,26 @@ final class TlsQemu implements AutoCloseable {
     }
 
     static TlsQemu start(Path credentials, boolean verifyPeer, Path runDir) throws IOException {
+        return start(TestedQemu.SYSTEM, credentials, verifyPeer, runDir);
+    }
+
+    static TlsQemu start(TestedQemu binary, Path credentials, boolean verifyPeer, Path runDir) throws IOException {
+        binary.assumeInstalled();
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         Path ready = runDir.resolve("ready-" + port + ".sock");
         Path log = runDir.resolve("qemu-" + port + ".log");
-        Process process = new ProcessBuilder(List.of("qemu-system-x86_64", "-machine", "none", "-nodefaults",
+        ProcessBuilder builder = new ProcessBuilder(binary.commandLine(List.of("-machine", "none", "-nodefaults",
                 "-display", "none", "-no-user-config",
                 "-object", "tls-creds-x509,id=tls0,dir=" + credentials + ",endpoint=server,verify-peer="
                         + (verifyPeer ? "on" : "off"),
                 "-chardev", "socket,id=mon0,host=127.0.0.1,port=" + port + ",server=on,wait=off,tls-creds=tls0",
                 "-mon", "chardev=mon0,mode=control",
-                "-qmp", "unix:" + ready + ",server=on,wait=off"))
+                "-qmp", "unix:" + ready + ",server=on,wait=off")));
+        builder.environment().putAll(binary.environment());
+        Process process = builder
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.coloconsole.testing.TestedQemu;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tls:} endpoints against a real QEMU 7.2 whose monitor runs behind {@code tls-creds-x509}, with a PKI the test
+ * {@code tls:} endpoints against a real QEMU (the system's 7.2 here, 10.0 in {@link TlsRealQemuOnQemu10Test}) whose
+ * monitor runs behind {@code tls-creds-x509}, with a PKI the test
  * makes with openssl: the right CA connects; a wrong CA, a wrong host name and a missing client certificate are
  * refused, each with a sentence that says which.
  */
@@ -41,10 +43,19 @@ class TlsRealQemuTest {
                 .withHandshakeTimeout(Duration.ofSeconds(5)).withTls(tls);
     }
 
-    private static void assertQueryStatusWorks(TlsQemu qemu, Endpoint endpoint, TlsSettings tls) throws Exception {
+    /** Which QEMU: a subclass runs every test against another one. */
+    TestedQemu qemuBinary() {
+        return TestedQemu.SYSTEM;
+    }
+
+    private TlsQemu start(Path credentials, boolean verifyPeer) throws Exception {
+        return TlsQemu.start(qemuBinary(), credentials, verifyPeer, dir);
+    }
+
+    private void assertQueryStatusWorks(TlsQemu qemu, Endpoint endpoint, TlsSettings tls) throws Exception {
         try (QmpClient client = new QmpClient(options(tls))) {
             QmpGreeting greeting = client.connect(endpoint);
-            assertThat(greeting.version().major()).isEqualTo(7);
+            assertThat(greeting.version().major()).isEqualTo(qemuBinary().major());
             QmpValue status = client.execute("query-status").get(10, TimeUnit.SECONDS);
             assertThat(status.string("status")).as(qemu.log()).hasValue("running");
         }
@@ -52,7 +63,7 @@ class TlsRealQemuTest {
 
     @Test
     void rightCaConnectsByAddressAndByName() throws Exception {
-        try (TlsQemu qemu = TlsQemu.start(goodServer, false, dir)) {
+        try (TlsQemu qemu = start(goodServer, false)) {
             assertQueryStatusWorks(qemu, qemu.endpoint("127.0.0.1"), TlsSettings.trusting(pki.cert("ca")));
             assertQueryStatusWorks(qemu, qemu.endpoint("localhost"), TlsSettings.trusting(pki.cert("ca")));
         }
@@ -60,7 +71,7 @@ class TlsRealQemuTest {
 
     @Test
     void wrongCaIsRefusedNamingTheCaFile() throws Exception {
-        try (TlsQemu qemu = TlsQemu.start(goodServer, false, dir);
+        try (TlsQemu qemu = start(goodServer, false);
              QmpClient client = new QmpClient(options(TlsSettings.trusting(pki.cert("other-ca"))))) {
             assertThatThrownBy(() -> client.connect(qemu.endpoint("127.0.0.1")))
                     .isInstanceOf(QmpConnectException.class)
@@ -74,7 +85,7 @@ class TlsRealQemuTest {
 
     @Test
     void certificateForAnotherHostIsRefused() throws Exception {
-        try (TlsQemu qemu = TlsQemu.start(wrongNameServer, false, dir);
+        try (TlsQemu qemu = start(wrongNameServer, false);
              QmpClient client = new QmpClient(options(TlsSettings.trusting(pki.cert("ca"))))) {
             assertThatThrownBy(() -> client.connect(qemu.endpoint("127.0.0.1")))
                     .isInstanceOf(QmpConnectException.class)
@@ -85,7 +96,7 @@ class TlsRealQemuTest {
 
     @Test
     void verifyPeerWithoutClientCertificateIsRefusedAndWithOneWorks() throws Exception {
-        try (TlsQemu qemu = TlsQemu.start(goodServer, true, dir);
+        try (TlsQemu qemu = start(goodServer, true);
              QmpClient client = new QmpClient(options(TlsSettings.trusting(pki.cert("ca"))))) {
             assertThatThrownBy(() -> client.connect(qemu.endpoint("127.0.0.1")))
                     .isInstanceOf(QmpConnectException.class)
@@ -97,7 +108,7 @@ class TlsRealQemuTest {
 
     @Test
     void verifyPeerRefusesAClientCertificateFromAnotherCa() throws Exception {
-        try (TlsQemu qemu = TlsQemu.start(goodServer, true, dir);
+        try (TlsQemu qemu = start(goodServer, true);
              QmpClient client = new QmpClient(options(TlsSettings.trusting(pki.cert("ca"))
                      .withClientCertificate(pki.cert("stranger"), pki.key("stranger"))))) {
             assertThatThrownBy(() -> client.connect(qemu.endpoint("127.0.0.1")))

@@ -33,6 +33,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper coloSupport = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heartbeat = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heartbeatDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper runState = new ReadOnlyStringWrapper();
@@ -59,6 +60,7 @@ public final class SideCardViewModel {
         connection.set(connectionText(s.connection()));
         connectionDetail.set(whyNotConnected(s).map(SideCardViewModel::whyText).orElse(""));
         version.set(s.qemuVersion().map(v -> "QEMU " + v).orElse("QEMU version not known yet"));
+        coloSupport.set(s.coloSupport().map(support -> "COLO support: " + support.summary()).orElse(""));
         heartbeat.set(Texts.capitalised(beat.status().name()));
         heartbeatDetail.set(beat.lastRoundTrip().map(rtt -> "last round trip " + Texts.duration(rtt))
                 .orElse("no round trip yet")
@@ -167,6 +169,8 @@ public final class SideCardViewModel {
     /** While not connected: why, as a sentence (a refused TLS handshake, a refused connection); else empty. */
     public ReadOnlyStringProperty connectionDetailProperty() { return connectionDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty versionProperty() { return version.getReadOnlyProperty(); }
+    /** "COLO support: ok", or what this QEMU lacks of what the console relies on; empty until checked. */
+    public ReadOnlyStringProperty coloSupportProperty() { return coloSupport.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatProperty() { return heartbeat.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatDetailProperty() { return heartbeatDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty runStateProperty() { return runState.getReadOnlyProperty(); }

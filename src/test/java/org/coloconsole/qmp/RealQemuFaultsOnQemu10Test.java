@@ -1,0 +1,11 @@
+package org.coloconsole.qmp;
+
+import org.coloconsole.testing.TestedQemu;
+
+/** Every test of {@link RealQemuFaultsTest} against QEMU 10.0 (bookworm-backports, unpacked by .ci/qemu-10.sh). */
+class RealQemuFaultsOnQemu10Test extends RealQemuFaultsTest {
+    @Override
+    TestedQemu qemuBinary() {
+        return TestedQemu.QEMU_10_0;
+    }
+}
