@@ -45,13 +45,22 @@ runs=0
 list_of() { export JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/$1.classlist -Duser.home=$home"; runs=$((runs + 1)); }
 
 if command -v xvfb-run >/dev/null 2>&1; then
-    say "training run: a GUI start under Xvfb (${train_seconds} s)"
+    say "training run: a GUI start under Xvfb (${train_seconds} s after its window shows)"
     list_of gui
-    # The JVM writes the list as it loads; SIGTERM ends the window through its shutdown path.
+    # The JVM writes the list as it loads; SIGTERM ends the window through its shutdown path. On a loaded build
+    # machine the window can take longer than a fixed wait to show (the list then lacks most of JavaFX): with xdotool,
+    # the run waits up to 120 s for it, then train_seconds more; without, train_seconds in all.
     # shellcheck disable=SC2016 # the inner script expands its own positional parameters
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         "$1" >"$2" 2>&1 &
         app=$!
+        if command -v xdotool >/dev/null 2>&1; then
+            for _ in $(seq 1 240); do
+                kill -0 "$app" 2>/dev/null || break
+                xdotool search --onlyvisible --name "^COLO Console" >/dev/null 2>&1 && break
+                sleep 0.5
+            done
+        fi
         for _ in $(seq 1 "$3"); do
             kill -0 "$app" 2>/dev/null || break
             sleep 1
