@@ -6,14 +6,17 @@
 # Run after `mvn -B -DskipTests package` (or as part of `mvn -B -Ppackage package`, which passes the pom's version).
 # Without VERSION, the version is taken from the built jar's name (target/colo-console-VERSION.jar).
 #
-# Output (Linux):  target/jpackage/colo-console/                   the app-image (own runtime + launcher)
+# Output (Linux):  target/jpackage/colo-console/                   the app-image (own runtime + launchers)
 #                  target/installer/colo-console_VERSION-1_amd64.deb
+#                  target/installer/docs/                           the man pages and bash completion it carries
 #
 # Environment:
 #   COLO_PACKAGE_TYPE   the installer: deb on Linux (default), msi on Windows (Git Bash; needs WiX 3 on PATH),
 #                       dmg on macOS; none for the app-image only. jpackage builds only for the system it runs on.
 #   COLO_APPCDS=0|1     AppCDS archive trained at package time (default 1 on Linux, where it was measured;
-#                       0 elsewhere). See README.md, "Installing COLO Console".
+#                       0 elsewhere). See docs/packaging.md.
+#   SOURCE_DATE_EPOCH   the date every file, the copyright year and the man pages carry; default: the last commit's
+#                       (so two builds of one commit carry the same dates: https://reproducible-builds.org/specs/)
 set -euo pipefail
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +34,137 @@ memory_java_options=(-Xms48m -Xmx200m -Xmn24m -XX:+UseSerialGC -XX:ReservedCodeC
 
 say() { printf '[build-installer] %s\n' "$*" >&2; }
 fail() { printf '[build-installer] %s\n' "$*" >&2; exit 1; }
+
+# Strips the symbol tables of every ELF file under $1 (they start with 0x7f 'E' 'L' 'F').
+strip_elf() {
+    local file count=0
+    command -v strip >/dev/null 2>&1 || fail "strip is missing (Debian: apt-get install binutils)."
+    while IFS= read -r -d '' file; do
+        [[ $(head -c 4 "$file" | od -An -c | tr -d ' ') == '177ELF' ]] || continue
+        strip --strip-unneeded --remove-section=.comment --remove-section=.note "$file"
+        count=$((count + 1))
+    done < <(find "$1" -type f -print0)
+    say "stripped $count ELF files"
+}
+
+# Writes IMAGE/bin/NAME-cli: the same program as the native launcher bin/NAME, started by the runtime's bin/java with
+# the options of the launcher's .cfg. Why a second launcher: JDK 17's jpackage launcher runs `rpm -qf`, `dpkg -S` and,
+# once installed, `dpkg -L` on every start to find its own library, which cost 0.3-0.5 s of each one-shot call
+# (docs/packaging.md). /usr/bin/NAME points here; the menu entry keeps the native launcher.
+write_cli_launcher() {
+    local image=$1 cfg="$1/lib/app/$name.cfg" cli="$1/bin/$name-cli" main option
+    main=$(sed -n 's/^app.mainmodule=//p' "$cfg")
+    [[ -n "$main" ]] || fail "$cfg names no main module."
+    {
+        printf '#!/bin/sh\n'
+        printf '# %s from the command line. Written by packaging/build-installer.sh from lib/app/%s.cfg:\n' "$name" "$name"
+        printf '# the options of the native launcher bin/%s, without its package-manager queries at each start.\n' "$name"
+        printf 'self=$(readlink -f -- "$0")\n'
+        printf 'image=${self%%/bin/*}\n'
+        printf 'exec "$image/lib/runtime/bin/java"'
+        while IFS= read -r option; do
+            # the .cfg's $APPDIR is the image's lib/app
+            option=${option//\$APPDIR/\$image/lib/app}
+            printf ' \\\n    "%s"' "$option"
+        done < <(sed -n 's/^java-options=//p' "$cfg")
+        printf ' \\\n    -m "%s" "$@"\n' "$main"
+    } >"$cli"
+    chmod 0755 "$cli"
+}
+
+# Man pages (one per command) and bash completion from the picocli model, into $1/man1 and $1/completions/NAME.
+# picocli-codegen writes AsciiDoc; asciidoctor's manpage backend turns it into troff.
+generate_docs() {
+    local out=$1 codegen classpath
+    codegen=$(ls "$target"/packaging-tools/picocli-codegen-*.jar 2>/dev/null | head -n 1 || true)
+    [[ -n "$codegen" ]] || fail "No picocli-codegen in target/packaging-tools: build with mvn -B -Ppackage package."
+    command -v asciidoctor >/dev/null 2>&1 || fail "asciidoctor is missing (Debian: apt-get install asciidoctor)."
+    classpath="$target/classes:$codegen:$(ls "$target"/modules/*.jar | tr '\n' ':')"
+    rm -rf "$out"
+    mkdir -p "$out/adoc" "$out/man1" "$out/completions"
+    "$(dirname "$jpackage")/java" -cp "$classpath" "$script_dir/linux/GenerateDocs.java" "$out/adoc" "$out/completions/$name"
+    asciidoctor -b manpage -a reproducible -a manmanual="COLO Console Manual" \
+        -a docdate="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" -D "$out/man1" "$out"/adoc/*.adoc
+    say "generated $(ls "$out/man1" | wc -l) man pages and bash completion"
+}
+
+# Turns jpackage's .deb into one Debian's tools accept: files outside /opt where Debian looks for them, no empty
+# maintainer scripts, Debian's copyright and changelog, md5sums, and dates from SOURCE_DATE_EPOCH.
+finish_deb() {
+    local deb=$1 version=$2 root size
+    root=$(mktemp -d "$target/deb-root.XXXXXX")
+    dpkg-deb -R "$deb" "$root"
+    local changelog_version
+    changelog_version=$(dpkg-parsechangelog -l "$script_dir/linux/debian/changelog" -S Version)
+    [[ "$changelog_version" == "$(sed -n 's/^Version: //p' "$root/DEBIAN/control")" ]] \
+        || fail "packaging/linux/debian/changelog's newest entry is $changelog_version; add one for $version-1 first."
+    # Without --linux-shortcut jpackage's maintainer scripts do nothing: lintian's maintainer-script-empty.
+    local script
+    for script in preinst postinst prerm postrm; do
+        if [[ -f "$root/DEBIAN/$script" ]] && grep -v -E '^\s*(#|$)' "$root/DEBIAN/$script" \
+            | grep -q -v -E '^\s*(set -e|case "\$1" in|[a-z|-]+\)|;;|esac|exit 0|\*\)|echo ".*called with unknown argument.*|exit 1)\s*$'; then
+            fail "jpackage's $script does something now; look at it before dropping it."
+        fi
+        rm -f "$root/DEBIAN/$script"
+    done
+    # The license goes to /usr/share/doc/NAME/copyright, where Debian looks.
+    rm -rf "$root/opt/$name/share"
+    chmod 0644 "$root/opt/$name/lib/libapplauncher.so"
+
+    install -d "$root/usr/bin"
+    ln -s "/opt/$name/bin/$name-cli" "$root/usr/bin/$name"
+    install -D -m 0644 "$script_dir/linux/debian/$name.desktop" "$root/usr/share/applications/$name.desktop"
+    local png size
+    for png in "$repo_root"/assets/icon/"$name"-[0-9]*.png; do
+        size=${png##*-}
+        size=${size%.png}
+        install -D -m 0644 "$png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/$name.png"
+    done
+    install -D -m 0644 "$repo_root/assets/icon/$name.svg" "$root/usr/share/icons/hicolor/scalable/apps/$name.svg"
+
+    generate_docs "$installer_dest/docs"
+    install -d "$root/usr/share/man/man1"
+    local page
+    for page in "$installer_dest"/docs/man1/*.1; do
+        gzip -9n <"$page" >"$root/usr/share/man/man1/$(basename "$page").gz"
+    done
+    # bash-completion sources the file: picocli's #! line would only be lintian's bash-completion-with-hashbang
+    install -d "$root/usr/share/bash-completion/completions"
+    sed '1{/^#!/d}' "$installer_dest/docs/completions/$name" >"$root/usr/share/bash-completion/completions/$name"
+    chmod 0644 "$root/usr/share/bash-completion/completions/$name"
+
+    local doc="$root/usr/share/doc/$name"
+    install -d "$doc"
+    gzip -9n <"$script_dir/linux/debian/changelog" >"$doc/changelog.Debian.gz"
+    {
+        printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n'
+        printf 'Upstream-Name: %s\n\n' "$name"
+        printf 'Files: *\nCopyright: %s the COLO Console authors\nLicense: Apache-2.0\n' "$copyright_year"
+        printf 'Comment: /opt/%s/lib/runtime is a jlink image of OpenJDK 17 and OpenJFX 21 (GPL-2 with the\n' "$name"
+        printf ' Classpath Exception, their legal notices are in /opt/%s/lib/runtime/legal), with\n' "$name"
+        printf ' ControlsFX (BSD-3-clause), AtlantaFX (MIT), Ikonli, Jackson and picocli (Apache-2.0).\n\n'
+        printf 'License: Apache-2.0\n'
+        printf ' On Debian systems the full text of the Apache License 2.0 is in\n'
+        printf ' /usr/share/common-licenses/Apache-2.0.\n'
+    } >"$doc/copyright"
+    install -D -m 0644 "$script_dir/linux/debian/lintian-overrides" "$root/usr/share/lintian/overrides/$name"
+
+    # jpackage's own list and ours (--linux-package-deps) can name a library twice (libxtst6): once is enough
+    local depends
+    depends=$(sed -n 's/^Depends: //p' "$root/DEBIAN/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | awk 'NF && !seen[$0]++' \
+        | paste -sd, - | sed 's/,/, /g')
+    sed -i "s/^Depends: .*/Depends: $depends/" "$root/DEBIAN/control"
+    size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+    sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
+    (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
+        >"$root/DEBIAN/md5sums"
+    chmod 0644 "$root/DEBIAN/md5sums" "$root/DEBIAN/control"
+    find "$root" -type d -exec chmod 0755 {} +
+    find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+    rm -f "$deb"
+    dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+    rm -rf "$root"
+}
 
 case "$(uname -s)" in
     Linux) os=linux ;;
@@ -90,17 +224,24 @@ installer_dest="$target/installer"
 # One line: it is the .deb's synopsis and the menu entry's comment.
 description="Failover operator console for QEMU COLO"
 vendor="COLO Console project"
-copyright="Copyright $(date +%Y) the COLO Console authors. Licensed under the Apache License 2.0."
+if [[ -z "${SOURCE_DATE_EPOCH:-}" ]]; then
+    SOURCE_DATE_EPOCH=$(git -C "$repo_root" log -1 --format=%ct 2>/dev/null) \
+        || fail "No SOURCE_DATE_EPOCH and no git history to take it from: set SOURCE_DATE_EPOCH (seconds since 1970)."
+fi
+export SOURCE_DATE_EPOCH
+copyright_year=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y)
+copyright="Copyright $copyright_year the COLO Console authors. Licensed under the Apache License 2.0."
 
 # jpackage refuses to overwrite an existing image or package.
 rm -rf "$image_dest" "$installer_dest"
 mkdir -p "$image_dest" "$installer_dest"
 
 jlink_options="--strip-debug --no-man-pages --no-header-files --compress=2"
-if [[ "$appcds" == 1 ]]; then
-    # The base CDS archive of the runtime; the app's dynamic archive sits on top of it. jlink makes it by running
-    # the new runtime's bin/java, so the native commands stay in (a few hundred KB).
-    jlink_options+=" --generate-cds-archive"
+if [[ $os == linux ]]; then
+    # The native commands stay in (a few hundred KB): bin/colo-console-cli starts the runtime's bin/java.
+    # With AppCDS, train-appcds.sh dumps one static archive that replaces the runtime's default one; without it,
+    # jlink's default archive of JDK classes is still worth its 12 MB.
+    [[ "$appcds" == 1 ]] || jlink_options+=" --generate-cds-archive"
 else
     jlink_options+=" --strip-native-commands"
 fi
@@ -141,15 +282,24 @@ say "jpackage app-image $name $version from $(basename "$app_jar") ($jpackage)"
 say "app-image done in $((SECONDS - start)) s"
 image=$(ls -d "$image_dest"/* | head -n 1)
 
-if [[ "$appcds" == 1 ]]; then
+if [[ $os == linux ]]; then
     # The base archive for heaps over 32 GB (no compressed oops): an operator console never runs one. 11 MB saved;
     # such a JVM would only start without CDS.
     rm -f "$image/lib/runtime/lib/server/classes_nocoops.jsa"
+    # Symbol tables out of every ELF file (the runtime's libraries and commands, jpackage's launcher), as Debian's
+    # dh_strip does: lintian's unstripped-binary-or-object, and 40 MB of libjvm.so symbols nobody reads here.
+    # Before the AppCDS training, so the archive is made by the libjvm.so that ships.
+    strip_elf "$image"
+fi
+if [[ "$appcds" == 1 ]]; then
     start=$SECONDS
     "$script_dir/train-appcds.sh" "$image" "$name"
     if [[ -f "$image/lib/app/$name.jsa" ]]; then
         say "AppCDS archive trained in $((SECONDS - start)) s: $(du -h "$image/lib/app/$name.jsa" | cut -f1)"
     fi
+fi
+if [[ $os == linux ]]; then
+    write_cli_launcher "$image"
 fi
 say "app-image: $(du -sh "$image" | cut -f1) in $image"
 
@@ -161,14 +311,14 @@ case "$package_type" in
     deb | rpm)
         [[ $os == linux ]] || fail "A $package_type is built on Linux only."
         installer_options+=(
+            # its control file: jpackage's fields plus Recommends: qemu-system-x86 and a long description
             --resource-dir "$script_dir/linux"
-            --linux-shortcut
-            --linux-menu-group "System;Monitor;"
             --linux-app-category admin
             # jpackage cannot see JavaFX's native libraries inside the runtime image: name what they load.
             --linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1"
-            --linux-deb-maintainer "colo-console@localhost"
         )
+        # No --linux-shortcut: finish_deb installs the menu entry and icons where Debian looks for them
+        # (/usr/share/applications, /usr/share/icons/hicolor) instead of jpackage's postinst calling xdg-utils.
         ;;
     msi | exe)
         [[ $os == windows ]] || fail "An $package_type is built on Windows only (with WiX 3 on PATH)."
@@ -187,6 +337,9 @@ case "$package_type" in
         ;;
 esac
 
+# A .deb gets no --icon: with one, jpackage adds its own menu entry through xdg-utils (finish_deb installs Debian's).
+installer_icon=(--icon "$(native_path "$icon")")
+[[ $package_type == deb ]] && installer_icon=()
 start=$SECONDS
 say "jpackage $package_type from the app-image"
 "$jpackage" --type "$package_type" \
@@ -194,11 +347,14 @@ say "jpackage $package_type from the app-image"
     --app-image "$(native_path "$image")" \
     --name "$name" \
     --app-version "$version" \
-    --icon "$(native_path "$icon")" \
+    ${installer_icon[@]+"${installer_icon[@]}"} \
     --license-file "$(native_path "$script_dir/LICENSE.txt")" \
     --description "$description" \
     --vendor "$vendor" \
     --copyright "$copyright" \
     "${installer_options[@]}"
 installer=$(ls "$installer_dest"/* | head -n 1)
+if [[ $package_type == deb ]]; then
+    finish_deb "$installer" "$version"
+fi
 say "$package_type done in $((SECONDS - start)) s: $(du -h "$installer" | cut -f1) in $installer"

@@ -1,5 +1,6 @@
 package org.coloconsole;
 
+import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.cli.Cli;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.JournalAuditTrail;
@@ -14,7 +15,10 @@ public final class Main {
     public static void main(String[] args) {
         AuditTrailFactory journal = () -> JournalAuditTrail.openOrBeside(Journal.defaultDirectory(System.getenv()),
                 ProcessHandle.current().pid());
-        int code = Cli.commandLine(ConsoleLauncher.standard(System.getenv(), journal), journal).execute(args);
+        // The window's graph (profiles, Jackson's ObjectMapper, the UI classes) is built only when the window opens:
+        // a one-shot subcommand never needs it, and building it took a third of `colo-console --version`.
+        GuiLauncher gui = (pair, security) -> ConsoleLauncher.standard(System.getenv(), journal).launch(pair, security);
+        int code = Cli.commandLine(gui, journal, args).execute(args);
         System.exit(code);
     }
 }

@@ -1,5 +1,10 @@
 package org.coloconsole.app.cli;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine;
@@ -9,15 +14,45 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The whole tree: help, the man page and bash completion list every subcommand. */
     public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails) {
         CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
-        line.addSubcommand(new QmpCommand());
-        line.addSubcommand(new LabCommand());
-        line.addSubcommand(new WatchCommand(trails));
-        line.addSubcommand(new StatusCommand(trails));
-        line.addSubcommand(new FailoverCommand(trails));
-        line.addSubcommand(new JobsCommand(trails));
-        line.addSubcommand(new JobCommand(trails));
+        subcommands(trails).values().forEach(sub -> line.addSubcommand(sub.get()));
         return line;
+    }
+
+    /**
+     * The tree {@code args} can reach, for a one-shot start: picocli reflects over every subcommand it is given, which
+     * took most of a {@code --version} or {@code qmp} call. A subcommand whose name is none of the arguments cannot be
+     * reached, so the parse is the same as with the whole tree; without any subcommand name among them (help, a
+     * misspelt name, the window's options) the whole tree is built, and for a bare {@code --version} none is.
+     */
+    public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails, String... args) {
+        List<String> given = Arrays.asList(args);
+        Map<String, Supplier<Object>> all = subcommands(trails);
+        if (all.keySet().stream().noneMatch(given::contains)) {
+            return given.equals(List.of("--version")) || given.equals(List.of("-V"))
+                    ? new CommandLine(new ColoConsoleCommand(gui)) : commandLine(gui, trails);
+        }
+        CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
+        all.forEach((name, sub) -> {
+            if (given.contains(name)) {
+                line.addSubcommand(sub.get());
+            }
+        });
+        return line;
+    }
+
+    /** By name (each command's {@code @Command(name)}), in the order help lists them. */
+    private static Map<String, Supplier<Object>> subcommands(AuditTrailFactory trails) {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("qmp", QmpCommand::new);
+        all.put("lab", LabCommand::new);
+        all.put("watch", () -> new WatchCommand(trails));
+        all.put("status", () -> new StatusCommand(trails));
+        all.put("failover", () -> new FailoverCommand(trails));
+        all.put("jobs", () -> new JobsCommand(trails));
+        all.put("job", () -> new JobCommand(trails));
+        return all;
     }
 }

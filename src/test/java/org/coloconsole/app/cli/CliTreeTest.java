@@ -1,0 +1,42 @@
+package org.coloconsole.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The one-shot tree (only the subcommands the arguments name) parses and prints as the whole tree does. */
+class CliTreeTest {
+
+    @Test
+    void eachSubcommandIsBuiltUnderItsOwnNameAndAloneWhenNamed() {
+        CommandLine whole = Cli.commandLine((pair, security) -> 0, () -> null);
+        assertThat(whole.getSubcommands()).isNotEmpty();
+        for (String name : whole.getSubcommands().keySet()) {
+            CommandLine one = Cli.commandLine((pair, security) -> 0, () -> null, name, "--help");
+            assertThat(one.getSubcommands()).containsOnlyKeys(name);
+            assertThat(printed(one, name, "--help")).isEqualTo(printed(whole, name, "--help"));
+        }
+    }
+
+    @Test
+    void withoutASubcommandNameTheWholeTreeIsBuiltExceptForABareVersion() {
+        CommandLine whole = Cli.commandLine((pair, security) -> 0, () -> null);
+        assertThat(Cli.commandLine((pair, security) -> 0, () -> null, "--help").getSubcommands().keySet())
+                .containsExactlyElementsOf(whole.getSubcommands().keySet());
+        assertThat(Cli.commandLine((pair, security) -> 0, () -> null, "stauts").getSubcommands().keySet())
+                .containsExactlyElementsOf(whole.getSubcommands().keySet());
+        CommandLine bare = Cli.commandLine((pair, security) -> 0, () -> null, "--version");
+        assertThat(bare.getSubcommands()).isEmpty();
+        assertThat(printed(bare, "--version")).isEqualTo(printed(whole, "--version")).startsWith("colo-console ");
+    }
+
+    private static String printed(CommandLine line, String... args) {
+        StringWriter out = new StringWriter();
+        line.setOut(new PrintWriter(out, true));
+        line.execute(args);
+        return out.toString();
+    }
+}
