@@ -7,7 +7,7 @@
 #
 # Idempotent: a second run with the same candidate version changes nothing. The binary runs as
 #   QEMU_MODULE_DIR=$DIR/usr/lib/x86_64-linux-gnu/qemu $DIR/usr/bin/qemu-system-x86_64 -L $DIR/usr/share/qemu ...
-# (the tests find it through COLO_QEMU10_DIR too; see src/test/java/org/coloconsole/testing/QemuBinary.java).
+# (the tests find it through COLO_QEMU10_DIR too; see src/test/java/org/coloconsole/testing/TestedQemu.java).
 set -euo pipefail
 
 dir=${COLO_QEMU10_DIR:-/opt/qemu-10.0}
