@@ -191,6 +191,10 @@ public final class Recommender {
             if (side.gap().isPresent() && !side.gap().get().resynced()) {
                 return wait("Reconnected to the " + side.side().label() + "; re-reading its state.", reasons);
             }
+            // before the first polls a side's COLO mode reads "none" only because nothing was read yet
+            if (!side.synced()) {
+                return wait("Connected to the " + side.side().label() + "; reading its state.", reasons);
+            }
         }
         for (SideState side : List.of(p, s)) {
             if (side.fenced()) {

@@ -53,6 +53,7 @@ class RecommenderTest {
             if (delay.isPresent()) {
                 s.apply(new Observation.CheckpointDelayPolled(side, s.now, delay.get()));
             }
+            s.apply(new Observation.Resynced(side, s.now));
         }
         return s;
     }
@@ -314,10 +315,16 @@ class RecommenderTest {
     }
 
     @Test
-    void aPairNotInColoIsDegraded() {
+    void aPairNotInColoIsDegradedOnceBothSidesWereRead() {
         Scenario s = new Scenario();
         for (Side side : Side.values()) {
             s.apply(new Observation.Connected(side, s.now, "7.2.22", false)).pingOk(side);
+        }
+        // connected and answering, but nothing read yet: "not in COLO" would be a guess
+        assertThat(s.recommendation().kind()).isEqualTo(Recommendation.Kind.WAIT);
+        assertThat(s.recommendation().headline()).isEqualTo("Connected to the primary; reading its state.");
+        for (Side side : Side.values()) {
+            s.apply(new Observation.Resynced(side, s.now));
         }
         assertThat(s.recommendation().kind()).isEqualTo(Recommendation.Kind.DEGRADED);
         assertThat(s.recommendation().headline()).startsWith("Not protected");

@@ -33,6 +33,8 @@ final class TranscriptReplay {
         for (Side side : Side.values()) {
             apply(new Observation.Connected(side, now, "7.2.22", false));
             apply(new Observation.PingOk(side, now, Duration.ofNanos(150_000)));
+            // the console's own re-read after connecting is not in the recordings: it is taken as done
+            apply(new Observation.Resynced(side, now));
         }
         return apply(new Observation.CheckpointDelayPolled(Side.PRIMARY, now, checkpointDelay));
     }
