@@ -180,17 +180,20 @@ public final class SideLink implements AutoCloseable {
         }
     }
 
-    /** After a (re)connect: also what this QEMU offers, which cannot change while it runs (unlike its state). */
+    /**
+     * After a (re)connect: also what this QEMU offers, which cannot change while it runs (unlike its state). The
+     * connection counts as up once the state is re-read; the self-test is not waited for, so that a QEMU that hangs
+     * right after connecting is found by the heartbeat at once, not after the schema read's timeout.
+     */
     private CompletionStage<?> resyncAfterConnect(QmpClient connected) {
-        CompletableFuture<?> selfTest = QmpIntrospection.read(connected).handle((introspection, error) -> {
+        QmpIntrospection.read(connected).whenComplete((introspection, error) -> {
             if (error == null) {
                 listener.introspected(introspection, clock.instant());
             } else {
                 report("query-qmp-schema", null, error);
             }
-            return null;
         });
-        return CompletableFuture.allOf(selfTest, resync(connected).toCompletableFuture());
+        return resync(connected);
     }
 
     private CompletionStage<?> resync(QmpClient connected) {

@@ -13,6 +13,7 @@ import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.LabSignal;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.testing.LabTiming;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,9 @@ class CliLabTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** How long a one-shot command waits for both sides: its 3 s default, stretched on a loaded TCG machine. */
+    private static final String WAIT = LabTiming.bound(java.time.Duration.ofSeconds(3)).toMillis() + "ms";
+
     private String[] pair(String... rest) {
         String[] base = {"--primary", lab.primaryConsoleEndpoint().text(), "--secondary", lab.secondaryConsoleEndpoint().text()};
         String[] all = new String[rest.length + base.length];
@@ -64,14 +68,14 @@ class CliLabTest {
 
     @Test
     void statusOfAHealthyPairIsProtectedAndExitsZero() {
-        Run r = run(pair("status"));
+        Run r = run(pair("status", "--wait", WAIT));
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("primary").contains("connected").contains("HEALTHY").contains("colo primary");
         assertThat(lines.get(1)).startsWith("secondary").contains("colo secondary");
         assertThat(lines.get(2)).startsWith("Recommendation: PROTECTED");
 
-        Run json = run(pair("status", "--json"));
+        Run json = run(pair("status", "--json", "--wait", WAIT));
         QmpValue v = QmpValue.parse(json.out().strip());
         assertThat(v.string("recommendation")).contains("PROTECTED");
         assertThat(v.get("primary").string("colo-mode")).contains("primary");
@@ -81,15 +85,15 @@ class CliLabTest {
     void aKilledSecondaryExitsOneThenTheFailoverIsVerifiedAndASecondIsRefused() throws Exception {
         lab.kill(LabSide.SECONDARY, LabSignal.KILL);
         lab.awaitExit(LabSide.SECONDARY, java.time.Duration.ofSeconds(5));
-        Run status = run(pair("status"));
+        Run status = run(pair("status", "--wait", WAIT));
         assertThat(status.exit()).isEqualTo(1);
         assertThat(status.out()).contains("Recommendation: CONTINUE_ON_PRIMARY");
 
-        Run failover = run(pair("failover", "--to", "primary", "--yes"));
+        Run failover = run(pair("failover", "--to", "primary", "--yes", "--wait", WAIT));
         assertThat(failover.exit()).as(failover.out() + failover.err()).isZero();
         assertThat(failover.out()).contains("x-colo-lost-heartbeat → primary").containsPattern("VERIFIED in \\d+ ms");
 
-        Run again = run(pair("failover", "--to", "primary", "--yes"));
+        Run again = run(pair("failover", "--to", "primary", "--yes", "--wait", WAIT));
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).startsWith("Refused: The primary already took over");
 
@@ -103,14 +107,14 @@ class CliLabTest {
         java.io.InputStream stdin = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
-            Run r = run(pair("failover", "--to", "secondary"));
+            Run r = run(pair("failover", "--to", "secondary", "--wait", WAIT));
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).contains("Not confirmed; nothing was sent.");
             assertThat(r.out()).contains("stop → primary");
         } finally {
             System.setIn(stdin);
         }
-        Run status = run(pair("status"));
+        Run status = run(pair("status", "--wait", WAIT));
         assertThat(status.exit()).isZero();
     }
 
