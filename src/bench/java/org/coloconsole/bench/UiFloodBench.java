@@ -26,7 +26,7 @@ import org.coloconsole.engine.LogEntry;
 import org.coloconsole.ui.ConsoleApp;
 import org.coloconsole.ui.ConsoleContext;
 import org.coloconsole.ui.PairConnector;
-import org.coloconsole.ui.PairSession;
+import org.coloconsole.ui.WindowSession;
 import org.coloconsole.ui.SupervisorSession;
 
 /**
@@ -243,8 +243,8 @@ public final class UiFloodBench {
                 periodMs);
     }
 
-    private static final class HeldLogSession implements PairSession {
-        private final PairSession inner;
+    private static final class HeldLogSession implements WindowSession {
+        private final WindowSession inner;
         private final java.util.concurrent.ScheduledExecutorService timer =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "bench-log-hold");
@@ -256,7 +256,7 @@ public final class UiFloodBench {
         private final java.util.List<java.util.function.Consumer<LogEntry>> listeners =
                 new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        HeldLogSession(PairSession inner, long periodMs) {
+        HeldLogSession(WindowSession inner, long periodMs) {
             this.inner = inner;
             inner.onLog(held::add);
             timer.scheduleAtFixedRate(() -> {
@@ -270,18 +270,20 @@ public final class UiFloodBench {
         }
 
         @Override
-        public org.coloconsole.ui.dashboard.PairSnapshot current() {
+        public org.coloconsole.colo.PairSnapshot current() {
             return inner.current();
         }
 
         @Override
-        public void onChange(java.util.function.Consumer<org.coloconsole.ui.dashboard.PairSnapshot> listener) {
-            inner.onChange(listener);
+        public org.coloconsole.qmp.Subscription onChange(
+                java.util.function.Consumer<org.coloconsole.colo.PairSnapshot> listener) {
+            return inner.onChange(listener);
         }
 
         @Override
-        public void onLog(java.util.function.Consumer<LogEntry> listener) {
+        public org.coloconsole.qmp.Subscription onLog(java.util.function.Consumer<LogEntry> listener) {
             listeners.add(listener);
+            return () -> listeners.remove(listener);
         }
 
         @Override
