@@ -17,7 +17,7 @@ public final class Main {
                 ProcessHandle.current().pid());
         // The window's graph (profiles, Jackson's ObjectMapper, the UI classes) is built only when the window opens:
         // a one-shot subcommand never needs it, and building it took a third of `colo-console --version`.
-        GuiLauncher gui = (pair, security) -> ConsoleLauncher.standard(System.getenv(), journal).launch(pair, security);
+        GuiLauncher gui = start -> ConsoleLauncher.standard(System.getenv(), journal).launch(start);
         int code = Cli.commandLine(gui, journal, args).execute(args);
         System.exit(code);
     }

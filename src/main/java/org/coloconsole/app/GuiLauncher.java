@@ -1,6 +1,5 @@
 package org.coloconsole.app;
 
-import java.util.Optional;
 import org.coloconsole.qmp.Endpoint;
 
 /**
@@ -11,24 +10,32 @@ import org.coloconsole.qmp.Endpoint;
 public interface GuiLauncher {
 
     /**
-     * Blocks until the window closes.
+     * Opens the window on {@code start} and blocks until it closes.
      *
-     * @param pair     the pair to open straight away, or empty for the start screen
-     * @param security how that pair's monitors are reached (TLS files, plain TCP to a remote host or not)
      * @return the process exit code
      */
-    int launch(Optional<PairEndpoints> pair, TransportSecurity security);
+    int launch(WindowStart start);
 
-    /**
-     * Blocks until the window closes. The window starts a local lab pair itself and opens it, so that it knows it
-     * runs on the lab (its status bar says so) and stops the pair when it closes.
-     *
-     * Launchers that cannot start a lab (the tests' stand-in windows) refuse, as {@code Iterator.remove} does.
-     *
-     * @return the process exit code
-     */
-    default int launchOnLab() {
-        throw new UnsupportedOperationException("this launcher opens no lab");
+    /** What the window opens on. */
+    sealed interface WindowStart {
+        /** The start screen: recent profiles, connect, start a local lab pair. */
+        record StartScreen() implements WindowStart {
+        }
+
+        /**
+         * A pair given on the command line.
+         *
+         * @param security how its monitors are reached (TLS files, plain TCP to a remote host or not)
+         */
+        record Pair(PairEndpoints endpoints, TransportSecurity security) implements WindowStart {
+        }
+
+        /**
+         * A local lab pair that the window starts itself, so that it knows it runs on one (its status bar says so)
+         * and stops it when it closes.
+         */
+        record Lab() implements WindowStart {
+        }
     }
 
     /** Both monitors of a pair. */

@@ -37,15 +37,12 @@ public final class ConsoleLauncher implements GuiLauncher {
     }
 
     @Override
-    public int launch(Optional<PairEndpoints> pair, TransportSecurity security) {
+    public int launch(WindowStart start) {
+        Optional<PairEndpoints> pair = start instanceof WindowStart.Pair p ? Optional.of(p.endpoints())
+                : Optional.empty();
+        TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
-                ZoneId.systemDefault(), dark, false));
-    }
-
-    @Override
-    public int launchOnLab() {
-        return open(new ConsoleContext(Optional.empty(), TransportSecurity.none(), connector, lab, profiles,
-                Clock.systemUTC(), ZoneId.systemDefault(), dark, true));
+                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab));
     }
 
     private static int open(ConsoleContext context) {

@@ -24,7 +24,7 @@ class TlsCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine((pair, security) -> {
+        CommandLine cli = Cli.commandLine(start -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> {
             throw new IOException("no journal in this test");

@@ -1,6 +1,5 @@
 package org.coloconsole.app.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.AppVersion;
 import org.coloconsole.app.GuiLauncher;
@@ -62,14 +61,14 @@ public final class ColoConsoleCommand implements Callable<Integer> {
         }
         if (lab) {
             // the window starts the pair itself, shows its progress and stops it when it closes
-            return gui.launchOnLab();
+            return gui.launch(new GuiLauncher.WindowStart.Lab());
         }
         if (primary == null) {
-            return gui.launch(Optional.empty(), TransportSecurity.none());
+            return gui.launch(new GuiLauncher.WindowStart.StartScreen());
         }
         // checked before the window opens, so a combination that cannot work is a usage error as in the subcommands
         TransportSecurity security = transport.security(spec.commandLine(), primary, secondary);
-        return gui.launch(Optional.of(new GuiLauncher.PairEndpoints(primary, secondary)), security);
+        return gui.launch(new GuiLauncher.WindowStart.Pair(new GuiLauncher.PairEndpoints(primary, secondary), security));
     }
 
     /** Reads the version Maven wrote into the build. */

@@ -46,7 +46,7 @@ class CliLabTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine((pair, security) -> {
+        CommandLine cli = Cli.commandLine(start -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> JournalAuditTrail.open(journalDir));
         cli.setOut(new PrintWriter(out, true));

@@ -12,10 +12,10 @@ class CliTreeTest {
 
     @Test
     void eachSubcommandIsBuiltUnderItsOwnNameAndAloneWhenNamed() {
-        CommandLine whole = Cli.commandLine((pair, security) -> 0, () -> null);
+        CommandLine whole = Cli.commandLine(start -> 0, () -> null);
         assertThat(whole.getSubcommands()).isNotEmpty();
         for (String name : whole.getSubcommands().keySet()) {
-            CommandLine one = Cli.commandLine((pair, security) -> 0, () -> null, name, "--help");
+            CommandLine one = Cli.commandLine(start -> 0, () -> null, name, "--help");
             assertThat(one.getSubcommands()).containsOnlyKeys(name);
             assertThat(printed(one, name, "--help")).isEqualTo(printed(whole, name, "--help"));
         }
@@ -23,12 +23,12 @@ class CliTreeTest {
 
     @Test
     void withoutASubcommandNameTheWholeTreeIsBuiltExceptForABareVersion() {
-        CommandLine whole = Cli.commandLine((pair, security) -> 0, () -> null);
-        assertThat(Cli.commandLine((pair, security) -> 0, () -> null, "--help").getSubcommands().keySet())
+        CommandLine whole = Cli.commandLine(start -> 0, () -> null);
+        assertThat(Cli.commandLine(start -> 0, () -> null, "--help").getSubcommands().keySet())
                 .containsExactlyElementsOf(whole.getSubcommands().keySet());
-        assertThat(Cli.commandLine((pair, security) -> 0, () -> null, "stauts").getSubcommands().keySet())
+        assertThat(Cli.commandLine(start -> 0, () -> null, "stauts").getSubcommands().keySet())
                 .containsExactlyElementsOf(whole.getSubcommands().keySet());
-        CommandLine bare = Cli.commandLine((pair, security) -> 0, () -> null, "--version");
+        CommandLine bare = Cli.commandLine(start -> 0, () -> null, "--version");
         assertThat(bare.getSubcommands()).isEmpty();
         assertThat(printed(bare, "--version")).isEqualTo(printed(whole, "--version")).startsWith("colo-console ");
     }

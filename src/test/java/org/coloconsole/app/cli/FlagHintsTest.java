@@ -20,7 +20,7 @@ class FlagHintsTest {
     private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine((pair, security) -> {
+        CommandLine cli = Cli.commandLine(start -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> JournalAuditTrail.open(journal));
         cli.setOut(new PrintWriter(out, true));

@@ -247,7 +247,7 @@ class JobCliQemuTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine((endpoints, security) -> {
+        CommandLine cli = Cli.commandLine(start -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> JournalAuditTrail.open(cliJournal));
         cli.setOut(new PrintWriter(out, true));

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
 import org.coloconsole.app.GuiLauncher;
-import org.coloconsole.app.TransportSecurity;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -19,31 +18,20 @@ class LabLaunchTest {
 
     @Test
     void labOpensTheWindowOnALabItStartsItself() {
-        AtomicInteger onLab = new AtomicInteger();
-        AtomicInteger onPair = new AtomicInteger();
-        CommandLine cli = Cli.commandLine(new GuiLauncher() {
-            @Override
-            public int launch(Optional<PairEndpoints> pair, TransportSecurity security) {
-                onPair.incrementAndGet();
-                return 0;
-            }
-
-            @Override
-            public int launchOnLab() {
-                onLab.incrementAndGet();
-                return 0;
-            }
+        List<GuiLauncher.WindowStart> opened = new ArrayList<>();
+        CommandLine cli = Cli.commandLine(start -> {
+            opened.add(start);
+            return 0;
         }, () -> {
             throw new AssertionError("the window's journal is the window's business");
         });
         assertThat(cli.execute("--lab")).isZero();
-        assertThat(onLab).hasValue(1);
-        assertThat(onPair).hasValue(0);
+        assertThat(opened).containsExactly(new GuiLauncher.WindowStart.Lab());
     }
 
     @Test
     void labAndEndpointsTogetherAreAUsageError() {
-        CommandLine cli = Cli.commandLine((pair, security) -> 0, () -> null);
+        CommandLine cli = Cli.commandLine(start -> 0, () -> null);
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute("--lab", "--primary", "unix:/a", "--secondary", "unix:/b")).isEqualTo(2);

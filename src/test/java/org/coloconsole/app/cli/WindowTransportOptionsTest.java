@@ -26,6 +26,10 @@ import picocli.CommandLine;
 class WindowTransportOptionsTest {
 
     private record Launch(Optional<GuiLauncher.PairEndpoints> pair, TransportSecurity security) {
+        static Launch of(GuiLauncher.WindowStart start) {
+            return start instanceof GuiLauncher.WindowStart.Pair p ? new Launch(Optional.of(p.endpoints()), p.security())
+                    : new Launch(Optional.empty(), TransportSecurity.none());
+        }
     }
 
     private record Run(int exit, String err, List<Launch> launches) {
@@ -37,8 +41,8 @@ class WindowTransportOptionsTest {
 
     private static Run run(String... args) {
         List<Launch> launches = new ArrayList<>();
-        CommandLine cli = Cli.commandLine((pair, security) -> {
-            launches.add(new Launch(pair, security));
+        CommandLine cli = Cli.commandLine(start -> {
+            launches.add(Launch.of(start));
             return 0;
         }, () -> {
             throw new IOException("no journal in this test");
@@ -147,7 +151,7 @@ class WindowTransportOptionsTest {
 
     @Test
     void theSubcommandsStillTakeTheOptionsThroughTheSharedMixin() {
-        CommandLine cli = Cli.commandLine((pair, security) -> 0, () -> null);
+        CommandLine cli = Cli.commandLine(start -> 0, () -> null);
         for (String command : new String[] {"status", "watch", "failover", "jobs", "job", "qmp"}) {
             assertThat(cli.getSubcommands().get(command).getCommandSpec().findOption("--tls-ca"))
                     .as(command).isNotNull();
