@@ -21,6 +21,15 @@ public final class FailoverPlan {
     }
 
     public static List<FailoverStep> plan(InterlockDecision decision, FailoverRequest request, Options options) {
+        return plan(decision, request, options, Topology.empty());
+    }
+
+    /**
+     * With the survivor's discovered topology: the guide's sequence for the parts it has ({@link SurvivorCleanup})
+     * around the lost-heartbeat. An empty topology (a skeleton pair) gives exactly the fencing runbook.
+     */
+    public static List<FailoverStep> plan(InterlockDecision decision, FailoverRequest request, Options options,
+                                          Topology survivor) {
         if (!decision.allowed()) {
             throw new IllegalArgumentException("no plan for a refused failover: " + decision.sentence());
         }
@@ -43,6 +52,7 @@ public final class FailoverPlan {
                     Map.of("instances", List.of(Map.of("type", "migration"))), true,
                     "Cut the " + target.label() + "'s replication connection, in case it is stuck."));
         }
+        steps.addAll(SurvivorCleanup.beforeLostHeartbeat(target, survivor));
         steps.add(new FailoverStep(FailoverStep.Kind.LOST_HEARTBEAT, target, "x-colo-lost-heartbeat", Map.of(),
                 false, "Tell the " + target.label() + " to leave COLO and carry on alone."));
         if (fenceOtherSide && !options.quitFencedSide()) {
@@ -52,6 +62,8 @@ public final class FailoverPlan {
                     "Stop the " + other.label() + "'s guest again: a checkpoint before the link was cut may have "
                             + "resumed it."));
         }
+        // after the re-fence: the other side's guest is stopped again first, then the survivor is tidied
+        steps.addAll(SurvivorCleanup.afterLostHeartbeat(target, survivor));
         steps.add(new FailoverStep(FailoverStep.Kind.VERIFY, target, "query-colo-status", Map.of(), false,
                 "Verify that the " + target.label() + " left COLO on request and runs."));
         return List.copyOf(steps);

@@ -21,6 +21,25 @@ public record FailoverStep(Kind kind, Side side, String command, Map<String, Obj
         LOST_HEARTBEAT,
         /** Stop the fenced side again: a COLO checkpoint between the first stop and the lost-heartbeat resumes it. */
         REFENCE_STOP,
-        VERIFY
+        /** Close the promoted secondary's NBD server: its disk stays exported, writable, otherwise. */
+        STOP_NBD_SERVER,
+        /** Take the replication child out of the primary's quorum disk. */
+        DETACH_REPLICATION,
+        /** Delete the detached replication node (and its NBD connection). */
+        DELETE_REPLICATION_NODE,
+        /** Delete a COLO proxy object (compare, its iothread, a filter) from the survivor's packet path. */
+        DELETE_OBJECT,
+        /** Remove a chardev that pointed at the other side. */
+        REMOVE_CHARDEV,
+        VERIFY;
+
+        /**
+         * Steps that take a part of COLO out of the survivor: a part that is gone already, or that QEMU will not
+         * remove, is skipped with QEMU's answer as a note, never an abort (the probe of the service decides).
+         */
+        public boolean dismantles() {
+            return this == STOP_NBD_SERVER || this == DETACH_REPLICATION || this == DELETE_REPLICATION_NODE
+                    || this == DELETE_OBJECT || this == REMOVE_CHARDEV;
+        }
     }
 }
