@@ -69,6 +69,14 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
             return refused(target, "A failover to the " + failover.target().map(Side::label).orElse("?")
                     + " already succeeded; re-protect the pair before another one.");
         }
+        if (chosen.tookOver() && !other.tookOver() && chosen.answering()) {
+            // a runbook cut short after the lost-heartbeat (the console crashed): nothing new is promoted, and
+            // finishing it fences the other side again and takes the survivor's COLO parts out (SurvivorCleanup)
+            return new FailoverOption(target, other.answering() ? Verdict.FENCE_OTHER_SIDE : Verdict.OTHER_SIDE_GONE,
+                    "The " + target.label() + " already took over; the console will finish its runbook"
+                            + (other.answering() ? ", stopping the " + other.side().label() + "'s guest first."
+                            : "."));
+        }
         for (Side side : Side.values()) {
             SideState s = pair.side(side);
             if (s.tookOver()) {

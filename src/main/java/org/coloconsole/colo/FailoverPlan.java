@@ -33,10 +33,14 @@ public final class FailoverPlan {
         if (!decision.allowed()) {
             throw new IllegalArgumentException("no plan for a refused failover: " + decision.sentence());
         }
-        return steps(request.target(), decision.fenceOtherSide(), options);
+        return steps(request.target(), decision.fenceOtherSide(), options, survivor);
     }
 
     static List<FailoverStep> steps(Side target, boolean fenceOtherSide, Options options) {
+        return steps(target, fenceOtherSide, options, Topology.empty());
+    }
+
+    static List<FailoverStep> steps(Side target, boolean fenceOtherSide, Options options, Topology survivor) {
         Side other = target.other();
         List<FailoverStep> steps = new ArrayList<>();
         if (fenceOtherSide) {

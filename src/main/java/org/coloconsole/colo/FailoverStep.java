@@ -31,7 +31,9 @@ public record FailoverStep(Kind kind, Side side, String command, Map<String, Obj
         DELETE_OBJECT,
         /** Remove a chardev that pointed at the other side. */
         REMOVE_CHARDEV,
-        VERIFY;
+        VERIFY,
+        /** Not a QMP command: the runner probes the survivor's service until it answers or the bound passes. */
+        PROBE_SERVICE;
 
         /**
          * Steps that take a part of COLO out of the survivor: a part that is gone already, or that QEMU will not

@@ -19,6 +19,10 @@ import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Observation;
+import org.coloconsole.colo.ProbeResult;
+import org.coloconsole.colo.ServiceCheck;
+import org.coloconsole.colo.ServiceProbe;
+import org.coloconsole.colo.Topology;
 import org.coloconsole.colo.Side;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpCommandException;
@@ -35,6 +39,9 @@ public final class FailoverRunner implements AutoCloseable {
     private final PairSupervisor supervisor;
     private final Duration stepTimeout;
     private final SurvivorCheck survivorCheck;
+    private final TopologyDiscovery discovery;
+    private final ProbeRunner probes;
+    private final Duration serviceTimeout;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "failover-runner");
         t.setDaemon(true);
@@ -45,6 +52,19 @@ public final class FailoverRunner implements AutoCloseable {
         this.supervisor = supervisor;
         this.stepTimeout = stepTimeout;
         this.survivorCheck = new SurvivorCheck(supervisor, stepTimeout, verifyTimeout);
+        this.discovery = new TopologyDiscovery(stepTimeout);
+        this.probes = new ProbeRunner(supervisor.clock(), PROBE_TIMEOUT, supervisor.config().probes().allowRemote());
+        this.serviceTimeout = supervisor.config().probes().within();
+    }
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final long PROBE_PAUSE_MILLIS = 100;
+
+    /**
+     * What the side's COLO is made of now (blocking, on the caller's thread): what a plan is drawn from, read afresh
+     * each time so that a re-run after a crash plans only what is left.
+     */
+    public Topology discover(Side side) throws InterruptedException {
+        return discovery.discover(supervisor.link(side).client());
     }
 
     public FailoverRunner(PairSupervisor supervisor) {
@@ -84,10 +104,18 @@ public final class FailoverRunner implements AutoCloseable {
             return new FailoverOutcome(FailoverOutcome.Result.REFUSED, target, decision.sentence(), List.of(),
                     since(started), Duration.ZERO, Optional.of(decision));
         }
-        List<FailoverStep> steps = FailoverPlan.plan(decision, request, options);
+        Topology survivor;
         try {
-            supervisor.trail().durable(AuditKind.ACTION_INTENT, target, supervisor.clock().instant(),
-                    intentFields(request, decision, steps));
+            survivor = discover(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            survivor = Topology.empty();
+        }
+        List<FailoverStep> steps = FailoverPlan.plan(decision, request, options, survivor);
+        try {
+            Map<String, Object> intent = intentFields(request, decision, steps);
+            intent.put("topology", survivor.summary());
+            supervisor.trail().durable(AuditKind.ACTION_INTENT, target, supervisor.clock().instant(), intent);
         } catch (IOException e) {
             String sentence = "The intent could not be written to the journal (" + e.getMessage()
                     + "); nothing was sent to QEMU.";
@@ -122,8 +150,63 @@ public final class FailoverRunner implements AutoCloseable {
                 return finish(request, FailoverOutcome.Result.FAILED, sentence, reports, started, qemuNanos);
             }
         }
+        ServiceCheck.Judgement service = ServiceCheck.judge(Optional.empty(), List.of());
+        if (supervisor.config().probes().of(target).isPresent()) {
+            // a step of its own only when there is a probe: a pair without one keeps its runbook as it was
+            FailoverStep probeStep = new FailoverStep(FailoverStep.Kind.PROBE_SERVICE, target, "service-probe",
+                    Map.of(), false, "Check that the " + target.label() + "'s guest serves.");
+            progress.accept(new StepReport(steps.size() + 1, steps.size() + 1, probeStep, StepReport.Status.RUNNING,
+                    probeStep.sentence(), Duration.ZERO));
+            long probeStart = System.nanoTime();
+            service = checkService(target);
+            StepReport probeReport = new StepReport(steps.size() + 1, steps.size() + 1, probeStep,
+                    service.verdict() == ServiceCheck.Verdict.SERVING ? StepReport.Status.DONE
+                            : StepReport.Status.FAILED, service.sentence(), since(probeStart));
+            reports.add(probeReport);
+            progress.accept(probeReport);
+            journalStep(probeReport);
+        }
+        String after = topologyAfter(target);
+        if (service.verdict() == ServiceCheck.Verdict.NOT_YET) {
+            return finish(request, FailoverOutcome.Result.FAILED, "The " + target.label() + " left COLO and its "
+                    + "guest runs, but its service is not back within " + serviceTimeout.toMillis() + " ms: "
+                    + service.sentence() + " Now: " + after + ".", reports, started, qemuNanos);
+        }
         return finish(request, FailoverOutcome.Result.VERIFIED, target.title() + " carries on alone: it left COLO "
-                + "on request and its guest runs.", reports, started, qemuNanos);
+                + "on request and its guest runs; " + (service.verdict() == ServiceCheck.Verdict.SERVING
+                ? service.sentence() : "QEMU runs; service not checked.") + " Now: " + after + ".", reports,
+                started, qemuNanos);
+    }
+
+    /** Probes the survivor until the domain's rule says it serves, or the bound passes. */
+    private ServiceCheck.Judgement checkService(Side target) {
+        Optional<ServiceProbe> probe = supervisor.config().probes().of(target);
+        List<ProbeResult> results = new ArrayList<>();
+        ServiceCheck.Judgement judgement = ServiceCheck.judge(probe, results);
+        long deadline = System.nanoTime() + serviceTimeout.toNanos();
+        while (judgement.verdict() == ServiceCheck.Verdict.NOT_YET && System.nanoTime() < deadline) {
+            results.add(probes.run(target, probe.orElseThrow()));
+            judgement = ServiceCheck.judge(probe, results);
+            if (judgement.verdict() == ServiceCheck.Verdict.NOT_YET) {
+                try {
+                    Thread.sleep(PROBE_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return judgement;
+    }
+
+    /** The survivor's topology after the runbook, as the card's line says it. */
+    private String topologyAfter(Side target) {
+        try {
+            return discover(target).summary();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "not read";
+        }
     }
 
     private StepResult send(FailoverStep step) {
@@ -133,8 +216,14 @@ public final class FailoverRunner implements AutoCloseable {
             CompletableFuture<QmpValue> reply = step.outOfBand()
                     ? client.executeOob(step.command(), step.arguments())
                     : client.execute(step.command(), step.arguments(), stepTimeout);
-            reply.get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            QmpValue answer = reply.get(stepTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             long took = System.nanoTime() - sent;
+            if (step.command().equals("human-monitor-command") && answer.isString()
+                    && !answer.asText().isBlank()) {
+                // HMP reports its errors as text in a successful reply
+                return new StepResult(StepReport.Status.SKIPPED, step.command() + " → " + step.side().label()
+                        + ": QEMU answered \"" + answer.asText().strip() + "\"; carrying on", took);
+            }
             if (step.kind() == FailoverStep.Kind.FENCE_STOP || step.kind() == FailoverStep.Kind.FENCE_QUIT
                     || step.kind() == FailoverStep.Kind.REFENCE_STOP) {
                 supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), step.command()));
@@ -159,6 +248,12 @@ public final class FailoverRunner implements AutoCloseable {
     private StepResult failed(FailoverStep step, Throwable cause, long took) {
         String why = cause instanceof QmpCommandException q ? q.errorClass() + ": " + q.description()
                 : String.valueOf(cause.getMessage());
+        if (step.kind().dismantles() && cause instanceof QmpCommandException) {
+            // a part already gone (a re-run after a crash) or one QEMU will not remove: noted, never an abort; the
+            // service probe decides whether the survivor serves
+            return new StepResult(StepReport.Status.SKIPPED, step.command() + " → " + step.side().label()
+                    + ": QEMU answered " + why + "; carrying on", took);
+        }
         switch (step.kind()) {
             case FENCE_QUIT:
                 if (closedByPeer(cause)) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.colo.HeartbeatPolicy;
+import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.colo.Side;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
@@ -13,19 +14,29 @@ import org.coloconsole.qmp.TlsSettings;
  *
  * @param tls           CA and client certificate for {@code tls:} endpoints
  * @param allowInsecure whether plain {@code tcp:} may reach a non-loopback address
+ * @param probes        each side's service probe, if any
  */
 public record PairConfig(Endpoint primary, Endpoint secondary, HeartbeatSettings heartbeat,
                          HeartbeatPolicy policy, Duration connectTimeout, Duration commandTimeout,
-                         Optional<TlsSettings> tls, boolean allowInsecure) {
+                         Optional<TlsSettings> tls, boolean allowInsecure, ServiceProbes probes) {
 
     public PairConfig {
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(probes, "probes");
         Objects.requireNonNull(primary, "primary");
         Objects.requireNonNull(secondary, "secondary");
         if (primary.equals(secondary)) {
             throw new IllegalArgumentException("the primary and the secondary must be different monitors, not both "
                     + primary);
         }
+    }
+
+    /** Without service probes. */
+    public PairConfig(Endpoint primary, Endpoint secondary, HeartbeatSettings heartbeat, HeartbeatPolicy policy,
+                      Duration connectTimeout, Duration commandTimeout, Optional<TlsSettings> tls,
+                      boolean allowInsecure) {
+        this(primary, secondary, heartbeat, policy, connectTimeout, commandTimeout, tls, allowInsecure,
+                ServiceProbes.none());
     }
 
     public static PairConfig of(Endpoint primary, Endpoint secondary) {
@@ -37,16 +48,22 @@ public record PairConfig(Endpoint primary, Endpoint secondary, HeartbeatSettings
 
     public PairConfig withHeartbeat(HeartbeatSettings next) {
         return new PairConfig(primary, secondary, next, new HeartbeatPolicy(next.misses(), policy.slowThreshold(),
-                policy.history()), connectTimeout, commandTimeout, tls, allowInsecure);
+                policy.history()), connectTimeout, commandTimeout, tls, allowInsecure, probes);
     }
 
     public PairConfig withTls(TlsSettings value) {
         return new PairConfig(primary, secondary, heartbeat, policy, connectTimeout, commandTimeout,
-                Optional.ofNullable(value), allowInsecure);
+                Optional.ofNullable(value), allowInsecure, probes);
     }
 
     public PairConfig withAllowInsecure(boolean value) {
-        return new PairConfig(primary, secondary, heartbeat, policy, connectTimeout, commandTimeout, tls, value);
+        return new PairConfig(primary, secondary, heartbeat, policy, connectTimeout, commandTimeout, tls, value,
+                probes);
+    }
+
+    public PairConfig withProbes(ServiceProbes value) {
+        return new PairConfig(primary, secondary, heartbeat, policy, connectTimeout, commandTimeout, tls,
+                allowInsecure, value);
     }
 
     public Endpoint endpoint(Side side) {

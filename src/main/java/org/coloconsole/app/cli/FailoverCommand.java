@@ -17,6 +17,7 @@ import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.Topology;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.FailoverOutcome;
 import org.coloconsole.engine.StepReport;
@@ -85,7 +86,9 @@ public final class FailoverCommand implements Callable<Integer> {
                 return ExitCodes.QEMU_ERROR;
             }
             out.println("Plan to " + request.action() + ":");
-            List<FailoverStep> plan = FailoverPlan.plan(preview, request, options);
+            Topology survivor = session.runner().discover(target);
+            out.println("The " + target.label() + "'s COLO: " + survivor.summary());
+            List<FailoverStep> plan = FailoverPlan.plan(preview, request, options, survivor);
             for (FailoverStep step : plan) {
                 out.println("  " + step.command() + " → " + step.side().label() + ": " + step.sentence());
             }
@@ -95,7 +98,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 return ExitCodes.QEMU_ERROR;
             }
             FailoverOutcome outcome = session.runner().run(request, options, report -> print(out, report))
-                    .get(60, TimeUnit.SECONDS);
+                    .get(60 + pair.config().probes().within().toSeconds(), TimeUnit.SECONDS);
             if (outcome.verified()) {
                 out.printf("VERIFIED in %d ms (QEMU %d ms): %s%n", outcome.total().toMillis(),
                         outcome.qemuTime().toMillis(), outcome.sentence());
