@@ -58,8 +58,7 @@ public final class ProbeRunner {
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String response = read(socket.getInputStream());
             int status = statusOf(response);
-            int bodyAt = response.indexOf("\r\n\r\n");
-            String body = bodyAt < 0 ? "" : response.substring(bodyAt + 4);
+            String body = body(response);
             if (status == http.expectedStatus()) {
                 return result(side, ProbeResult.Outcome.PASSED, "HTTP " + status, ProbeResult.diskLine(body), started);
             }
@@ -79,6 +78,22 @@ public final class ProbeRunner {
             total += n;
         }
         return new String(buffer, 0, total, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * What follows the headers. A CGI's own headers end with a bare blank line (busybox httpd passes them through), so
+     * {@code \n\n} counts as the end as well as {@code \r\n\r\n}.
+     */
+    public static String body(String response) {
+        int crlf = response.indexOf("\r\n\r\n");
+        int lf = response.indexOf("\n\n");
+        if (crlf < 0 && lf < 0) {
+            return "";
+        }
+        if (lf < 0 || (crlf >= 0 && crlf < lf)) {
+            return response.substring(crlf + 4);
+        }
+        return response.substring(lf + 2);
     }
 
     /** {@code HTTP/1.x NNN …}; -1 when the answer is not HTTP. */

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.coloconsole.app.lab.LabGuest;
 import org.coloconsole.app.lab.TcgWaitShim;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.ProbeRunner;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -148,17 +149,16 @@ public final class GuidePair implements AutoCloseable {
     /** The body of the side's {@code GET /cgi-bin/status}, or empty when it does not answer 200 now. */
     public Optional<String> status(Side side) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", servicePort(side)), 2000);
-            socket.setSoTimeout(3000);
+            socket.connect(new InetSocketAddress("127.0.0.1", servicePort(side)), 5000);
+            // in COLO, colo-compare holds an answer until the secondary's matches or its 3 s timeout forces a checkpoint
+            socket.setSoTimeout(15_000);
             socket.getOutputStream().write(("GET " + LabGuest.STATUS_PATH + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int bodyAt = response.indexOf("\r\n\r\n");
-            if (!response.startsWith("HTTP/1.") || response.length() < 12 || !response.substring(9, 12).equals("200")
-                    || bodyAt < 0) {
+            if (!response.startsWith("HTTP/1.") || response.length() < 12 || !response.substring(9, 12).equals("200")) {
                 return Optional.empty();
             }
-            return Optional.of(response.substring(bodyAt + 4));
+            return Optional.of(ProbeRunner.body(response));
         } catch (IOException e) {
             return Optional.empty();
         }
