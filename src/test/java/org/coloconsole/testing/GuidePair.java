@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.coloconsole.app.lab.LabGuest;
 import org.coloconsole.app.lab.TcgWaitShim;
+import org.coloconsole.colo.ProbeResult;
 import org.coloconsole.colo.Side;
 import org.coloconsole.engine.ProbeRunner;
 import org.coloconsole.qmp.Endpoint;
@@ -166,17 +167,7 @@ public final class GuidePair implements AutoCloseable {
 
     /** The {@code disk N} line of a status body. */
     public static OptionalLong disk(String body) {
-        for (String line : body.split("\n")) {
-            String[] words = line.strip().split("\\s+");
-            if (words.length == 2 && words[0].equals("disk")) {
-                try {
-                    return OptionalLong.of(Long.parseLong(words[1]));
-                } catch (NumberFormatException e) {
-                    return OptionalLong.empty();
-                }
-            }
-        }
-        return OptionalLong.empty();
+        return ProbeResult.diskLine(body);
     }
 
     /** Waits until the side's guest answers; returns the body. */
