@@ -133,7 +133,7 @@ class GuidePairFailoverTest {
     private Run cli(GuidePair pair, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine((p, security) -> {
+        CommandLine cli = Cli.commandLine(start -> {
             throw new AssertionError("no window in a CLI test");
         }, () -> JournalAuditTrail.open(tmp.resolve("journal")));
         cli.setOut(new PrintWriter(out, true));
