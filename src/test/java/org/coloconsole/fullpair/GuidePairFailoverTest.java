@@ -19,6 +19,7 @@ import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.ServiceProbe;
 import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.colo.Side;
+import org.coloconsole.engine.FailoverOutcome;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.StepReport;
@@ -85,15 +86,17 @@ class GuidePairFailoverTest {
                     .withProbes(probes(pair));
             try (PairSession first = PairSession.open(config, () -> JournalAuditTrail.open(tmp.resolve("j1")),
                     Clock.systemUTC())) {
-                first.awaitKnown(Duration.ofSeconds(5));
+                assertThat(first.awaitKnown(LabTiming.bound(Duration.ofSeconds(10)))).isTrue();
                 try {
-                    first.runner().run(new FailoverRequest(Side.SECONDARY, false), FailoverPlan.Options.defaults(),
+                    FailoverOutcome ended = first.runner().run(new FailoverRequest(Side.SECONDARY, false), FailoverPlan.Options.defaults(),
                             report -> {
                                 if (report.status() != StepReport.Status.RUNNING
                                         && report.step().kind() == FailoverStep.Kind.LOST_HEARTBEAT) {
                                     throw new IllegalStateException("the console dies here");
                                 }
                             }).get(60, TimeUnit.SECONDS);
+                    throw new AssertionError("the console was to die after the lost-heartbeat, but the runbook "
+                            + "ended: " + ended.result() + ": " + ended.sentence());
                 } catch (ExecutionException expected) {
                     assertThat(expected.getCause()).hasMessage("the console dies here");
                 }
