@@ -132,8 +132,13 @@ public final class NamespacedColoPair implements AutoCloseable {
     private void start(String name, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (ACCEL.equals("tcg")) {
-            // QEMU 7.2's COLO primary deadlocks under TCG without it; either side may become primary
-            builder.environment().putAll(TcgWaitShim.environment(TcgWaitShim.installInto(dir)));
+            // QEMU 7.2's COLO primary deadlocks under TCG without it; either side may become primary. Installed
+            // once: the first QEMU may still be loading it while the second starts
+            Path library = dir.resolve(TcgWaitShim.FILE_NAME);
+            if (!Files.exists(library)) {
+                TcgWaitShim.installInto(dir);
+            }
+            builder.environment().putAll(TcgWaitShim.environment(library));
         }
         processes.add(builder
                 .directory(dir.toFile())

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class TcgWaitShim {
     static final String RESOURCE = "native/colo-tcg-wait.so";
-    static final String FILE_NAME = "colo-tcg-wait.so";
+    public static final String FILE_NAME = "colo-tcg-wait.so";
 
     private TcgWaitShim() {
     }
@@ -29,8 +29,11 @@ public final class TcgWaitShim {
                         + "a lab without KVM needs: build it with a C compiler present (apt-get install gcc libc6-dev; "
                         + "mvn -B -DskipTests package)");
             }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-x------"));
+            // written aside and moved in whole: a QEMU starting meanwhile must never map a half-written library
+            Path partial = Files.createTempFile(runDir, FILE_NAME, ".part");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("r-x------"));
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new LabException("cannot copy the TCG workaround into " + runDir + ": " + e.getMessage(), e);
