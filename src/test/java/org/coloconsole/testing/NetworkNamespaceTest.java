@@ -47,7 +47,8 @@ class NetworkNamespaceTest {
             assertThat(address).startsWith("10.213.").isNotEqualTo(ns.link(0).rootAddress());
             // the second host of its /30 (the root end is the first)
             assertThat(Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)) % 4).isEqualTo(2);
-            assertThat(reaches(address)).isTrue();
+            // a veth just set up needs a moment (carrier, the first ARP) on a loaded machine, as after a heal below
+            await("reachable").atMost(Duration.ofSeconds(15)).until(() -> reaches(address));
             ns.cut(0);
             assertThat(reaches(address)).as("cut").isFalse();
             ns.heal(0);
