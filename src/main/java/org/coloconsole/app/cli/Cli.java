@@ -1,5 +1,6 @@
 package org.coloconsole.app.cli;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Cli {
     /** By name (each command's {@code @Command(name)}), in the order help lists them. */
     private static Map<String, Supplier<Object>> subcommands(AuditTrailFactory trails) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("qmp", QmpCommand::new);
+        all.put("qmp", () -> new QmpCommand(trails, Clock.systemUTC()));
         all.put("lab", LabCommand::new);
         all.put("watch", () -> new WatchCommand(trails));
         all.put("status", () -> new StatusCommand(trails));
