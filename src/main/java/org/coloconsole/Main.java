@@ -18,7 +18,8 @@ public final class Main {
         // The window's graph (profiles, Jackson's ObjectMapper, the UI classes) is built only when the window opens:
         // a one-shot subcommand never needs it, and building it took a third of `colo-console --version`.
         GuiLauncher gui = (pair, security) -> ConsoleLauncher.standard(System.getenv(), journal).launch(pair, security);
-        int code = Cli.commandLine(gui, journal, args).execute(args);
+        int code = Cli.forTerminal(Cli.commandLine(gui, journal, args), new java.io.OutputStreamWriter(System.out),
+                new java.io.OutputStreamWriter(System.err)).execute(args);
         System.exit(code);
     }
 }

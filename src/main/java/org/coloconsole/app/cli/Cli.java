@@ -44,6 +44,16 @@ public final class Cli {
         return line;
     }
 
+    /**
+     * Points {@code line}'s output at these writers through {@link TerminalWriter}, so that no QEMU string reaches a
+     * terminal with its control characters (the entry point passes stdout and stderr).
+     */
+    public static CommandLine forTerminal(CommandLine line, java.io.Writer out, java.io.Writer err) {
+        line.setOut(new TerminalWriter(out));
+        line.setErr(new TerminalWriter(err));
+        return line;
+    }
+
     /** By name (each command's {@code @Command(name)}), in the order help lists them. */
     private static Map<String, Supplier<Object>> subcommands(AuditTrailFactory trails) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();

@@ -157,7 +157,8 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
         try (QmpClient client = new QmpClient(options)) {
             client.connect(endpoint);
             QmpValue reply = client.execute(command, args).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            out.println(pretty ? reply.toPrettyJson() : reply.toJson());
+            // line by line: a println is one line (TerminalWriter), and JSON's own strings hold no raw newline
+            (pretty ? reply.toPrettyJson() : reply.toJson()).lines().forEach(out::println);
             out.flush();
             return new Outcome(ExitCodes.OK, "reply", "QEMU replied.");
         } catch (QmpException e) {
