@@ -19,7 +19,7 @@ public final class Cli {
     public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails) {
         CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
         subcommands(trails).values().forEach(sub -> line.addSubcommand(sub.get()));
-        return line;
+        return withSentences(line);
     }
 
     /**
@@ -33,13 +33,27 @@ public final class Cli {
         Map<String, Supplier<Object>> all = subcommands(trails);
         if (all.keySet().stream().noneMatch(given::contains)) {
             return given.equals(List.of("--version")) || given.equals(List.of("-V"))
-                    ? new CommandLine(new ColoConsoleCommand(gui)) : commandLine(gui, trails);
+                    ? withSentences(new CommandLine(new ColoConsoleCommand(gui))) : commandLine(gui, trails);
         }
         CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
         all.forEach((name, sub) -> {
             if (given.contains(name)) {
                 line.addSubcommand(sub.get());
             }
+        });
+        return withSentences(line);
+    }
+
+    /** A journal that cannot be opened is a sentence and its own exit code, not a stack trace. */
+    private static CommandLine withSentences(CommandLine line) {
+        line.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (e instanceof org.coloconsole.app.JournalUnavailableException) {
+                failed.getErr().println("Nothing was done: the console journals what it sees and does, and "
+                        + e.getMessage());
+                failed.getErr().flush();
+                return ExitCodes.JOURNAL_UNAVAILABLE;
+            }
+            throw e;
         });
         return line;
     }

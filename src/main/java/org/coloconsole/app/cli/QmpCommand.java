@@ -89,7 +89,7 @@ public final class QmpCommand implements java.util.concurrent.Callable<Integer> 
         } catch (IOException e) {
             err.println("Nothing was sent: every qmp command is journaled, and " + e.getMessage());
             err.flush();
-            return ExitCodes.UNREACHABLE;
+            return ExitCodes.JOURNAL_UNAVAILABLE;
         }
         try (trail) {
             Map<String, Object> intent = fields(args, changing);

@@ -72,7 +72,7 @@ class QmpCommandJournalTest {
             }, "qmp");
             line.setOut(new PrintWriter(out, true));
             line.setErr(new PrintWriter(err, true));
-            assertThat(line.execute("qmp", server.endpoint().text(), "query-status")).isEqualTo(2);
+            assertThat(line.execute("qmp", server.endpoint().text(), "query-status")).isEqualTo(3);
             assertThat(server.accepted()).isZero();
         }
         assertThat(err.toString()).contains("Nothing was sent", "disk full");
