@@ -3,6 +3,7 @@ package org.coloconsole;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.cli.Cli;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.FatalErrors;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.journal.Journal;
 import org.coloconsole.ui.ConsoleLauncher;
@@ -13,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // a fatal error on any of our threads is never silent (the window should subscribe its own way too)
+        FatalErrors fatal = new FatalErrors();
+        Thread.setDefaultUncaughtExceptionHandler(fatal);
+        Cli.exitOnFatal(fatal, System.err, Runtime.getRuntime()::halt);
         AuditTrailFactory journal = () -> JournalAuditTrail.openOrBeside(Journal.defaultDirectory(System.getenv()),
                 ProcessHandle.current().pid());
         // The window's graph (profiles, Jackson's ObjectMapper, the UI classes) is built only when the window opens:

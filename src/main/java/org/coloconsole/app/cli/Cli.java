@@ -44,6 +44,22 @@ public final class Cli {
         return withSentences(line);
     }
 
+    /**
+     * After a fatal error on any of the console's threads the CLI says so on {@code err} and ends at once with
+     * {@link ExitCodes#FATAL} ({@code halt}: a clean exit could wait on the very thread that died).
+     */
+    public static void exitOnFatal(org.coloconsole.engine.FatalErrors fatal, java.io.PrintStream err,
+                                   java.util.function.IntConsumer halt) {
+        fatal.subscribe(f -> {
+            try {
+                err.println(org.coloconsole.colo.PrintableText.escape(f.sentence()));
+                err.flush();
+            } finally {
+                halt.accept(ExitCodes.FATAL);
+            }
+        });
+    }
+
     /** A journal that cannot be opened is a sentence and its own exit code, not a stack trace. */
     private static CommandLine withSentences(CommandLine line) {
         line.setExecutionExceptionHandler((e, failed, parsed) -> {

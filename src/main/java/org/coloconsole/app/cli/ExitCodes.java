@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int UNREACHABLE = 2;
     /** The journal could not be opened, so nothing was done (an action must be journaled first). */
     static final int JOURNAL_UNAVAILABLE = 3;
+    /** A fatal error (out of memory…) on one of the console's threads: it stopped rather than half-work. */
+    static final int FATAL = 70;
 
     private ExitCodes() {
     }
