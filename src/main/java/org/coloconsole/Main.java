@@ -3,6 +3,7 @@ package org.coloconsole;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.cli.Cli;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.FatalErrors;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.journal.Journal;
 import org.coloconsole.ui.ConsoleLauncher;
@@ -13,12 +14,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // a fatal error on any of our threads is never silent (the window should subscribe its own way too)
+        FatalErrors fatal = new FatalErrors();
+        Thread.setDefaultUncaughtExceptionHandler(fatal);
+        Cli.exitOnFatal(fatal, System.err, Runtime.getRuntime()::halt);
         AuditTrailFactory journal = () -> JournalAuditTrail.openOrBeside(Journal.defaultDirectory(System.getenv()),
                 ProcessHandle.current().pid());
         // The window's graph (profiles, Jackson's ObjectMapper, the UI classes) is built only when the window opens:
         // a one-shot subcommand never needs it, and building it took a third of `colo-console --version`.
         GuiLauncher gui = start -> ConsoleLauncher.standard(System.getenv(), journal).launch(start);
-        int code = Cli.commandLine(gui, journal, args).execute(args);
+        int code = Cli.forTerminal(Cli.commandLine(gui, journal, args), new java.io.OutputStreamWriter(System.out),
+                new java.io.OutputStreamWriter(System.err)).execute(args);
         System.exit(code);
     }
 }

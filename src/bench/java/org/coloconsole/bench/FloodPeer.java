@@ -94,6 +94,36 @@ final class FloodPeer implements AutoCloseable {
     }
 
     /**
+     * Writes events of about {@code eventBytes} each (a MIGRATION_PASS with a long string member) as fast as the
+     * socket takes them, for {@code seconds}: a QEMU gone mad, for the flood benchmark.
+     *
+     * @return events written
+     */
+    long blastHuge(int eventBytes, long seconds) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        byte[] event = ("{\"timestamp\": {\"seconds\": " + System.currentTimeMillis() / 1000 + ", \"microseconds\": 0}, "
+                + "\"event\": \"HUGE\", \"data\": {\"blob\": \"" + "x".repeat(eventBytes) + "\"}}\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        long written = 0;
+        while (System.nanoTime() < deadline && !closed) {
+            try {
+                write(event);
+            } catch (IOException e) {
+                // the console dropped us (it may, for this side): wait for its reconnect
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return written;
+                }
+                continue;
+            }
+            written++;
+        }
+        return written;
+    }
+
+    /**
      * Writes {@code count} events at {@code perSecond}, each stamped with the time it is written, in small bursts
      * every millisecond or so; stops early when {@code keepGoing} turns false.
      *

@@ -34,7 +34,14 @@ public final class PairSession implements AutoCloseable {
     }
 
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
-        AuditTrail trail = trails.open();
+        AuditTrail trail;
+        try {
+            trail = trails.open();
+        } catch (JournalUnavailableException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JournalUnavailableException(e);
+        }
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
         return new PairSession(trail, supervisor, clock);

@@ -141,7 +141,14 @@ public sealed interface Observation {
 
     // --- answers to polls ---
 
-    record StatusPolled(Side side, Instant at, boolean running, String status) implements Observation {
+    /**
+     * {@code running} is empty when the reply had no boolean {@code running}: unknown, never "not running" (a malformed
+     * reply from a fenced side must not read as stopped).
+     */
+    record StatusPolled(Side side, Instant at, Optional<Boolean> running, String status) implements Observation {
+        public StatusPolled(Side side, Instant at, boolean running, String status) {
+            this(side, at, Optional.of(running), status);
+        }
     }
 
     /** {@code lastMode} is absent on QEMU before 4.0 (and on 8.1+ builds without replication). */

@@ -104,7 +104,7 @@ public final class PairReducer {
                 || o instanceof Observation.BlockJobEvent) {
             b.jobs = JobsReducer.reduce(s.jobs(), o);
         } else if (o instanceof Observation.StatusPolled p) {
-            b.running = Optional.of(p.running());
+            b.running = p.running();
             b.runState = p.status();
         } else if (o instanceof Observation.ColoStatusPolled c) {
             b.coloMode = c.mode();

@@ -18,7 +18,7 @@ public final class PollDecoder {
     public static Optional<Observation> decode(Side side, Instant at, String command, QmpValue result) {
         switch (command) {
             case "query-status":
-                return Optional.of(new Observation.StatusPolled(side, at, result.bool("running").orElse(false),
+                return Optional.of(new Observation.StatusPolled(side, at, result.bool("running"),
                         result.string("status").orElse("unknown")));
             case "query-colo-status":
                 return Optional.of(new Observation.ColoStatusPolled(side, at,

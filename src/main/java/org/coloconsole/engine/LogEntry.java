@@ -28,6 +28,9 @@ public record LogEntry(long sequence, Optional<String> side, Instant receivedAt,
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rawJson, "rawJson");
+        // a row is one line: a QEMU string with a newline or an escape sequence must not forge or restyle rows
+        summary = org.coloconsole.colo.PrintableText.escape(summary);
+        name = org.coloconsole.colo.PrintableText.escape(name);
     }
 
     /** How loudly a row is shown. */

@@ -166,10 +166,16 @@ public final class PairSupervisor implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         links.values().forEach(SideLink::close);
         ticker.shutdownNow();
         stateThread.close();
     }
+
+    /** Memory (KiB of {@link QmpEvent#footprintBytes()}) of events handed to the state thread and not yet applied. */
+    private static final int EVENT_BUDGET_KIB = 32 * 1024;
+    private final java.util.concurrent.Semaphore eventBudget = new java.util.concurrent.Semaphore(EVENT_BUDGET_KIB);
+    private volatile boolean closed;
 
     private void onEvent(Side side, QmpEvent event, Observation observation) {
         try {
@@ -179,9 +185,27 @@ public final class PairSupervisor implements AutoCloseable {
             note(side, "JOURNAL", "the journal could not record " + event.name() + ": " + e.getMessage(),
                     LogEntry.Severity.CRITICAL);
         }
+        // bounded in bytes: when the state thread is behind by EVENT_BUDGET_KIB of events, this side's subscriber
+        // waits here, so its own byte-bounded queue sheds the rest and counts them (a gap, then a re-read): a flooding
+        // side costs this much memory at most and slows only its own events
+        int permits = (int) Math.min(EVENT_BUDGET_KIB, event.footprintBytes() / 1024 + 1);
+        try {
+            while (!eventBudget.tryAcquire(permits, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         onStateThread(() -> {
-            emit(feed.event(side.label(), event));
-            apply(observation);
+            try {
+                emit(feed.event(side.label(), event));
+                apply(observation);
+            } finally {
+                eventBudget.release(permits);
+            }
         });
     }
 

@@ -116,7 +116,8 @@ public final class SideLink implements AutoCloseable {
         this.jobsPoll = new JobsPoll(this::report);
         this.client = new QmpClient(options);
         this.scheduler = new ExecutorScheduler("side-" + name + "-link");
-        this.events = client.subscribe(Set.of(), this::onEvent);
+        // in order with the replies: a poll's reply must not reach the state before an event QEMU sent earlier
+        this.events = client.subscribeInOrder(Set.of(), this::onEvent);
         this.session = new ReconnectingSession(client, endpoint, backoff, scheduler, this::resyncAfterConnect);
         this.reconnectEvents = session.onEvent(this::onReconnectEvent);
     }

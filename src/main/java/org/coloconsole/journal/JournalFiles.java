@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -62,18 +63,56 @@ final class JournalFiles {
             }
             forceDirectory(directory.getParent()); // so the new directory itself survives a power cut
         }
+        refuseIfOthersControl(directory);
         tighten(directory, DIRECTORY_PERMISSIONS, warnings);
+    }
+
+    /**
+     * As OpenSSH's StrictModes does for {@code ~/.ssh}: a journal directory that another user owns, or that the group
+     * or others may write, lets someone else swap, delete or pre-create the audit trail (a symlink in place of
+     * {@code journal.jsonl}); refused with a sentence rather than silently fixed, since the trail may already be
+     * tampered with. Only readable by others is merely tightened (below).
+     */
+    static void refuseIfOthersControl(Path directory) throws IOException {
+        java.nio.file.attribute.PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, java.nio.file.attribute.PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to check
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new IOException(directory + " is a symbolic link; the journal directory must be a real directory "
+                    + "of yours (remove the link)");
+        }
+        String me = System.getProperty("user.name");
+        if (me != null && !attributes.owner().getName().equals(me)) {
+            throw new IOException(directory + " belongs to " + attributes.owner().getName() + ", not to " + me
+                    + "; the journal must live in a directory only you control");
+        }
+        Set<PosixFilePermission> p = attributes.permissions();
+        if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException(directory + " is writable by " + (p.contains(PosixFilePermission.OTHERS_WRITE)
+                    ? "everyone" : "its group") + " (" + PosixFilePermissions.toString(p) + "), so someone else "
+                    + "could replace the journal; make it yours alone with: chmod 700 " + directory);
+        }
     }
 
     /** Opens (creating 0600) a file for appending. */
     static FileChannel openForAppend(Path file, List<String> warnings) throws IOException {
         FileChannel channel;
         try {
+            // NOFOLLOW: a symlink planted as journal.jsonl must not send the audit trail (or our writes) elsewhere
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), privateAttribute(FILE_PERMISSIONS));
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), privateAttribute(FILE_PERMISSIONS));
         } catch (UnsupportedOperationException e) {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new IOException(file + " is a symbolic link; the journal does not follow links (remove it)", e);
+            }
+            throw e;
         }
         tighten(file, FILE_PERMISSIONS, warnings);
         return channel;
@@ -82,10 +121,11 @@ final class JournalFiles {
     /** Creates a new file 0600 that did not exist before. */
     static FileChannel createPrivate(Path file) throws IOException {
         try {
-            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    privateAttribute(FILE_PERMISSIONS));
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), privateAttribute(FILE_PERMISSIONS));
         } catch (UnsupportedOperationException e) {
-            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
         }
     }
 

@@ -139,7 +139,7 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
         }
         file = files.removeFirst();
         try {
-            in = new LineSplitter(Files.newInputStream(file), MAX_LINE_BYTES);
+            in = new LineSplitter(Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS), MAX_LINE_BYTES);
         } catch (NoSuchFileException e) {
             // a live journal rotated or pruned it after the directory was listed: read what is still there
             problem(file.getFileName() + " was rotated or removed while the journal was being read; it was skipped.");

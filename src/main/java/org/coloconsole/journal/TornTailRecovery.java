@@ -30,7 +30,8 @@ final class TornTailRecovery {
     }
 
     Result repair(Path journal, Instant now) throws IOException {
-        try (FileChannel file = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel file = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             long size = file.size();
             if (size == 0) {
                 return new Result(Optional.empty(), 0, 0);

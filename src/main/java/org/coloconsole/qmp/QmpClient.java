@@ -40,6 +40,8 @@ public final class QmpClient implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicInteger subscriberCount = new AtomicInteger();
     private final List<EventSubscription> subscribers = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<EventSubscription> inOrder =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final List<Consumer<QmpStateChange>> stateListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
 
@@ -194,16 +196,35 @@ public final class QmpClient implements AutoCloseable {
 
     /** Events whose name is in {@code eventNames} (all when empty), in arrival order, on the subscription's thread. */
     public EventSubscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler) {
-        return subscribe(eventNames, handler, options.subscriberQueue());
+        return subscribe(eventNames, handler, options.subscriberQueueBytes());
     }
 
-    /** As {@link #subscribe(Set, Consumer)}, with this subscriber's own queue bound. */
-    public EventSubscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler, int queueCapacity) {
+    /** As {@link #subscribe(Set, Consumer)}, with this subscriber's own queue bound in bytes. */
+    public EventSubscription subscribe(Set<String> eventNames, Consumer<QmpEvent> handler, long queueBytes) {
         EventSubscription[] holder = new EventSubscription[1];
         holder[0] = new EventSubscription("qmp-" + options.name() + "-events-" + subscriberCount.incrementAndGet(),
-                eventNames, handler, queueCapacity, () -> subscribers.remove(holder[0]));
+                eventNames, handler, queueBytes, () -> {
+                    subscribers.remove(holder[0]);
+                    inOrder.compareAndSet(holder[0], null);
+                });
         subscribers.add(holder[0]);
         return holder[0];
+    }
+
+    /**
+     * As {@link #subscribe(Set, Consumer)}, and every reply of this client completes on this subscription's thread,
+     * between the events as QEMU sent them: a state fed by both sees them in QEMU's order (a reply cannot overtake
+     * the event before it). One per client; callbacks on replies must then not block on another reply.
+     *
+     * @throws IllegalStateException when the client has one already
+     */
+    public EventSubscription subscribeInOrder(Set<String> eventNames, Consumer<QmpEvent> handler) {
+        EventSubscription s = subscribe(eventNames, handler);
+        if (!inOrder.compareAndSet(null, s)) {
+            s.close();
+            throw new IllegalStateException("this client already delivers its replies in order with its events");
+        }
+        return s;
     }
 
     /** State changes in order, on the client's timer thread; a listener must not block. */
@@ -462,9 +483,11 @@ public final class QmpClient implements AutoCloseable {
             return;
         }
         PendingCall call = null;
-        if (id.isNumber()) {
+        // exactly: 1.5, "1" or 1e0 are not the id 1 the console sent, and must not answer call 1
+        java.util.OptionalLong exact = id.exactLong();
+        if (exact.isPresent()) {
             synchronized (lock) {
-                call = pending.remove(id.asLong(-1));
+                call = pending.remove(exact.getAsLong());
                 if (call != null) {
                     idsInUse.clear((int) call.id);
                 }
@@ -478,11 +501,20 @@ public final class QmpClient implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "{0}: dropped the late reply to {1}", options.name(), call.command);
             return;
         }
-        if (message instanceof QmpMessage.Return r) {
-            call.complete(r.value());
+        PendingCall answered = call;
+        Runnable completion = () -> {
+            if (message instanceof QmpMessage.Return r) {
+                answered.complete(r.value());
+            } else {
+                QmpMessage.Error e = (QmpMessage.Error) message;
+                answered.fail(new QmpCommandException(answered.command, e.errorClass(), e.description()));
+            }
+        };
+        EventSubscription ordered = inOrder.get();
+        if (ordered != null && ordered.isOpen()) {
+            ordered.runInOrder(completion);
         } else {
-            QmpMessage.Error e = (QmpMessage.Error) message;
-            call.fail(new QmpCommandException(call.command, e.errorClass(), e.description()));
+            completion.run();
         }
     }
 
@@ -600,7 +632,7 @@ public final class QmpClient implements AutoCloseable {
     }
 
     private static boolean isId(QmpValue value, long id) {
-        return value != null && value.isNumber() && value.asLong(-1) == id;
+        return value != null && value.exactLong().equals(java.util.OptionalLong.of(id));
     }
 
     private static String errorText(QmpMessage message) {

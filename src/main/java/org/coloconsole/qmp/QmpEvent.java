@@ -89,6 +89,15 @@ public final class QmpEvent {
     }
 
     /** The event exactly as QEMU sent it (without the line end): one JSON object, no line break. */
+    /**
+     * About what this event holds in memory: its raw line plus the parsed {@code data} tree (Jackson's nodes take a
+     * few times the text they came from). Queues are bounded by this, not by a count, so a side that sends 1 MB events
+     * cannot fill the heap with a count-bounded queue.
+     */
+    public long footprintBytes() {
+        return 256L + 4L * raw.length();
+    }
+
     public String raw() {
         return raw;
     }

@@ -96,6 +96,12 @@ public final class QmpValue {
         return node.isTextual() ? node.textValue() : toJson();
     }
 
+    /** This value as a long when it is an integer JSON number that fits: not 1.5, 1.0, "1" or 2^64. */
+    public java.util.OptionalLong exactLong() {
+        return node.isIntegralNumber() && node.canConvertToLong()
+                ? java.util.OptionalLong.of(node.longValue()) : java.util.OptionalLong.empty();
+    }
+
     public long asLong(long fallback) {
         return node.isNumber() ? node.longValue() : fallback;
     }

@@ -34,7 +34,7 @@ class EventLossTest {
         try (ScriptedQmpServer peer = ScriptedQmpServer.unix(QmpScript.negotiated()
                 .sendRaw(flood.toString().getBytes(StandardCharsets.UTF_8)).hang());
              SideLink link = new SideLink("flooded", peer.endpoint(),
-                     QmpClientOptions.defaults("flooded").withSubscriberQueue(10), HeartbeatSettings.defaults(),
+                     QmpClientOptions.defaults("flooded").withSubscriberQueueBytes(10), HeartbeatSettings.defaults(),
                      ExponentialBackoff.standard(new Random(1)), Clock.systemUTC(), new Recorder() {
                          @Override
                          public void event(QmpEvent event) {

@@ -326,8 +326,8 @@ class QmpClientTest {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-        }, 10);
-        client.subscribe(Set.of(), fast::add, 100_000);
+        }, 5_000); // bytes: a few of these events
+        client.subscribe(Set.of(), fast::add, 1 << 20);
         connect();
         for (int i = 0; i < 200; i++) {
             peer.event("MIGRATION_PASS", "{\"pass\": " + i + "}");

@@ -1,5 +1,6 @@
 package org.coloconsole.app.cli;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class Cli {
     public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails) {
         CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
         subcommands(trails).values().forEach(sub -> line.addSubcommand(sub.get()));
-        return line;
+        return withSentences(line);
     }
 
     /**
@@ -32,7 +33,7 @@ public final class Cli {
         Map<String, Supplier<Object>> all = subcommands(trails);
         if (all.keySet().stream().noneMatch(given::contains)) {
             return given.equals(List.of("--version")) || given.equals(List.of("-V"))
-                    ? new CommandLine(new ColoConsoleCommand(gui)) : commandLine(gui, trails);
+                    ? withSentences(new CommandLine(new ColoConsoleCommand(gui))) : commandLine(gui, trails);
         }
         CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
         all.forEach((name, sub) -> {
@@ -40,13 +41,53 @@ public final class Cli {
                 line.addSubcommand(sub.get());
             }
         });
+        return withSentences(line);
+    }
+
+    /**
+     * After a fatal error on any of the console's threads the CLI says so on {@code err} and ends at once with
+     * {@link ExitCodes#FATAL} ({@code halt}: a clean exit could wait on the very thread that died).
+     */
+    public static void exitOnFatal(org.coloconsole.engine.FatalErrors fatal, java.io.PrintStream err,
+                                   java.util.function.IntConsumer halt) {
+        fatal.subscribe(f -> {
+            try {
+                err.println(org.coloconsole.colo.PrintableText.escape(f.sentence()));
+                err.flush();
+            } finally {
+                halt.accept(ExitCodes.FATAL);
+            }
+        });
+    }
+
+    /** A journal that cannot be opened is a sentence and its own exit code, not a stack trace. */
+    private static CommandLine withSentences(CommandLine line) {
+        line.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (e instanceof org.coloconsole.app.JournalUnavailableException) {
+                failed.getErr().println("Nothing was done: the console journals what it sees and does, and "
+                        + e.getMessage());
+                failed.getErr().flush();
+                return ExitCodes.JOURNAL_UNAVAILABLE;
+            }
+            throw e;
+        });
+        return line;
+    }
+
+    /**
+     * Points {@code line}'s output at these writers through {@link TerminalWriter}, so that no QEMU string reaches a
+     * terminal with its control characters (the entry point passes stdout and stderr).
+     */
+    public static CommandLine forTerminal(CommandLine line, java.io.Writer out, java.io.Writer err) {
+        line.setOut(new TerminalWriter(out));
+        line.setErr(new TerminalWriter(err));
         return line;
     }
 
     /** By name (each command's {@code @Command(name)}), in the order help lists them. */
     private static Map<String, Supplier<Object>> subcommands(AuditTrailFactory trails) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("qmp", QmpCommand::new);
+        all.put("qmp", () -> new QmpCommand(trails, Clock.systemUTC()));
         all.put("lab", LabCommand::new);
         all.put("watch", () -> new WatchCommand(trails));
         all.put("status", () -> new StatusCommand(trails));

@@ -56,10 +56,21 @@ public final class ProfileStore {
         try {
             stored = mapper.readValue(file.toFile(), StoredProfiles.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException("The profiles file " + file + " cannot be read (" + e.getOriginalMessage()
-                    + "). Fix or remove it; the console will start a new one.", e);
+            throw unreadable(e.getOriginalMessage(), e);
+        } catch (RuntimeException e) {
+            // a profile's own checks (a blank name, a bad endpoint) are the file's fault, not a reason not to start
+            throw unreadable(String.valueOf(e.getMessage()), e);
+        }
+        // JSON null or {"profiles": [null]} (a profile without its name or endpoints fails its own checks above): junk the window must not trip over
+        if (stored == null) {
+            throw unreadable("it holds null, not the profiles object", null);
         }
         List<ConnectionProfile> profiles = new ArrayList<>(stored.profiles() == null ? List.of() : stored.profiles());
+        for (ConnectionProfile p : profiles) {
+            if (p == null) {
+                throw unreadable("a profile in it is null", null);
+            }
+        }
         profiles.sort(Comparator.comparing((ConnectionProfile p) -> p.lastUsedAt().orElse(null),
                         Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(ConnectionProfile::name));
@@ -73,6 +84,12 @@ public final class ProfileStore {
 
     public Optional<ConnectionProfile> find(String name) throws IOException {
         return list().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Saving over it is refused too (every write reads first), so the file is left as it is for the operator. */
+    private IOException unreadable(String why, Exception cause) {
+        return new IOException("The profiles file " + file + " cannot be read (" + why + "). It was left untouched: "
+                + "fix or remove it, and the console will start a new one.", cause);
     }
 
     /** Adds or replaces the profile of the same name. */
@@ -105,16 +122,31 @@ public final class ProfileStore {
         Path temp = Files.createTempFile(dir, ".profiles", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            mapper.writeValue(temp.toFile(), new StoredProfiles(1, profiles));
+            // on disk before the rename: otherwise a power cut after it can leave profiles.json empty
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(temp.toFile())) {
+                out.write(mapper.writeValueAsBytes(new StoredProfiles(1, profiles)));
+                out.getFD().sync();
+            }
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
             // an older file may have been created with a looser mode by hand
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename itself survive a power cut. */
+    private static void syncDirectory(Path dir) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file system that cannot open a directory: the OS still keeps the rename across a crash of ours
         }
     }
 
