@@ -27,6 +27,11 @@ public final class Verification {
         if (other.answering() && other.guestRuns()) {
             return "The " + other.side().label() + "'s guest still runs beside the " + target.label() + ".";
         }
+        // a malformed query-status leaves the run state unknown, and unknown never counts as stopped
+        if (other.answering() && other.running().isEmpty()) {
+            return "The " + other.side().label() + " answers but its run state is not known: it may still run "
+                    + "beside the " + target.label() + ".";
+        }
         return "";
     }
 }

@@ -191,4 +191,14 @@ class FailoverInterlockTest {
         s.apply(new Observation.Stopped(Side.PRIMARY, s.now)).apply(new Observation.Fenced(Side.PRIMARY, s.now, "stop"));
         assertThat(Verification.verified(s.state, Side.SECONDARY)).isTrue();
     }
+
+    @Test
+    void aFencedSideWhoseStatusReplyIsMalformedIsNeverCountedAsStopped() {
+        Scenario s = Scenario.protectedPair().lostHeartbeatSent(Side.SECONDARY);
+        s.apply(new Observation.Stopped(Side.PRIMARY, s.now)).apply(new Observation.Fenced(Side.PRIMARY, s.now, "stop"));
+        // query-status answered without a boolean "running": the run state is unknown, not "not running"
+        s.apply(new Observation.StatusPolled(Side.PRIMARY, s.now, java.util.Optional.empty(), "paused"));
+        assertThat(Verification.verified(s.state, Side.SECONDARY)).isFalse();
+        assertThat(Verification.whyNot(s.state, Side.SECONDARY)).contains("run state is not known");
+    }
 }
