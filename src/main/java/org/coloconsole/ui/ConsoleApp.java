@@ -27,12 +27,13 @@ public final class ConsoleApp extends Application {
         ConsoleWindow window = new ConsoleWindow(context, fx, theme);
         Scene scene = new Scene(window, 1280, 800);
         theme.install(scene);
-        stage.setTitle("COLO Console");
+        stage.titleProperty().bind(window.titleProperty());
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setOnHidden(e -> window.shutdown());
-        context.initialPair().ifPresent(pair -> window.openPair("pair", pair,
+        context.initialPair().ifPresent(pair -> window.openPair(
+                org.coloconsole.ui.dashboard.PairNames.derived(pair), pair,
                 org.coloconsole.engine.HeartbeatSettings.defaults(), context.initialSecurity()));
         if (context.startLab()) {
             window.startLab();

@@ -53,6 +53,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * and the log; the toolbar and status bar throughout. Built in code in one place, on the FX thread.
  */
 public final class ConsoleWindow extends BorderPane {
+    static final String APP_NAME = "COLO Console";
     private final ConsoleContext context;
     private final FxThread fx;
     private final Theme theme;
@@ -60,6 +61,8 @@ public final class ConsoleWindow extends BorderPane {
     private final StackPane center = new StackPane();
     private final VBox top = new VBox();
     private final Button disconnect = new Button("Disconnect", new FontIcon(Material2AL.LINK_OFF));
+    private final javafx.beans.property.ReadOnlyStringWrapper title =
+            new javafx.beans.property.ReadOnlyStringWrapper(APP_NAME);
     private SessionBinding binding;
     private JobsBinding jobsBinding;
     private LabStarter.RunningLab lab;
@@ -124,6 +127,7 @@ public final class ConsoleWindow extends BorderPane {
             top.getChildren().remove(1, top.getChildren().size());
         }
         disconnect.setDisable(true);
+        title.set(APP_NAME);
         status.message("Not watching a pair.");
     }
 
@@ -167,7 +171,7 @@ public final class ConsoleWindow extends BorderPane {
         closeSession();
         WindowSession session = context.connector().open(name, pair, heartbeat, security);
         FailoverPort port = session.failover();
-        DashboardModel dashboard = new DashboardModel(port, fx, context.zone());
+        DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
         LogViewModel log = new LogViewModel();
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());
@@ -187,6 +191,7 @@ public final class ConsoleWindow extends BorderPane {
         Node banner = new Banner(dashboard.banner());
         top.getChildren().setAll(top.getChildren().get(0), banner);
         disconnect.setDisable(false);
+        title.set(name + " — " + APP_NAME);
         status.message("Watching " + name + ": " + pair.primary() + " ⇄ " + pair.secondary() + ".");
     }
 
@@ -278,6 +283,11 @@ public final class ConsoleWindow extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** "pair name — COLO Console" while a pair is open: the window's title, so the task bar names the pair. */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     public ConsoleStatusBar statusBar() {

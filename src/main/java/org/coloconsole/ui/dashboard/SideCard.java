@@ -20,7 +20,9 @@ import org.kordamp.ikonli.material2.Material2AL;
  * the top; the facts below scroll when the card is given less height than they need, so no row is ever cut.
  */
 public final class SideCard extends VBox {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final SideCardViewModel model;
+    private final java.util.List<Label[]> factLabels = new java.util.ArrayList<>();
     private final HBox header;
     private final VBox body;
     private final ScrollPane scroll;
@@ -65,6 +67,8 @@ public final class SideCard extends VBox {
         facts.setVgap(2);
         facts.getStyleClass().add("card-facts");
         int row = 0;
+        row = fact(facts, row, "Host", model.hostProperty(), "host");
+        row = fact(facts, row, "Replication", model.replicationProperty(), "replication");
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
         row = fact(facts, row, "QEMU", model.versionProperty(), "version");
@@ -98,8 +102,19 @@ public final class SideCard extends VBox {
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
 
+        Label staleNote = new Label();
+        staleNote.setId(model.side().label() + "-stale-note");
+        staleNote.textProperty().bind(model.staleNoteProperty());
+        staleNote.getStyleClass().add("card-stale-note");
+        staleNote.setWrapText(true);
+        staleNote.setMinHeight(Region.USE_PREF_SIZE);
+        staleNote.managedProperty().bind(staleNote.textProperty().isNotEmpty());
+        staleNote.visibleProperty().bind(staleNote.managedProperty());
+        model.staleProperty().addListener((obs, old, now) -> pseudoClassStateChanged(STALE, now));
+        pseudoClassStateChanged(STALE, model.staleProperty().get());
+
         // the header stays put; when the card is shorter than its facts, the facts scroll instead of being cut
-        body = new VBox(4, endpoint, facts, notice);
+        body = new VBox(4, endpoint, staleNote, facts, notice);
         body.getStyleClass().add("card-body-content");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setId(model.side().label() + "-card-scroll");
@@ -137,6 +152,8 @@ public final class SideCard extends VBox {
             n.managedProperty().bind(v.managedProperty());
         }
         grid.addRow(row, n, v);
+        factLabels.add(new Label[] {n, v});
+        CopyMenus.install(v, v::getText, this::factsText);
         return row + 1;
     }
 
@@ -144,7 +161,24 @@ public final class SideCard extends VBox {
         for (CardState s : CardState.values()) {
             pseudoClassStateChanged(s.pseudoClass(), s == state);
         }
-        label.setText(state.name());
+        label.setText(state.label());
+        label.setAccessibleText(model.side().title() + " is " + state.label().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** What an operator pastes into a ticket: the title, the state and every fact shown, one per line. */
+    String factsText() {
+        StringBuilder text = new StringBuilder(model.titleProperty().get()).append(": ")
+                .append(model.stateProperty().get().label()).append('\n').append(model.endpointProperty().get());
+        if (!model.staleNoteProperty().get().isEmpty()) {
+            text.append('\n').append(model.staleNoteProperty().get());
+        }
+        for (Label[] fact : factLabels) {
+            if (fact[1].isManaged() && !fact[1].getText().isEmpty()) {
+                text.append('\n').append(fact[0].getText().isEmpty() ? "  " : fact[0].getText() + ": ")
+                        .append(fact[1].getText());
+            }
+        }
+        return text.toString();
     }
 
     /** The height that shows every row of this card without a scroll bar, at the given width of the card. */
