@@ -14,8 +14,16 @@ public final class ConsoleLauncher implements GuiLauncher {
     private final LabStarter lab;
     private final ProfileStore profiles;
     private final boolean dark;
+    private final java.util.function.Supplier<WindowMemory> window;
 
     public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark) {
+        this(connector, lab, profiles, dark, WindowMemory::none);
+    }
+
+    /** @param window read when the window opens (not on the CLI's paths), before JavaFX starts */
+    public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark,
+                           java.util.function.Supplier<WindowMemory> window) {
+        this.window = window;
         this.connector = connector;
         this.lab = lab;
         this.profiles = profiles;
@@ -33,7 +41,8 @@ public final class ConsoleLauncher implements GuiLauncher {
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
                 .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
         return new ConsoleLauncher(connector, new LabPairStarter(lab),
-                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")));
+                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
+                () -> WindowMemory.inConfigDir(environment));
     }
 
     @Override
@@ -42,7 +51,7 @@ public final class ConsoleLauncher implements GuiLauncher {
                 : Optional.empty();
         TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
-                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab));
+                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get()));
     }
 
     private static int open(ConsoleContext context) {

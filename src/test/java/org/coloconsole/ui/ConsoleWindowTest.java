@@ -66,7 +66,7 @@ class ConsoleWindowTest {
         assertThat(robot.lookup("#status-journal").queryAs(Label.class).getText())
                 .isEqualTo("Journal: colo-console.jsonl");
         assertThat(window.getScene().getWindow()).isInstanceOfSatisfying(Stage.class,
-                s -> assertThat(s.getTitle()).isEqualTo("COLO Console"));
+                s -> assertThat(s.getTitle()).isEqualTo("lab — COLO Console"));
     }
 
     @Test
