@@ -266,6 +266,12 @@ public final class ConsoleWindow extends BorderPane {
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
         dashboardModel = dashboard;
+        dashboard.onAlert(alert -> {
+            context.alerts().accept(alert);
+            // JavaFX 21 has no urgency hint (no Stage API sets _NET_WM_STATE_DEMANDS_ATTENTION); the notification's
+            // critical urgency and the status bar stand in for it (README, "Alerts")
+            status.message(alert.title() + ": " + alert.body());
+        });
         LogViewModel log = new LogViewModel();
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());

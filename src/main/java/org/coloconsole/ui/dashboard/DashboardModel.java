@@ -16,6 +16,7 @@ public final class DashboardModel {
     private final String pairName;
     private final FailoverViewModel failover;
     private PairSnapshot last;
+    private java.util.function.Consumer<org.coloconsole.colo.Alert> alertListener = alert -> { };
 
     public DashboardModel(FailoverPort port, Executor fx, ZoneId zone) {
         this(port, fx, zone, "");
@@ -31,12 +32,20 @@ public final class DashboardModel {
     }
 
     public void apply(PairSnapshot snapshot) {
+        java.util.List<org.coloconsole.colo.Alert> alerts = org.coloconsole.colo.Alert.between(
+                Optional.ofNullable(last), snapshot, pairName.isEmpty() ? "COLO pair" : pairName);
         last = snapshot;
+        alerts.forEach(alertListener);
         Optional<Duration> delay = Replication.delay(snapshot.state());
         primary.update(snapshot.state().primary(), delay, snapshot.at());
         secondary.update(snapshot.state().secondary(), delay, snapshot.at());
         banner.update(snapshot);
         failover.update(snapshot);
+    }
+
+    /** Called on the FX thread with each alert the domain's rule raises (Alert.between). */
+    public void onAlert(java.util.function.Consumer<org.coloconsole.colo.Alert> listener) {
+        this.alertListener = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     public String pairName() {
