@@ -85,7 +85,7 @@ public final class ConsoleWindow extends BorderPane {
         this.theme = theme;
         setId("console-window");
         menus = new ConsoleMenus(new MenuActions(), theme.darkProperty());
-        top.getChildren().addAll(menus.bar(), toolbar());
+        top.getChildren().add(toolbar());
         setTop(top);
         setCenter(center);
         setBottom(status);
@@ -114,7 +114,8 @@ public final class ConsoleWindow extends BorderPane {
         dark.setAccessibleText("Dark theme");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, connect, disconnect, dark);
+        // the menus share the toolbar's row: a row less above the cards (DashboardLayoutTest counts them)
+        HBox bar = new HBox(10, title, menus.bar(), spacer, connect, disconnect, dark);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("app-toolbar");
@@ -134,8 +135,8 @@ public final class ConsoleWindow extends BorderPane {
                 this::deleteProfile);
         StackPane.setAlignment(start, Pos.TOP_CENTER);
         center.getChildren().setAll(start);
-        if (top.getChildren().size() > 2) {
-            top.getChildren().remove(2, top.getChildren().size());
+        if (top.getChildren().size() > 1) {
+            top.getChildren().remove(1, top.getChildren().size());
         }
         disconnect.setDisable(true);
         title.set(APP_NAME);
@@ -291,7 +292,7 @@ public final class ConsoleWindow extends BorderPane {
         savedDivider.ifPresent(split::placeAt);
         center.getChildren().setAll(split);
         Node banner = new Banner(dashboard.banner());
-        top.getChildren().setAll(top.getChildren().get(0), top.getChildren().get(1), banner);
+        top.getChildren().setAll(top.getChildren().get(0), banner);
         this.dashboardView = view;
         this.split = split;
         this.logView = logView;

@@ -49,7 +49,17 @@ public final class SideCard extends VBox {
         state.setId(model.side().label() + "-state");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, state);
+        // where it runs and what QEMU calls it, beside the title: where the eye goes, and no row of its own
+        Label host = new Label();
+        host.setId(model.side().label() + "-host");
+        host.textProperty().bind(model.hostProperty());
+        host.getStyleClass().add("card-host");
+        host.setMinWidth(0);
+        Tooltip hostTip = new Tooltip();
+        hostTip.textProperty().bind(model.hostProperty());
+        host.setTooltip(hostTip);
+        CopyMenus.install(host, host::getText, this::factsText);
+        HBox header = new HBox(8, title, host, spacer, state);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label endpoint = new Label();
@@ -67,7 +77,6 @@ public final class SideCard extends VBox {
         facts.setVgap(2);
         facts.getStyleClass().add("card-facts");
         int row = 0;
-        row = fact(facts, row, "Host", model.hostProperty(), "host");
         row = fact(facts, row, "Replication", model.replicationProperty(), "replication");
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
@@ -145,8 +154,9 @@ public final class SideCard extends VBox {
         v.setMaxWidth(Double.MAX_VALUE);
         v.setMinHeight(Region.USE_PREF_SIZE);
         GridPane.setHgrow(v, Priority.ALWAYS);
-        if (name.isEmpty()) {
-            // a continuation line (e.g. the exit's error text) takes no room while it has nothing to say
+        if (name.isEmpty() || name.equals("Replication")) {
+            // a continuation line (e.g. the exit's error text), or figures a side without COLO does not have, take no
+            // room while they have nothing to say
             v.managedProperty().bind(v.textProperty().isNotEmpty());
             v.visibleProperty().bind(v.managedProperty());
             n.managedProperty().bind(v.managedProperty());
@@ -167,7 +177,8 @@ public final class SideCard extends VBox {
 
     /** What an operator pastes into a ticket: the title, the state and every fact shown, one per line. */
     String factsText() {
-        StringBuilder text = new StringBuilder(model.titleProperty().get()).append(": ")
+        StringBuilder text = new StringBuilder(model.titleProperty().get()).append(" (")
+                .append(model.hostProperty().get()).append("): ")
                 .append(model.stateProperty().get().label()).append('\n').append(model.endpointProperty().get());
         if (!model.staleNoteProperty().get().isEmpty()) {
             text.append('\n').append(model.staleNoteProperty().get());

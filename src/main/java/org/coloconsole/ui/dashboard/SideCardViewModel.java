@@ -74,9 +74,8 @@ public final class SideCardViewModel {
         endpoint.set(s.endpoint());
         host.set(PairNames.host(s.endpoint()) + s.vmName().map(n -> " · VM " + n).orElse(""));
         replication.set(replicationText(s, pairDelay, now));
-        boolean wasKnown = s.connection() == ConnectionStatus.DISCONNECTED || s.connection() == ConnectionStatus.REJECTED
-                || (s.connection() == ConnectionStatus.CONNECTING && s.qemuVersion().isPresent());
-        stale.set(!connected && wasKnown);
+        // stale only what was once read: a side never reached has no facts to grey
+        stale.set(!connected && s.qemuVersion().isPresent());
         staleNote.set(stale.get() ? "Last known at " + gapClock.format(s.connectionSince())
                 + ": the facts below may have changed since." : "");
         connection.set(connectionText(s.connection()));
@@ -111,7 +110,8 @@ public final class SideCardViewModel {
             return "none: it left COLO and runs alone";
         }
         if (!s.checkpointing()) {
-            return s.inColo() ? "stopped (COLO_EXIT)" : "not in COLO";
+            // not in COLO: the COLO row says so already, and a row less keeps the card whole
+            return s.inColo() ? "stopped (COLO_EXIT)" : "";
         }
         String every = pairDelay.map(d -> "every " + Texts.duration(d)).orElse("interval not read yet");
         String last = s.lastCheckpointAt().map(t -> "last " + Texts.ago(Duration.between(t, now)))
