@@ -21,8 +21,8 @@ final class AboutText {
             for (Side side : Side.values()) {
                 SideState s = pair.get().side(side);
                 text.append(side.title()).append(": QEMU ").append(s.qemuVersion().orElse("not read yet"))
-                        .append(s.vmName().map(n -> ", VM " + n).orElse("")).append(" (").append(s.endpoint())
-                        .append(")\n");
+                        .append(s.vmName().map(n -> ", VM " + n).orElse("")).append('\n')
+                        .append("  ").append(s.endpoint()).append('\n'); // paths are long: a line of their own
             }
         }
         return text.toString().strip();

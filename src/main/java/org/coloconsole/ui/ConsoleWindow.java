@@ -448,9 +448,9 @@ public final class ConsoleWindow extends BorderPane {
     private static javafx.scene.control.TextArea selectable(String text) {
         javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
         area.setEditable(false);
-        area.setWrapText(true);
+        area.setWrapText(false);
         area.setPrefRowCount((int) text.lines().count() + 1);
-        area.setPrefColumnCount(60);
+        area.setPrefColumnCount(text.lines().mapToInt(String::length).max().orElse(40) + 2);
         area.getStyleClass().add("selectable-text");
         return area;
     }

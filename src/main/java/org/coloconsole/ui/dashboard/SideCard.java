@@ -43,10 +43,12 @@ public final class SideCard extends VBox {
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("card-title");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the host beside it gives way, never the title or the state
         title.setGraphic(new FontIcon(Material2AL.DNS));
         Label state = new Label();
         state.getStyleClass().add("card-state");
         state.setId(model.side().label() + "-state");
+        state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // where it runs and what QEMU calls it, beside the title: where the eye goes, and no row of its own

@@ -104,7 +104,7 @@ public final class SideCardViewModel {
         sparkline.set(Arrays.stream(beat.recentMicros()).mapToObj(us -> us / 1000.0).toList());
     }
 
-    /** "every 2 s · last 0.8 s ago · 30 in the last minute"; what it is instead when this side does not replicate. */
+    /** "every 2 s · last 0.8 s ago · 30/min" (checkpoints in the last minute); what it is instead when this side does not replicate. */
     static String replicationText(SideState s, Optional<Duration> pairDelay, Instant now) {
         if (s.tookOver()) {
             return "none: it left COLO and runs alone";
@@ -117,7 +117,7 @@ public final class SideCardViewModel {
         String last = s.lastCheckpointAt().map(t -> "last " + Texts.ago(Duration.between(t, now)))
                 .orElse("no checkpoint seen yet");
         int perMinute = s.checkpointsPerMinute(now);
-        return every + " · " + last + " · " + perMinute + " in the last minute";
+        return every + " · " + last + " · " + perMinute + "/min";
     }
 
     private String exitText(Observation.ColoExit exit, Instant now) {

@@ -46,7 +46,7 @@ class NamesAndFiguresTest {
         card.update(pair.side(Side.PRIMARY), Optional.of(DELAY), Snapshots.NOW);
 
         assertThat(card.hostProperty().get()).isEqualTo("this machine · VM colo-primary");
-        assertThat(card.replicationProperty().get()).isEqualTo("every 2.00 s · last 2.0 s ago · 29 in the last minute");
+        assertThat(card.replicationProperty().get()).isEqualTo("every 2.00 s · last 2.0 s ago · 29/min");
         assertThat(card.coloDetailProperty().get()).as("last mode none · reason none is noise").isEmpty();
         assertThat(card.staleProperty().get()).isFalse();
         assertThat(card.staleNoteProperty().get()).isEmpty();
