@@ -408,13 +408,7 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void showShortcuts() {
-        javafx.scene.control.Alert info = styled(new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.INFORMATION));
-        info.initOwner(window());
-        info.setTitle("Keyboard shortcuts");
-        info.setHeaderText("Keyboard shortcuts");
-        info.getDialogPane().setId("shortcuts-dialog");
-        info.getDialogPane().setContent(selectable(String.join("\n",
+        showText("shortcuts-dialog", "Keyboard shortcuts", "Keyboard shortcuts", String.join("\n",
                 "Ctrl+O\tConnect to a pair",
                 "Ctrl+F\tSearch the event log",
                 "Ctrl+C\tCopy the selected log rows as text",
@@ -425,23 +419,28 @@ public final class ConsoleWindow extends BorderPane {
                 "",
                 "A failover has no shortcut: use the failover panel or the Pair menu,",
                 "then tick the confirmation in the dialog.",
-                "Screen readers: colo-console watch --json gives every change as a line.")));
-        info.showAndWait();
+                "Screen readers: colo-console watch --json gives every change as a line."));
     }
 
     private void showAbout() {
-        javafx.scene.control.Alert about = styled(new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.INFORMATION));
-        about.initOwner(window());
-        about.setTitle("About COLO Console");
-        about.setHeaderText("COLO Console " + org.coloconsole.app.AppVersion.current());
-        about.getDialogPane().setId("about-dialog");
-        about.getDialogPane().setContent(selectable(AboutText.of(org.coloconsole.app.AppVersion.current(),
+        showText("about-dialog", "About COLO Console", "COLO Console " + org.coloconsole.app.AppVersion.current(),
+                AboutText.of(org.coloconsole.app.AppVersion.current(),
                 System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 System.getProperty("java.vendor", ""), System.getProperty("javafx.runtime.version", "unknown"),
                 Optional.ofNullable(dashboardModel).map(DashboardModel::last)
-                        .map(org.coloconsole.colo.PairSnapshot::state))));
-        about.showAndWait();
+                        .map(org.coloconsole.colo.PairSnapshot::state)));
+    }
+
+    /** An information dialog whose text the reader may select and copy. */
+    private void showText(String id, String title, String header, String text) {
+        javafx.scene.control.Alert info = styled(new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.INFORMATION));
+        info.initOwner(window());
+        info.setTitle(title);
+        info.setHeaderText(header);
+        info.getDialogPane().setId(id);
+        info.getDialogPane().setContent(selectable(text));
+        info.showAndWait();
     }
 
     /** Text a reader may copy from a dialog: read-only, selectable, sized to its lines. */

@@ -46,12 +46,7 @@ class ConsoleWindowTest {
     @Start
     void start(Stage stage) {
         session = new FakeSession(Snapshots.protectedPair(), port);
-        PairEndpoints pair = new PairEndpoints(Endpoint.parse("unix:/run/lab/primary-console.sock"),
-                Endpoint.parse("unix:/run/lab/secondary-console.sock"));
-        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, security) -> session,
-                () -> { throw new IllegalStateException("no lab in this test"); },
-                new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
-        window = ConsoleApp.show(stage, context);
+        window = session.showOnLabSockets(stage, dir);
     }
 
     @Test
