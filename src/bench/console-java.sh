@@ -18,6 +18,6 @@ JAVA=(java --module-path "$MP" --add-exports javafx.base/com.sun.javafx.event=or
 # shellcheck disable=SC2016,SC2034 # expanded by the drive script, not here; used by the script that sources this
 PLACE_CONSOLE_WINDOW='APP=$!
 trap '"'"'kill $APP 2>/dev/null || true'"'"' EXIT
-for i in $(seq 1 80); do xdotool search --name "^COLO Console$" >/dev/null 2>&1 && break; sleep 0.25; done
-WID=$(xdotool search --name "^COLO Console$" | head -1)
+for i in $(seq 1 80); do xdotool search --name "COLO Console$" >/dev/null 2>&1 && break; sleep 0.25; done
+WID=$(xdotool search --name "COLO Console$" | head -1)
 xdotool windowmove "$WID" 0 0 windowsize "$WID" 1280 800'

@@ -1,41 +1,60 @@
 #!/usr/bin/env bash
-# Screenshots of the console on a real local lab pair, under Xvfb:
-#   1. healthy pair   2. after the primary QEMU is killed (with the recommendation)   3. after promoting the secondary
-# Usage: src/bench/screenshots.sh [OUT_DIR]   (default assets/screenshots; needs xvfb, imagemagick, xdotool, QEMU)
-# Builds with `mvn -o -DskipTests package` first when nothing is built. Stops only the lab and the console it started.
+# Screenshots of the console on a real local lab pair (`--lab`: the full pair with its guest), under Xvfb with a
+# session bus and Debian's dunst drawing the desktop notifications:
+#   1. healthy with figures  2. the primary QEMU killed (banner and notifications)  3. the confirmation with names
+#   4. after promoting the secondary  6. the Pair menu  7. Help ▸ About
+# Usage: src/bench/screenshots.sh [OUT_DIR]   (default assets/screenshots; needs xvfb, imagemagick, xdotool, dbus,
+# dunst, libnotify-bin, QEMU). Builds with `mvn -o -DskipTests package` first when nothing is built. Stops only the
+# console it started (and with it its lab) and the dunst it started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=src/bench/console-java.sh
 . src/bench/console-java.sh "${1:-}"
 
 RUN=$(mktemp -d /tmp/colo-shots.XXXXXX)
-rmdir "$RUN"   # the lab makes its own private run dir
-# journal and profiles of this run stay beside it, not in the operator's own XDG dirs
-export XDG_DATA_HOME="$RUN-data" XDG_CONFIG_HOME="$RUN-config"
-cleanup() { "${JAVA[@]}" lab stop --run-dir="$RUN" >/dev/null 2>&1 || true; rm -rf "$RUN-data" "$RUN-config"; }
-trap cleanup EXIT
-"${JAVA[@]}" lab start --run-dir="$RUN"
-PRIMARY_PID=$(sed -n 's/^primary\.pid=//p' "$RUN/lab.state")
-[[ -n "$PRIMARY_PID" ]] || { echo "the lab state file has no primary pid" >&2; exit 1; }
+# journal, profiles and window state of this run stay beside it, not in the operator's own XDG dirs
+export XDG_DATA_HOME="$RUN/data" XDG_CONFIG_HOME="$RUN/config"
+trap 'rm -rf "$RUN"' EXIT
+cat > "$RUN/dunstrc" <<'DUNST'
+[global]
+    monitor = 0
+    follow = none
+    width = 420
+    origin = bottom-right
+    offset = 16x48
+    font = DejaVu Sans 11
+    frame_width = 2
+[urgency_critical]
+    background = "#82071e"
+    foreground = "#ffffff"
+    frame_color = "#ffd7d5"
+    timeout = 0
+DUNST
 
 cat > "$RUN/drive.sh" <<DRIVE
 set -eu
-${JAVA[*]} --primary "unix:$RUN/primary-console.sock" --secondary "unix:$RUN/secondary-console.sock" \
-    > "$RUN/console.log" 2>&1 &
+dunst -config "$RUN/dunstrc" > "$RUN/dunst.log" 2>&1 &
+DUNST=\$!
+${JAVA[*]} --lab > "$RUN/console.log" 2>&1 &
 $PLACE_CONSOLE_WINDOW
-sleep 6                                   # a few checkpoints (every 2 s) into the log and the sparklines
+trap 'kill \$APP \$DUNST 2>/dev/null || true' EXIT
+for i in \$(seq 1 240); do pgrep -P \$APP -a | grep -q -- "-name primary" && break; sleep 0.5; done
+sleep 40                                  # COLO checkpoints, the figures fill and the guest boots (TCG)
 import -window root "$OUT/1-healthy.png"
-kill -KILL $PRIMARY_PID
-sleep 3
+kill -KILL \$(pgrep -P \$APP -a | grep -- "-name primary" | awk '{print \$1}')
+sleep 4
 import -window root "$OUT/2-primary-killed.png"
-xdotool mousemove \${PROMOTE_X:-1108} \${PROMOTE_Y:-258} click 1      # "Promote secondary"
-sleep 1.5
+xdotool mousemove 323 26 click 1; sleep 0.8        # the Pair menu
+import -window root "$OUT/6-pair-menu.png"
+xdotool mousemove 380 58 click 1; sleep 1.5        # Promote the secondary…
 import -window root "$OUT/3-confirm.png"
-xdotool mousemove \${AGREE_X:-288} \${AGREE_Y:-519} click 1              # the explicit confirmation tick
-sleep 0.5
-xdotool mousemove \${CONFIRM_X:-673} \${CONFIRM_Y:-579} click 1          # "Fail over now"
-sleep 5
+xdotool mousemove 227 538 click 1; sleep 0.4       # the explicit confirmation tick
+xdotool mousemove 611 598 click 1; sleep 8         # Fail over now
 import -window root "$OUT/4-after-failover.png"
+xdotool mousemove 379 26 click 1; sleep 0.8        # Help
+xdotool mousemove 440 90 click 1; sleep 1.5        # About COLO Console
+import -window root "$OUT/7-about.png"
+xdotool key Escape
 DRIVE
-xvfb-run -a -s "-screen 0 1280x800x24" bash "$RUN/drive.sh"
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$RUN/drive.sh"
 echo "Screenshots in $OUT:"; ls -1 "$OUT"

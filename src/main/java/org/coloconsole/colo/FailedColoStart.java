@@ -37,7 +37,7 @@ final class FailedColoStart {
                 + pair.secondary().lastExit().map(e -> " after COLO_EXIT " + e.mode().raw() + "/" + e.reason().raw())
                 .orElse("") + ": QEMU handed the VM over instead of starting COLO (QEMU 10.0.0–10.0.6 do this).");
         if (p.guestRuns()) {
-            return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(),
+            return new Recommendation(Recommendation.Kind.SPLIT_BRAIN, Optional.empty(),
                     "Split brain: COLO never started and the VM moved to the secondary, which runs it, but the "
                             + "primary's guest runs too (resumed after the migration completed) on an outdated copy. "
                             + "Stop the primary now.", reasons, false);

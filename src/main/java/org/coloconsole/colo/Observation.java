@@ -163,6 +163,13 @@ public sealed interface Observation {
     record VersionPolled(Side side, Instant at, String version) implements Observation {
     }
 
+    /** {@code query-name}: the VM's {@code -name}, empty when QEMU was started without one. */
+    record NamePolled(Side side, Instant at, Optional<String> name) implements Observation {
+        public NamePolled {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     record CheckpointDelayPolled(Side side, Instant at, Duration delay) implements Observation {
     }
 

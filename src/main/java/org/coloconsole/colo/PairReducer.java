@@ -1,6 +1,8 @@
 package org.coloconsole.colo;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The one place a {@link PairState} changes: {@code reduce(state, observation) → state}. Pure. */
@@ -93,6 +95,10 @@ public final class PairReducer {
             b.running = Optional.of(true);
             b.runState = "running";
             markCheckpoint(s, b, at);
+            // in COLO each checkpoint ends in exactly one RESUME per side: count those, not STOP or MIGRATION_PASS
+            if (s.checkpointing()) {
+                b.recentCheckpoints = countCheckpoint(s.recentCheckpoints(), at);
+            }
         } else if (o instanceof Observation.MigrationPass) {
             markCheckpoint(s, b, at);
         } else if (o instanceof Observation.Shutdown sh) {
@@ -120,6 +126,8 @@ public final class PairReducer {
             b.migrationStatus = m.status();
         } else if (o instanceof Observation.VersionPolled v) {
             b.qemuVersion = Optional.of(v.version());
+        } else if (o instanceof Observation.NamePolled n) {
+            b.vmName = n.name();
         } else if (o instanceof Observation.CheckpointDelayPolled d) {
             b.checkpointDelay = Optional.of(d.delay());
         } else if (o instanceof Observation.ColoSupportChecked c) {
@@ -136,6 +144,19 @@ public final class PairReducer {
         if ((s.inColo() || "colo".equals(s.migrationStatus())) && s.lastExit().isEmpty()) {
             b.lastCheckpointAt = Optional.of(at);
         }
+    }
+
+    /** The checkpoints of the last minute, this one added: older ones fall out, so the list stays small. */
+    private static List<Instant> countCheckpoint(List<Instant> recent, Instant at) {
+        Instant from = at.minus(SideState.CHECKPOINT_WINDOW);
+        List<Instant> next = new ArrayList<>(recent.size() + 1);
+        for (Instant t : recent) {
+            if (t.isAfter(from)) {
+                next.add(t);
+            }
+        }
+        next.add(at);
+        return next;
     }
 
     private static String cause(Observation.Lost l) {

@@ -30,6 +30,8 @@ public final class PollDecoder {
                 return Optional.of(new Observation.MigratePolled(side, at, result.string("status").orElse("none")));
             case "query-version":
                 return versionOf(result.get("qemu")).map(v -> new Observation.VersionPolled(side, at, v));
+            case "query-name":
+                return Optional.of(new Observation.NamePolled(side, at, result.string("name").filter(n -> !n.isBlank())));
             case "query-migrate-parameters":
                 return result.integer("x-checkpoint-delay").isPresent()
                         ? Optional.of(new Observation.CheckpointDelayPolled(side, at,

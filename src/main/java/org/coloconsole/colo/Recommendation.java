@@ -28,6 +28,8 @@ public record Recommendation(Kind kind, Optional<Side> target, String headline, 
         /** Something is in motion (connecting, resyncing, a failover running): look again in a moment. */
         WAIT,
         /** The console cannot see enough of either side to advise. */
-        CANNOT_TELL
+        CANNOT_TELL,
+        /** Two guests run apart: worse than any fault, so it has its own kind (and the loudest colour). */
+        SPLIT_BRAIN
     }
 }

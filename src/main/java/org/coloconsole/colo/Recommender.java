@@ -105,7 +105,7 @@ public final class Recommender {
                     + other.side().label() + "'s guest still runs too. Stop the " + other.side().label()
                     + " now (QEMU does not fence it).";
         }
-        return new Recommendation(Recommendation.Kind.DEGRADED, Optional.empty(), headline, reasons, false);
+        return new Recommendation(Recommendation.Kind.SPLIT_BRAIN, Optional.empty(), headline, reasons, false);
     }
 
     private static Recommendation afterFailover(PairState pair, Side survivor, Instant now, List<String> reasons) {

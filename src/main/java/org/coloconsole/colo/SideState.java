@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ import java.util.Optional;
  * @param jobs               background jobs by id, in QEMU's order: from query-jobs, kept live by the job events
  * @param synced             the state was re-read (polled) since the last connect: what it says is current
  * @param coloSupport        the schema self-test of the last connect; empty until it answered
+ * @param vmName             the VM's name from QEMU's {@code -name} ({@code query-name}); empty until read or unnamed
+ * @param recentCheckpoints  when this side's guest resumed from a checkpoint, within {@link #CHECKPOINT_WINDOW} of
+ *                           the latest: one RESUME per checkpoint on each side (docs/colo-behaviour.md), so their
+ *                           count is the replication's rate
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -27,7 +32,11 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Tag<ColoMode>> lastMode, Tag<ColoExitReason> reason,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
-                        boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport) {
+                        boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport,
+                        Optional<String> vmName, List<Instant> recentCheckpoints) {
+
+    /** How far back {@link #recentCheckpoints} reaches: the rate is "per minute". */
+    public static final Duration CHECKPOINT_WINDOW = Duration.ofMinutes(1);
 
     /** The run state a side starts at: the console's word for "not read yet", not one of QEMU's run states. */
     private static final String NOT_READ = "unknown";
@@ -35,13 +44,29 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
     public SideState {
         // not Map.copyOf: the order QEMU listed the jobs in is the order an operator sees them
         jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+        recentCheckpoints = List.copyOf(recentCheckpoints);
     }
 
     public static SideState initial(Side side, String endpoint, Instant at) {
         return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
                 Heartbeat.unknown(at), NOT_READ, Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Map.of(), false, Optional.empty());
+                Optional.empty(), false, Map.of(), false, Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /**
+     * Checkpoints this side completed in the minute before {@code now}. Counted from the observations, not asked of
+     * QEMU: 7.2's query-migrate has no COLO checkpoint counter.
+     */
+    public int checkpointsPerMinute(Instant now) {
+        Instant from = now.minus(CHECKPOINT_WINDOW);
+        int count = 0;
+        for (Instant at : recentCheckpoints) {
+            if (at.isAfter(from) && !at.isAfter(now)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The console can send it commands now. */
@@ -128,6 +153,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Map<String, Job> jobs;
         boolean synced;
         Optional<ColoSupport> coloSupport;
+        Optional<String> vmName;
+        List<Instant> recentCheckpoints;
 
         private Builder(SideState s) {
             side = s.side;
@@ -151,6 +178,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             jobs = s.jobs;
             synced = s.synced;
             coloSupport = s.coloSupport;
+            vmName = s.vmName;
+            recentCheckpoints = s.recentCheckpoints;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -165,7 +194,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         SideState build() {
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
-                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport);
+                    checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport, vmName,
+                    recentCheckpoints);
         }
     }
 }

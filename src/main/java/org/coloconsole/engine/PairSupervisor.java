@@ -297,7 +297,7 @@ public final class PairSupervisor implements AutoCloseable {
         return switch (recommendation.kind()) {
             case PROTECTED, WAIT -> LogEntry.Severity.INFO;
             case DEGRADED -> LogEntry.Severity.WARNING;
-            case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY, CANNOT_TELL -> LogEntry.Severity.CRITICAL;
+            case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY, CANNOT_TELL, SPLIT_BRAIN -> LogEntry.Severity.CRITICAL;
         };
     }
 }

@@ -40,7 +40,7 @@ public final class SideLink implements AutoCloseable {
      */
     public static final List<String> RESYNC_COMMANDS = List.of(
             "query-version", "query-status", "query-colo-status", "query-migrate", "query-migrate-parameters",
-            "query-jobs");
+            "query-jobs", "query-name");
 
     /** Raw facts about one side, reported on the link's threads (never the caller's); must not block. */
     public interface Listener {

@@ -23,22 +23,53 @@ public final class ConsoleApp extends Application {
     /** Builds the window on {@code stage}; also used by tests, which bring their own stage. */
     public static ConsoleWindow show(Stage stage, ConsoleContext context) {
         FxThread fx = new FxThread();
-        Theme theme = new Theme(context.dark());
+        WindowMemory memory = context.window();
+        WindowState last = memory.loaded();
+        Theme theme = new Theme(memory.startDark(context.dark()));
         ConsoleWindow window = new ConsoleWindow(context, fx, theme);
-        Scene scene = new Scene(window, 1280, 800);
+        window.restoreDivider(last.divider());
+        Scene scene = new Scene(window, last.width(), last.height());
         theme.install(scene);
-        stage.setTitle("COLO Console");
+        placeOnAScreen(stage, last);
+
+        stage.titleProperty().bind(window.titleProperty());
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
-        stage.setOnHidden(e -> window.shutdown());
-        context.initialPair().ifPresent(pair -> window.openPair("pair", pair,
+        stage.setOnHidden(e -> {
+            WindowState now = stateOf(stage, window, theme);
+            window.shutdown();
+            // written off the FX thread; not a daemon, so the JVM waits for it after the last window
+            Thread save = new Thread(() -> memory.save(now).ifPresent(System.err::println), "window-state-save");
+            save.start();
+        });
+        context.initialPair().ifPresent(pair -> window.openPair(
+                org.coloconsole.ui.dashboard.PairNames.derived(pair), pair,
                 org.coloconsole.engine.HeartbeatSettings.defaults(), context.initialSecurity()));
         if (context.startLab()) {
             window.startLab();
         }
         stage.show();
         return window;
+    }
+
+    /** The saved bounds when they still meet a screen (a monitor may have gone since); else centred. */
+    private static void placeOnAScreen(Stage stage, WindowState last) {
+        if (last.x().isPresent() && last.y().isPresent() && !javafx.stage.Screen.getScreensForRectangle(
+                last.x().getAsDouble(), last.y().getAsDouble(), last.width(), last.height()).isEmpty()) {
+            stage.setX(last.x().getAsDouble());
+            stage.setY(last.y().getAsDouble());
+        }
+        stage.setMaximized(last.maximized());
+    }
+
+    /** What the window looks like now, to be restored at the next start. */
+    static WindowState stateOf(Stage stage, ConsoleWindow window, Theme theme) {
+        boolean max = stage.isMaximized();
+        return new WindowState(java.util.OptionalDouble.of(stage.getX()), java.util.OptionalDouble.of(stage.getY()),
+                stage.getScene() == null ? stage.getWidth() : stage.getScene().getWidth(),
+                stage.getScene() == null ? stage.getHeight() : stage.getScene().getHeight(), max,
+                window.placedDivider(), java.util.Optional.of(theme.darkProperty().get()));
     }
 
     @Override

@@ -14,11 +14,16 @@ import org.coloconsole.app.TransportSecurity;
  * @param initialPair     a pair to open straight away (from {@code --primary/--secondary}), else the start screen
  * @param initialSecurity how that pair is reached: the command line's {@code --tls-*} and {@code --allow-insecure}
  * @param startLab        whether the window starts a local lab pair at once and opens it ({@code --lab})
+ * @param alerts          where alerts go beyond the window (a desktop notification); nowhere in tests
+ * @param window          the window's size, place, divider and theme from the last run, and where to save them
  */
 public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                              PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
-                             boolean dark, boolean startLab) {
+                             boolean dark, boolean startLab, WindowMemory window,
+                             java.util.function.Consumer<org.coloconsole.colo.Alert> alerts) {
     public ConsoleContext {
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(window, "window");
         Objects.requireNonNull(initialPair, "initialPair");
         Objects.requireNonNull(initialSecurity, "initialSecurity");
         Objects.requireNonNull(connector, "connector");
@@ -26,6 +31,14 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A window that remembers nothing (the tests' windows). */
+    public ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
+                          PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
+                          boolean dark, boolean startLab) {
+        this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, WindowMemory.none(),
+                alert -> { });
     }
 
     /** A window whose first pair (if any) is local: no TLS files, plain TCP to loopback only. */

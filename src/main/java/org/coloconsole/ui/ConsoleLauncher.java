@@ -14,8 +14,17 @@ public final class ConsoleLauncher implements GuiLauncher {
     private final LabStarter lab;
     private final ProfileStore profiles;
     private final boolean dark;
+    private final java.util.function.Supplier<WindowMemory> window;
+    private java.util.function.Consumer<org.coloconsole.colo.Alert> alerts = alert -> { };
 
     public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark) {
+        this(connector, lab, profiles, dark, WindowMemory::none);
+    }
+
+    /** @param window read when the window opens (not on the CLI's paths), before JavaFX starts */
+    public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark,
+                           java.util.function.Supplier<WindowMemory> window) {
+        this.window = window;
         this.connector = connector;
         this.lab = lab;
         this.profiles = profiles;
@@ -32,8 +41,18 @@ public final class ConsoleLauncher implements GuiLauncher {
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
                 .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
-        return new ConsoleLauncher(connector, new LabPairStarter(lab),
-                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")));
+        ConsoleLauncher launcher = new ConsoleLauncher(connector, new LabPairStarter(lab),
+                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
+                () -> WindowMemory.inConfigDir(environment));
+        java.util.concurrent.Executor notifying = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "desktop-notify");
+            t.setDaemon(true);
+            return t;
+        });
+        org.coloconsole.engine.DesktopNotifier notifier = org.coloconsole.engine.DesktopNotifier.standard(notifying);
+        launcher.alerts = alert -> notifier.notify(alert)
+                .thenAccept(failure -> failure.ifPresent(System.err::println));
+        return launcher;
     }
 
     @Override
@@ -42,7 +61,7 @@ public final class ConsoleLauncher implements GuiLauncher {
                 : Optional.empty();
         TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
-                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab));
+                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts));
     }
 
     private static int open(ConsoleContext context) {

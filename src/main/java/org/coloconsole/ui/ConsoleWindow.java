@@ -53,6 +53,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * and the log; the toolbar and status bar throughout. Built in code in one place, on the FX thread.
  */
 public final class ConsoleWindow extends BorderPane {
+    static final String APP_NAME = "COLO Console";
     private final ConsoleContext context;
     private final FxThread fx;
     private final Theme theme;
@@ -60,6 +61,20 @@ public final class ConsoleWindow extends BorderPane {
     private final StackPane center = new StackPane();
     private final VBox top = new VBox();
     private final Button disconnect = new Button("Disconnect", new FontIcon(Material2AL.LINK_OFF));
+    private final javafx.beans.property.ReadOnlyStringWrapper title =
+            new javafx.beans.property.ReadOnlyStringWrapper(APP_NAME);
+    private final ConsoleMenus menus;
+    /** Profile file I/O runs here, never on the FX thread; one thread keeps the writes in order. */
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "console-profile-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.OptionalDouble savedDivider = java.util.OptionalDouble.empty();
+    private DashboardModel dashboardModel;
+    private DashboardView dashboardView;
+    private DashboardSplit split;
+    private LogView logView;
     private SessionBinding binding;
     private JobsBinding jobsBinding;
     private LabStarter.RunningLab lab;
@@ -69,6 +84,7 @@ public final class ConsoleWindow extends BorderPane {
         this.fx = fx;
         this.theme = theme;
         setId("console-window");
+        menus = new ConsoleMenus(new MenuActions(), theme.darkProperty());
         top.getChildren().add(toolbar());
         setTop(top);
         setCenter(center);
@@ -83,6 +99,8 @@ public final class ConsoleWindow extends BorderPane {
         connect.setId("toolbar-connect");
         connect.setTooltip(new Tooltip("Connect to a pair (Ctrl+O)"));
         connect.setOnAction(e -> connectDialog());
+        connect.setAccessibleText("Connect to a pair");
+        disconnect.setAccessibleText("Disconnect from the pair");
         disconnect.setId("toolbar-disconnect");
         disconnect.setDisable(true);
         disconnect.setOnAction(e -> {
@@ -93,48 +111,124 @@ public final class ConsoleWindow extends BorderPane {
         dark.setId("toolbar-theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         dark.setTooltip(new Tooltip("Switch between light and dark"));
+        dark.setAccessibleText("Dark theme");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, connect, disconnect, dark);
+        // the menus share the toolbar's row: a row less above the cards (DashboardLayoutTest counts them)
+        HBox bar = new HBox(10, title, menus.bar(), spacer, connect, disconnect, dark);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("app-toolbar");
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 // keyboard: every action reachable; none of these starts a failover
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                        this::connectDialog);
+                scene.getAccelerators().put(ConsoleMenus.CONNECT, this::connectDialog);
+                scene.getAccelerators().put(ConsoleMenus.QUIT, this::quit);
+                scene.getAccelerators().put(ConsoleMenus.FIND, this::findInLog);
             }
         });
         return bar;
     }
 
     private void showStart() {
-        List<ConnectionProfile> recent;
-        try {
-            recent = context.profiles().recent(8);
-        } catch (IOException e) {
-            recent = List.of();
-            status.message(e.getMessage());
-        }
-        StartView start = new StartView(recent, this::open, this::connectDialog, this::startLab);
+        StartView start = new StartView(List.of(), this::open, this::connectDialog, this::startLab, this::editProfile,
+                this::deleteProfile);
         StackPane.setAlignment(start, Pos.TOP_CENTER);
         center.getChildren().setAll(start);
         if (top.getChildren().size() > 1) {
             top.getChildren().remove(1, top.getChildren().size());
         }
         disconnect.setDisable(true);
+        title.set(APP_NAME);
+        menus.showPair(null, null, null);
+        dashboardModel = null;
+        dashboardView = null;
+        split = null;
+        logView = null;
         status.message("Not watching a pair.");
+        reloadRecent();
+    }
+
+    /** Reads the recent profiles off the FX thread, then shows them on the start screen and in File ▸ Recent. */
+    private void reloadRecent() {
+        io.execute(() -> {
+            List<ConnectionProfile> recent;
+            String problem = null;
+            try {
+                recent = context.profiles().recent(8);
+            } catch (IOException e) {
+                recent = List.of();
+                problem = e.getMessage();
+            }
+            List<ConnectionProfile> found = recent;
+            String said = problem;
+            fx.execute(() -> {
+                if (center.getChildren().get(0) instanceof StartView start) {
+                    start.showRecent(found);
+                }
+                menus.showRecent(found, this::open);
+                if (said != null) {
+                    status.message(said);
+                }
+            });
+        });
+    }
+
+    private void editProfile(ConnectionProfile profile) {
+        ProfileFormViewModel form = new ProfileFormViewModel();
+        form.load(profile);
+        styled(new ProfileDialog(window(), form)).showAndWait().ifPresent(edited -> io.execute(() -> {
+            try {
+                context.profiles().save(edited);
+                if (!edited.name().equals(profile.name())) {
+                    context.profiles().delete(profile.name()); // a new name in the form renames the profile
+                }
+                // the form does not carry when it was last used: keep it, or the pair leaves the recent list
+                if (profile.lastUsedAt().isPresent()) {
+                    context.profiles().markUsed(edited.name(), profile.lastUsedAt().get());
+                }
+                fx.execute(() -> status.message("Saved the profile " + edited.name() + "."));
+            } catch (IOException e) {
+                fx.execute(() -> status.message("The profile was not saved: " + e.getMessage()));
+            }
+            fx.execute(this::reloadRecent);
+        }));
+    }
+
+    private void deleteProfile(ConnectionProfile profile) {
+        javafx.scene.control.Alert ask = styled(new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, "Delete the profile " + profile.name()
+                + "? The journal keeps what was done on the pair.", javafx.scene.control.ButtonType.CANCEL,
+                javafx.scene.control.ButtonType.OK));
+        ask.initOwner(window());
+        ask.setHeaderText("Delete " + profile.name() + "?");
+        ask.getDialogPane().setId("delete-profile-dialog");
+        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> deleteNow(profile));
+    }
+
+    /** Removes {@code profile} off the FX thread and refreshes the lists; tests call it without the question. */
+    void deleteNow(ConnectionProfile profile) {
+        io.execute(() -> {
+            try {
+                context.profiles().delete(profile.name());
+                fx.execute(() -> status.message("Deleted the profile " + profile.name() + "."));
+            } catch (IOException e) {
+                fx.execute(() -> status.message("The profile was not deleted: " + e.getMessage()));
+            }
+            fx.execute(this::reloadRecent);
+        });
     }
 
     private void connectDialog() {
         ProfileFormViewModel form = new ProfileFormViewModel();
         styled(new ProfileDialog(window(), form)).showAndWait().ifPresent(profile -> {
-            try {
-                context.profiles().save(profile);
-            } catch (IOException e) {
-                status.message("The profile was not saved: " + e.getMessage());
-            }
+            io.execute(() -> {
+                try {
+                    context.profiles().save(profile);
+                } catch (IOException e) {
+                    fx.execute(() -> status.message("The profile was not saved: " + e.getMessage()));
+                }
+            });
             open(profile);
         });
     }
@@ -144,11 +238,15 @@ public final class ConsoleWindow extends BorderPane {
             PairEndpoints pair = profile.endpoints();
             HeartbeatSettings heartbeat = profile.heartbeat();
             TransportSecurity security = profile.security();
-            try {
-                context.profiles().markUsed(profile.name(), context.clock().instant());
-            } catch (IOException e) {
-                status.message("The recent list was not updated: " + e.getMessage());
-            }
+            java.time.Instant now = context.clock().instant();
+            io.execute(() -> {
+                try {
+                    context.profiles().markUsed(profile.name(), now);
+                } catch (IOException e) {
+                    fx.execute(() -> status.message("The recent list was not updated: " + e.getMessage()));
+                }
+                fx.execute(this::reloadRecent);
+            });
             openPair(profile.name(), pair, heartbeat, security);
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
@@ -167,7 +265,14 @@ public final class ConsoleWindow extends BorderPane {
         closeSession();
         WindowSession session = context.connector().open(name, pair, heartbeat, security);
         FailoverPort port = session.failover();
-        DashboardModel dashboard = new DashboardModel(port, fx, context.zone());
+        DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
+        dashboardModel = dashboard;
+        dashboard.onAlert(alert -> {
+            context.alerts().accept(alert);
+            // JavaFX 21 has no urgency hint (no Stage API sets _NET_WM_STATE_DEMANDS_ATTENTION); the notification's
+            // critical urgency and the status bar stand in for it (README, "Alerts")
+            status.message(alert.title() + ": " + alert.body());
+        });
         LogViewModel log = new LogViewModel();
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());
@@ -183,10 +288,18 @@ public final class ConsoleWindow extends BorderPane {
 
         DashboardView view = new DashboardView(dashboard, c -> styled(new ConfirmFailoverDialog(window(), c)).showAndWait());
         LogView logView = new LogView(log, context.zone(), status::message);
-        center.getChildren().setAll(new DashboardSplit(view, lowerTabs(session, logView)));
+        DashboardSplit split = new DashboardSplit(view, lowerTabs(session, logView));
+        savedDivider.ifPresent(split::placeAt);
+        center.getChildren().setAll(split);
         Node banner = new Banner(dashboard.banner());
         top.getChildren().setAll(top.getChildren().get(0), banner);
+        this.dashboardView = view;
+        this.split = split;
+        this.logView = logView;
+        menus.showPair(dashboard.failover().promoteSecondaryDisabledProperty(),
+                dashboard.failover().continuePrimaryDisabledProperty(), log.followTailProperty());
         disconnect.setDisable(false);
+        title.set(name + " — " + APP_NAME);
         status.message("Watching " + name + ": " + pair.primary() + " ⇄ " + pair.secondary() + ".");
     }
 
@@ -265,10 +378,132 @@ public final class ConsoleWindow extends BorderPane {
     public void shutdown() {
         closeSession();
         stopLab();
+        io.shutdown();
+    }
+
+    /** Where the divider stands, once the operator placed it (the window saves it). */
+    java.util.OptionalDouble placedDivider() {
+        return split != null && split.placedByOperator() ? java.util.OptionalDouble.of(split.getDividerPositions()[0])
+                : savedDivider;
+    }
+
+    /** The divider of the last run: used for every pair this window opens. */
+    void restoreDivider(java.util.OptionalDouble position) {
+        savedDivider = position;
+        if (split != null) {
+            position.ifPresent(split::placeAt);
+        }
+    }
+
+    private void quit() {
+        if (window() instanceof javafx.stage.Stage stage) {
+            stage.close(); // onHidden ends the session, stops the lab and saves the window's state
+        }
+    }
+
+    private void findInLog() {
+        if (logView != null) {
+            logView.focusSearch();
+        }
+    }
+
+    private void showShortcuts() {
+        showText("shortcuts-dialog", "Keyboard shortcuts", "Keyboard shortcuts", String.join("\n",
+                "Ctrl+O\tConnect to a pair",
+                "Ctrl+F\tSearch the event log",
+                "Ctrl+C\tCopy the selected log rows as text",
+                "Ctrl+Shift+C\tCopy the selected log rows as JSON",
+                "Ctrl+Q\tQuit",
+                "F10\tThe menu bar",
+                "Tab / Shift+Tab\tMove between controls",
+                "",
+                "A failover has no shortcut: use the failover panel or the Pair menu,",
+                "then tick the confirmation in the dialog.",
+                "Screen readers: colo-console watch --json gives every change as a line."));
+    }
+
+    private void showAbout() {
+        showText("about-dialog", "About COLO Console", "COLO Console " + org.coloconsole.app.AppVersion.current(),
+                AboutText.of(org.coloconsole.app.AppVersion.current(),
+                System.getProperty("java.runtime.version", System.getProperty("java.version")),
+                System.getProperty("java.vendor", ""), System.getProperty("javafx.runtime.version", "unknown"),
+                Optional.ofNullable(dashboardModel).map(DashboardModel::last)
+                        .map(org.coloconsole.colo.PairSnapshot::state)));
+    }
+
+    /** An information dialog whose text the reader may select and copy. */
+    private void showText(String id, String title, String header, String text) {
+        javafx.scene.control.Alert info = styled(new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.INFORMATION));
+        info.initOwner(window());
+        info.setTitle(title);
+        info.setHeaderText(header);
+        info.getDialogPane().setId(id);
+        info.getDialogPane().setContent(selectable(text));
+        info.showAndWait();
+    }
+
+    /** Text a reader may copy from a dialog: read-only, selectable, sized to its lines. */
+    private static javafx.scene.control.TextArea selectable(String text) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount((int) text.lines().count() + 1);
+        area.setPrefColumnCount(text.lines().mapToInt(String::length).max().orElse(40) + 2);
+        area.getStyleClass().add("selectable-text");
+        return area;
+    }
+
+    /** The menus' actions: forwarded to the window's own methods. */
+    private final class MenuActions implements ConsoleMenus.Actions {
+        @Override
+        public void connect() {
+            connectDialog();
+        }
+
+        @Override
+        public void exportLog(org.coloconsole.ui.log.LogExporter.Format format) {
+            if (logView != null) {
+                logView.exportDialog(format);
+            }
+        }
+
+        @Override
+        public void disconnect() {
+            closeSession();
+            showStart();
+        }
+
+        @Override
+        public void quit() {
+            ConsoleWindow.this.quit();
+        }
+
+        @Override
+        public void findInLog() {
+            ConsoleWindow.this.findInLog();
+        }
+
+        @Override
+        public void failover(org.coloconsole.colo.Side target) {
+            if (dashboardView != null) {
+                dashboardView.failoverPanel().ask(target);
+            }
+        }
+
+        @Override
+        public void showShortcuts() {
+            ConsoleWindow.this.showShortcuts();
+        }
+
+        @Override
+        public void showAbout() {
+            ConsoleWindow.this.showAbout();
+        }
     }
 
     /** Dialogs are scenes of their own: give them the console's sheet and the current light/dark choice. */
-    private <D extends javafx.scene.control.Dialog<?>> D styled(D dialog) {
+    <D extends javafx.scene.control.Dialog<?>> D styled(D dialog) {
         if (getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
         }
@@ -278,6 +513,11 @@ public final class ConsoleWindow extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** "pair name — COLO Console" while a pair is open: the window's title, so the task bar names the pair. */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     public ConsoleStatusBar statusBar() {

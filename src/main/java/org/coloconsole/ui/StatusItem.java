@@ -13,7 +13,17 @@ public final class StatusItem extends Label {
         setId(id);
         getStyleClass().add("status-item");
         setTooltip(new Tooltip(text));
-        setMinWidth(USE_PREF_SIZE); // the left-hand message gives way first
+    }
+
+    /**
+     * At most {@link #MAX_MIN_WIDTH} before it is cut (the tooltip has it whole): the lab's long description made
+     * the window wider than the screen, cutting the toolbar and the failover panel.
+     */
+    static final double MAX_MIN_WIDTH = 340;
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.min(super.computePrefWidth(height), MAX_MIN_WIDTH);
     }
 
     public void show(String text, Tone tone, Ikon icon) {

@@ -460,6 +460,9 @@ final class SimulatedQemu implements AutoCloseable {
                 result = Map.of("qemu", Map.of("micro", 22, "minor", 2, "major", 7),
                         "package", "Debian 1:7.2+dfsg-7+deb12u13");
                 break;
+            case "query-name":
+                result = Map.of("name", "sim");
+                break;
             case "query-migrate-parameters":
                 result = Map.of("x-checkpoint-delay", checkpointMillis, "max-bandwidth", 134217728);
                 break;

@@ -131,7 +131,7 @@ class FailedColoStartTest {
         s.apply(new Observation.Resumed(Side.PRIMARY, s.now));
 
         Recommendation r = s.recommendation();
-        assertThat(r.kind()).isEqualTo(Recommendation.Kind.DEGRADED);
+        assertThat(r.kind()).isEqualTo(Recommendation.Kind.SPLIT_BRAIN);
         assertThat(r.target()).isEmpty();
         assertThat(r.headline()).startsWith("Split brain: COLO never started").endsWith("Stop the primary now.");
     }

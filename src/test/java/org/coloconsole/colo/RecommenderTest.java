@@ -70,7 +70,7 @@ class RecommenderTest {
             assertThat(s.state.secondary().tookOver()).isTrue();
             assertThat(s.state.twoGuestsRun()).isTrue();
             Recommendation r = s.recommendation();
-            assertThat(r.kind()).isEqualTo(Recommendation.Kind.DEGRADED);
+            assertThat(r.kind()).isEqualTo(Recommendation.Kind.SPLIT_BRAIN);
             assertThat(r.target()).isEmpty();
             assertThat(r.headline()).isEqualTo("Split brain: the secondary left COLO on request and runs, and the "
                     + "primary's guest still runs too. Stop the primary now (QEMU does not fence it).");
@@ -148,7 +148,7 @@ class RecommenderTest {
             assertThat(s.recommendation().headline()).startsWith("Secondary runs the VM alone");
             s.pingOk(Side.PRIMARY).coloExit(Side.PRIMARY, "error").polledStatus(Side.PRIMARY, true, "running");
             Recommendation r = s.recommendation();
-            assertThat(r.kind()).isEqualTo(Recommendation.Kind.DEGRADED);
+            assertThat(r.kind()).isEqualTo(Recommendation.Kind.SPLIT_BRAIN);
             assertThat(r.headline()).startsWith("Split brain").contains("Stop the primary now");
         }
     }

@@ -63,6 +63,7 @@ final class ColoPeer implements AutoCloseable {
                 + "\"host\": \"127.0.0.1\", \"type\": \"inet\"}]}");
         answers.put("query-migrate-parameters", PARAMETERS);
         answers.put("query-jobs", "[]");
+        answers.put("query-name", "{\"name\": \"colo-" + mode + "\"}");
         answers.put("query-block-jobs", "[]");
         answers.put("yank", "{}"); // the migration instance exists while COLO runs
         for (String command : new String[] {"stop", "cont", "x-colo-lost-heartbeat"}) {

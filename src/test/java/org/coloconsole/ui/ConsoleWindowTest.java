@@ -46,12 +46,7 @@ class ConsoleWindowTest {
     @Start
     void start(Stage stage) {
         session = new FakeSession(Snapshots.protectedPair(), port);
-        PairEndpoints pair = new PairEndpoints(Endpoint.parse("unix:/run/lab/primary-console.sock"),
-                Endpoint.parse("unix:/run/lab/secondary-console.sock"));
-        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, security) -> session,
-                () -> { throw new IllegalStateException("no lab in this test"); },
-                new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
-        window = ConsoleApp.show(stage, context);
+        window = session.showOnLabSockets(stage, dir);
     }
 
     @Test
@@ -66,7 +61,7 @@ class ConsoleWindowTest {
         assertThat(robot.lookup("#status-journal").queryAs(Label.class).getText())
                 .isEqualTo("Journal: colo-console.jsonl");
         assertThat(window.getScene().getWindow()).isInstanceOfSatisfying(Stage.class,
-                s -> assertThat(s.getTitle()).isEqualTo("COLO Console"));
+                s -> assertThat(s.getTitle()).isEqualTo("lab — COLO Console"));
     }
 
     @Test

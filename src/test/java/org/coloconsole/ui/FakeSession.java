@@ -23,6 +23,18 @@ final class FakeSession implements WindowSession {
         this.failover = failover;
     }
 
+    /** The window on the lab's sockets, watched through this session; profiles in {@code dir}. */
+    ConsoleWindow showOnLabSockets(javafx.stage.Stage stage, Path dir) {
+        org.coloconsole.app.GuiLauncher.PairEndpoints pair = new org.coloconsole.app.GuiLauncher.PairEndpoints(
+                org.coloconsole.qmp.Endpoint.parse("unix:/run/lab/primary-console.sock"),
+                org.coloconsole.qmp.Endpoint.parse("unix:/run/lab/secondary-console.sock"));
+        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, security) -> this,
+                () -> { throw new IllegalStateException("no lab in this test"); },
+                new org.coloconsole.app.profile.ProfileStore(dir.resolve("profiles.json")), java.time.Clock.systemUTC(),
+                java.time.ZoneOffset.UTC, false);
+        return ConsoleApp.show(stage, context);
+    }
+
     void push(PairSnapshot snapshot) {
         current = snapshot;
         Thread t = new Thread(() -> changes.forEach(c -> c.accept(snapshot)), "fake-supervisor");

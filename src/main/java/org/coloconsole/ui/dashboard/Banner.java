@@ -29,6 +29,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * for a second scroll bar.
  */
 public final class Banner extends VBox {
+    private static final javafx.css.PseudoClass CRITICAL = javafx.css.PseudoClass.getPseudoClass("critical");
     private final ToggleButton details;
     private final VBox reasons;
 
@@ -52,7 +53,13 @@ public final class Banner extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         details = detailsToggle(model);
-        HBox verdictRow = new HBox(12, verdict, spacer, details);
+        Label pair = new Label();
+        pair.setId("banner-pair");
+        pair.getStyleClass().add("banner-pair");
+        pair.textProperty().bind(model.pairNameProperty());
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        pair.setGraphic(new FontIcon(Material2AL.DEVICE_HUB));
+        HBox verdictRow = new HBox(12, verdict, spacer, pair, details);
         verdictRow.setAlignment(Pos.CENTER_LEFT);
 
         // the sentence across the full width, under the verdict: fewer, longer lines
@@ -64,6 +71,13 @@ public final class Banner extends VBox {
         headline.setMaxWidth(Double.MAX_VALUE);
         headline.setMinHeight(Region.USE_PREF_SIZE);
 
+        Label figures = new Label();
+        figures.setId("banner-replication");
+        figures.getStyleClass().add("banner-replication");
+        figures.textProperty().bind(model.replicationProperty());
+        figures.managedProperty().bind(figures.textProperty().isNotEmpty());
+        figures.visibleProperty().bind(figures.managedProperty());
+
         reasons = new VBox(1);
         reasons.setId("banner-reasons");
         reasons.getStyleClass().add("banner-reasons");
@@ -72,7 +86,13 @@ public final class Banner extends VBox {
         model.reasonLines().addListener((ListChangeListener<String>) change -> showReasons(reasons, model));
         showReasons(reasons, model);
 
-        getChildren().addAll(verdictRow, headline, reasons);
+        getChildren().addAll(verdictRow, headline, figures, reasons);
+        for (Label copyable : new Label[] {verdict, headline, figures}) {
+            CopyMenus.install(copyable, copyable::getText, model::asText);
+        }
+        verdict.accessibleTextProperty().bind(model.verdictProperty().concat(": ").concat(model.headlineProperty()));
+        model.criticalProperty().addListener((obs, old, now) -> pseudoClassStateChanged(CRITICAL, now));
+        pseudoClassStateChanged(CRITICAL, model.criticalProperty().get());
         model.toneProperty().addListener((obs, old, now) -> show(icon, now));
         show(icon, model.toneProperty().get());
     }
@@ -100,6 +120,7 @@ public final class Banner extends VBox {
         int i = 0;
         for (String reason : model.reasonLines()) {
             Label line = new Label(reason);
+            CopyMenus.install(line, line::getText, model::asText);
             line.setId("banner-reason-" + i++);
             line.getStyleClass().add("banner-reason");
             line.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,7 @@
 package org.coloconsole.ui.dashboard;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,7 +14,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.coloconsole.colo.FailoverProgress;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Replication;
 import org.coloconsole.ui.fx.Tone;
 
 /**
@@ -24,13 +29,50 @@ public final class BannerViewModel {
     private final ReadOnlyStringWrapper reasons = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("NOT CONNECTED");
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.WARN);
+    private final ReadOnlyBooleanWrapper critical = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper pairName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper replication = new ReadOnlyStringWrapper("");
     private final ObservableList<String> reasonLines = FXCollections.observableArrayList();
     private final ObservableList<String> reasonLinesView = FXCollections.unmodifiableObservableList(reasonLines);
     private final ReadOnlyBooleanWrapper hasReasons = new ReadOnlyBooleanWrapper(false);
     // the operator's choice: it survives every new snapshot (the reasons' "lost 6.6 s ago" changes each second)
     private final BooleanProperty detailsShown = new SimpleBooleanProperty(false);
 
+    public BannerViewModel() {
+        this("");
+    }
+
+    public BannerViewModel(String pairName) {
+        this.pairName.set(pairName);
+    }
+
+    /** The recommendation and the pair's replication figures of this snapshot. */
+    public void update(PairSnapshot snapshot) {
+        update(snapshot.recommendation(), snapshot.state().failover());
+        replication.set(replicationText(Replication.of(snapshot.state(), snapshot.at()), snapshot.state(),
+                snapshot.at()));
+    }
+
+    /**
+     * "Replication: every 2 s · last 0.8 s ago · 30 in the last minute". The primary's count: it sees every
+     * checkpoint the pair makes, as the secondary does, and its interval is the pair's.
+     */
+    static String replicationText(Replication r, PairState pair, Instant now) {
+        String every = r.delay().map(d -> "every " + Texts.duration(d)).orElse("interval not read yet");
+        String last = r.lastCheckpoint().map(t -> "last " + Texts.ago(Duration.between(t, now))).orElse("none seen yet");
+        int perMinute = Math.max(pair.primary().checkpointsPerMinute(now), pair.secondary().checkpointsPerMinute(now));
+        return switch (r.status()) {
+            case FLOWING -> "Replication: checkpoint " + every + " · " + last + " · " + perMinute + " in the last minute";
+            case AWAITING_CHECKPOINT -> "Replication: checkpoint " + every + " · waiting for the first checkpoint";
+            case STALLED -> "Replication: stalled, no checkpoint for "
+                    + r.quietFor().map(Texts::duration).orElse("a while") + " (" + every + " expected)";
+            case UNKNOWN -> "Replication: not known while a side does not answer";
+            case NOT_IN_COLO -> "Replication: none";
+        };
+    }
+
     public void update(Recommendation recommendation, FailoverProgress failover) {
+        critical.set(recommendation.kind() == Recommendation.Kind.SPLIT_BRAIN);
         headline.set(recommendation.headline());
         reasons.set(String.join("\n", recommendation.reasons()));
         List<String> lines = recommendation.reasons();
@@ -55,13 +97,14 @@ public final class BannerViewModel {
             case CONTINUE_ON_PRIMARY -> "ACT: CONTINUE ON PRIMARY";
             case WAIT -> "WAIT";
             case CANNOT_TELL -> "CANNOT TELL";
+            case SPLIT_BRAIN -> "SPLIT BRAIN";
         };
     }
 
     static Tone toneOf(Recommendation.Kind kind) {
         return switch (kind) {
             case PROTECTED -> Tone.OK;
-            case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY, CANNOT_TELL -> Tone.FAIL;
+            case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY, CANNOT_TELL, SPLIT_BRAIN -> Tone.FAIL;
             case DEGRADED, WAIT -> Tone.WARN;
         };
     }
@@ -71,6 +114,27 @@ public final class BannerViewModel {
     /** A word or two in capitals: PROTECTED, ACT: PROMOTE SECONDARY, … */
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Tone> toneProperty() { return tone.getReadOnlyProperty(); }
+    /** Split brain: louder than any other failure (the banner's {@code :critical}). */
+    public ReadOnlyBooleanProperty criticalProperty() { return critical.getReadOnlyProperty(); }
+    /** The pair's name: a profile's, or one made from the endpoints. */
+    public ReadOnlyStringProperty pairNameProperty() { return pairName.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty replicationProperty() { return replication.getReadOnlyProperty(); }
+
+    /** Verdict, sentence, figures and reasons, as an operator pastes them into a ticket. */
+    public String asText() {
+        StringBuilder text = new StringBuilder();
+        if (!pairName.get().isEmpty()) {
+            text.append(pairName.get()).append(": ");
+        }
+        text.append(verdict.get()).append('\n').append(headline.get());
+        if (!replication.get().isEmpty()) {
+            text.append('\n').append(replication.get());
+        }
+        for (String line : reasonLines) {
+            text.append('\n').append(line);
+        }
+        return text.toString();
+    }
     /** One entry per side, as the engine gave them. */
     public ObservableList<String> reasonLines() { return reasonLinesView; }
     public ReadOnlyBooleanProperty hasReasonsProperty() { return hasReasons.getReadOnlyProperty(); }

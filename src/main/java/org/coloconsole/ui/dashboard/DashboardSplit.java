@@ -86,6 +86,12 @@ public final class DashboardSplit extends SplitPane {
         return 0;
     }
 
+    /** Puts the divider where the operator left it in an earlier run; from then on it stays there. */
+    public void placeAt(double position) {
+        placedByOperator = true;
+        setDividerPosition(0, position);
+    }
+
     /** True once the operator has dragged the divider: from then on the dashboard keeps the height they gave it. */
     public boolean placedByOperator() {
         return placedByOperator;

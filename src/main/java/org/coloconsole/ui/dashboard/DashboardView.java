@@ -27,6 +27,10 @@ public final class DashboardView extends HBox {
         getChildren().addAll(primary, secondary, failover);
     }
 
+    public FailoverPanel failoverPanel() {
+        return failover;
+    }
+
     /**
      * The height at which every row of both cards shows without a scroll bar, at the cards' present widths (the
      * height does not change them); 0 before the first layout, when there are no widths yet.

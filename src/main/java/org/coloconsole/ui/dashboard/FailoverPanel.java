@@ -113,7 +113,8 @@ public final class FailoverPanel extends VBox {
         }
     }
 
-    private void ask(Side target) {
+    /** The Pair menu's way in: the same confirmation as the buttons (never a single key). */
+    public void ask(Side target) {
         model.confirmation(target).flatMap(confirm).filter(ConfirmFailoverDialog.Answer::confirmed)
                 .ifPresent(answer -> model.start(target, answer.otherSideFencedAcknowledged()));
     }

@@ -28,6 +28,7 @@ import org.coloconsole.ui.fx.Tone;
  */
 public final class FailoverViewModel {
     private final FailoverPort port;
+    private final String pairName;
     private final Executor fx;
     private final ReadOnlyBooleanWrapper promoteSecondaryDisabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper continuePrimaryDisabled = new ReadOnlyBooleanWrapper(true);
@@ -44,6 +45,12 @@ public final class FailoverViewModel {
      * @param fx where step reports and the outcome are applied (the FX thread; inline in tests)
      */
     public FailoverViewModel(FailoverPort port, Executor fx) {
+        this(port, fx, "");
+    }
+
+    /** @param pairName said in the confirmation's title, so the operator sees which pair they fail over */
+    public FailoverViewModel(FailoverPort port, Executor fx, String pairName) {
+        this.pairName = Objects.requireNonNull(pairName, "pairName");
         this.port = Objects.requireNonNull(port, "port");
         this.fx = Objects.requireNonNull(fx, "fx");
     }
@@ -72,8 +79,11 @@ public final class FailoverViewModel {
         }
         SideState chosen = snapshot.state().side(target);
         SideState other = snapshot.state().side(target.other());
-        String title = target == Side.PRIMARY ? "Continue on the primary (" + chosen.endpoint() + ")?"
-                : "Promote the secondary (" + chosen.endpoint() + ")?";
+        String where = PairNames.vm(chosen).map(vm -> "VM " + vm + ", ").orElse("") + chosen.endpoint();
+        String action = target == Side.PRIMARY ? "Continue on the primary (" + where + ")?"
+                : "Promote the secondary (" + where + ")?";
+        String title = pairName.isEmpty() ? action : "Pair " + pairName + ": " + Character.toLowerCase(action.charAt(0))
+                + action.substring(1);
         String otherName = other.side().label();
         String otherSide = switch (option.verdict()) {
             case OTHER_SIDE_GONE -> "The " + otherName + " is gone (its monitor closed); nothing is sent to it. Make "

@@ -20,7 +20,9 @@ import org.kordamp.ikonli.material2.Material2AL;
  * the top; the facts below scroll when the card is given less height than they need, so no row is ever cut.
  */
 public final class SideCard extends VBox {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final SideCardViewModel model;
+    private final java.util.List<Label[]> factLabels = new java.util.ArrayList<>();
     private final HBox header;
     private final VBox body;
     private final ScrollPane scroll;
@@ -41,13 +43,25 @@ public final class SideCard extends VBox {
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("card-title");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the host beside it gives way, never the title or the state
         title.setGraphic(new FontIcon(Material2AL.DNS));
         Label state = new Label();
         state.getStyleClass().add("card-state");
         state.setId(model.side().label() + "-state");
+        state.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, state);
+        // where it runs and what QEMU calls it, beside the title: where the eye goes, and no row of its own
+        Label host = new Label();
+        host.setId(model.side().label() + "-host");
+        host.textProperty().bind(model.hostProperty());
+        host.getStyleClass().add("card-host");
+        host.setMinWidth(0);
+        Tooltip hostTip = new Tooltip();
+        hostTip.textProperty().bind(model.hostProperty());
+        host.setTooltip(hostTip);
+        CopyMenus.install(host, host::getText, this::factsText);
+        HBox header = new HBox(8, title, host, spacer, state);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label endpoint = new Label();
@@ -65,6 +79,7 @@ public final class SideCard extends VBox {
         facts.setVgap(2);
         facts.getStyleClass().add("card-facts");
         int row = 0;
+        row = fact(facts, row, "Replication", model.replicationProperty(), "replication");
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
         row = fact(facts, row, "QEMU", model.versionProperty(), "version");
@@ -98,8 +113,19 @@ public final class SideCard extends VBox {
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
 
+        Label staleNote = new Label();
+        staleNote.setId(model.side().label() + "-stale-note");
+        staleNote.textProperty().bind(model.staleNoteProperty());
+        staleNote.getStyleClass().add("card-stale-note");
+        staleNote.setWrapText(true);
+        staleNote.setMinHeight(Region.USE_PREF_SIZE);
+        staleNote.managedProperty().bind(staleNote.textProperty().isNotEmpty());
+        staleNote.visibleProperty().bind(staleNote.managedProperty());
+        model.staleProperty().addListener((obs, old, now) -> pseudoClassStateChanged(STALE, now));
+        pseudoClassStateChanged(STALE, model.staleProperty().get());
+
         // the header stays put; when the card is shorter than its facts, the facts scroll instead of being cut
-        body = new VBox(4, endpoint, facts, notice);
+        body = new VBox(4, endpoint, staleNote, facts, notice);
         body.getStyleClass().add("card-body-content");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setId(model.side().label() + "-card-scroll");
@@ -130,13 +156,16 @@ public final class SideCard extends VBox {
         v.setMaxWidth(Double.MAX_VALUE);
         v.setMinHeight(Region.USE_PREF_SIZE);
         GridPane.setHgrow(v, Priority.ALWAYS);
-        if (name.isEmpty()) {
-            // a continuation line (e.g. the exit's error text) takes no room while it has nothing to say
+        if (name.isEmpty() || name.equals("Replication")) {
+            // a continuation line (e.g. the exit's error text), or figures a side without COLO does not have, take no
+            // room while they have nothing to say
             v.managedProperty().bind(v.textProperty().isNotEmpty());
             v.visibleProperty().bind(v.managedProperty());
             n.managedProperty().bind(v.managedProperty());
         }
         grid.addRow(row, n, v);
+        factLabels.add(new Label[] {n, v});
+        CopyMenus.install(v, v::getText, this::factsText);
         return row + 1;
     }
 
@@ -144,7 +173,25 @@ public final class SideCard extends VBox {
         for (CardState s : CardState.values()) {
             pseudoClassStateChanged(s.pseudoClass(), s == state);
         }
-        label.setText(state.name());
+        label.setText(state.label());
+        label.setAccessibleText(model.side().title() + " is " + state.label().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** What an operator pastes into a ticket: the title, the state and every fact shown, one per line. */
+    String factsText() {
+        StringBuilder text = new StringBuilder(model.titleProperty().get()).append(" (")
+                .append(model.hostProperty().get()).append("): ")
+                .append(model.stateProperty().get().label()).append('\n').append(model.endpointProperty().get());
+        if (!model.staleNoteProperty().get().isEmpty()) {
+            text.append('\n').append(model.staleNoteProperty().get());
+        }
+        for (Label[] fact : factLabels) {
+            if (fact[1].isManaged() && !fact[1].getText().isEmpty()) {
+                text.append('\n').append(fact[0].getText().isEmpty() ? "  " : fact[0].getText() + ": ")
+                        .append(fact[1].getText());
+            }
+        }
+        return text.toString();
     }
 
     /** The height that shows every row of this card without a scroll bar, at the given width of the card. */

@@ -7,11 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.coloconsole.app.profile.ProfileHints;
+import org.coloconsole.colo.ColoExitReason;
 import org.coloconsole.colo.ColoMode;
 import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.Heartbeat;
@@ -30,6 +33,10 @@ public final class SideCardViewModel {
     private final DateTimeFormatter gapClock;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper replication = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper();
@@ -54,9 +61,23 @@ public final class SideCardViewModel {
     }
 
     public void update(SideState s, Instant now) {
+        update(s, s.checkpointDelay(), now);
+    }
+
+    /**
+     * @param pairDelay the pair's checkpoint interval: the primary's sets it (Replication.delay), the secondary's own
+     *                  parameter is an unused default
+     */
+    public void update(SideState s, Optional<Duration> pairDelay, Instant now) {
         boolean connected = s.connection() == ConnectionStatus.CONNECTED;
         Heartbeat beat = s.heartbeat();
         endpoint.set(s.endpoint());
+        host.set(PairNames.host(s.endpoint()) + s.vmName().map(n -> " · VM " + n).orElse(""));
+        replication.set(replicationText(s, pairDelay, now));
+        // stale only what was once read: a side never reached has no facts to grey
+        stale.set(!connected && s.qemuVersion().isPresent());
+        staleNote.set(stale.get() ? "Last known at " + gapClock.format(s.connectionSince())
+                + ": the facts below may have changed since." : "");
         connection.set(connectionText(s.connection()));
         connectionDetail.set(whyNotConnected(s).map(SideCardViewModel::whyText).orElse(""));
         version.set(s.qemuVersion().map(v -> "QEMU " + v).orElse("QEMU version not known yet"));
@@ -71,13 +92,32 @@ public final class SideCardViewModel {
         runState.set(reported.map(r -> r + (s.guestRuns() ? "" : " (guest paused)")).orElse("unknown")
                 + (s.fenced() ? " · fenced by the console" : "") + (reported.isPresent() ? stale : ""));
         colo.set("mode " + s.coloMode().raw() + stale);
-        coloDetail.set("last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason " + s.reason().raw());
+        // "last mode none · reason none" on a healthy card is noise: say the detail only when it says something
+        boolean quiet = s.lastMode().map(m -> m.is(ColoMode.NONE)).orElse(true) && s.reason().is(ColoExitReason.NONE);
+        coloDetail.set(quiet ? "" : "last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason "
+                + s.reason().raw());
         lastExit.set(s.lastExit().map(exit -> exitText(exit, now)).orElse("no COLO_EXIT"));
         exitError.set(s.lastExit().flatMap(Observation.ColoExit::error).map(e -> "error: " + e).orElse(""));
         migration.set(s.migrationStatus() == null || s.migrationStatus().isBlank() ? "unknown" : s.migrationStatus());
         notice.set(unresyncedGap(s).orElse(""));
         state.set(classify(s));
         sparkline.set(Arrays.stream(beat.recentMicros()).mapToObj(us -> us / 1000.0).toList());
+    }
+
+    /** "every 2 s · last 0.8 s ago · 30/min" (checkpoints in the last minute); what it is instead when this side does not replicate. */
+    static String replicationText(SideState s, Optional<Duration> pairDelay, Instant now) {
+        if (s.tookOver()) {
+            return "none: it left COLO and runs alone";
+        }
+        if (!s.checkpointing()) {
+            // not in COLO: the COLO row says so already, and a row less keeps the card whole
+            return s.inColo() ? "stopped (COLO_EXIT)" : "";
+        }
+        String every = pairDelay.map(d -> "every " + Texts.duration(d)).orElse("interval not read yet");
+        String last = s.lastCheckpointAt().map(t -> "last " + Texts.ago(Duration.between(t, now)))
+                .orElse("no checkpoint seen yet");
+        int perMinute = s.checkpointsPerMinute(now);
+        return every + " · " + last + " · " + perMinute + "/min";
     }
 
     private String exitText(Observation.ColoExit exit, Instant now) {
@@ -142,6 +182,13 @@ public final class SideCardViewModel {
             return CardState.LOST;
         }
         boolean leftColo = s.lastMode().map(m -> !m.is(ColoMode.NONE)).orElse(false) && s.coloMode().is(ColoMode.NONE);
+        if (s.tookOver()) {
+            // the survivor of a failover: what it is now, not an alarm
+            return CardState.RUNS_ALONE;
+        }
+        if (s.fenced()) {
+            return CardState.FENCED;
+        }
         if (s.lastExit().isPresent() || leftColo) {
             return CardState.EXITED;
         }
@@ -149,7 +196,7 @@ public final class SideCardViewModel {
             case HEALTHY -> true;
             case UNKNOWN, SLOW, UNRESPONSIVE, LOST, UNREACHABLE -> false;
         };
-        if (!healthy || s.connection() != ConnectionStatus.CONNECTED || unresynced(s) || s.fenced()) {
+        if (!healthy || s.connection() != ConnectionStatus.CONNECTED || unresynced(s)) {
             return CardState.DEGRADED;
         }
         return CardState.HEALTHY;
@@ -165,6 +212,14 @@ public final class SideCardViewModel {
 
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyStringProperty endpointProperty() { return endpoint.getReadOnlyProperty(); }
+    /** "this machine · VM colo-primary": where it runs and what QEMU calls it. */
+    public ReadOnlyStringProperty hostProperty() { return host.getReadOnlyProperty(); }
+    /** Checkpoint interval, last checkpoint's age and checkpoints per minute, or why there are none. */
+    public ReadOnlyStringProperty replicationProperty() { return replication.getReadOnlyProperty(); }
+    /** The facts are what the side said before its monitor went away: they look greyed. */
+    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    /** "Last known at 21:09:58: …" while stale; else empty. */
+    public ReadOnlyStringProperty staleNoteProperty() { return staleNote.getReadOnlyProperty(); }
     public ReadOnlyStringProperty connectionProperty() { return connection.getReadOnlyProperty(); }
     /** While not connected: why, as a sentence (a refused TLS handshake, a refused connection); else empty. */
     public ReadOnlyStringProperty connectionDetailProperty() { return connectionDetail.getReadOnlyProperty(); }

@@ -60,6 +60,28 @@ public final class LogExporter {
         }
     }
 
+    /** Rows as an operator pastes them into a ticket: one line each, tab-separated, the QEMU time first. */
+    public static String asText(List<LogEntry> rows, LogFormat format) {
+        StringBuilder text = new StringBuilder();
+        for (LogEntry row : rows) {
+            text.append(format.qemuTime(row)).append('\t').append(format.receivedTime(row)).append('\t')
+                    .append(LogFormat.side(row)).append('\t').append(row.name()).append('\t')
+                    .append(row.summary()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Rows as JSON Lines, the same fields as the JSON Lines export. */
+    public String asJsonLines(List<LogEntry> rows) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            writeJsonLines(rows, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
     private void writeCsv(List<LogEntry> rows, Writer out) throws IOException {
         out.write(CSV_HEADER);
         out.write("\r\n");

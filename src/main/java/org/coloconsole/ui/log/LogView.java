@@ -49,6 +49,9 @@ public final class LogView extends BorderPane {
     private final LogFormat format;
     private final Consumer<String> notify;
     private final TableView<LogEntry> table = new TableView<>();
+    /** The clipboard's type for the rows as JSON Lines, beside the plain text (a paste into a text field). */
+    static final javafx.scene.input.DataFormat JSON = lookupJson();
+    private TextField search;
     private final Label counter = new Label();
     private int rowsWhenScrolled = -1;
     private boolean scrollQueued;
@@ -88,6 +91,8 @@ public final class LogView extends BorderPane {
         text.setPromptText("Search summary and raw JSON");
         text.textProperty().bindBidirectional(model.textFilterProperty());
         text.setId("log-text-filter");
+        text.setAccessibleText("Search the event log");
+        search = text;
         HBox.setHgrow(text, Priority.ALWAYS);
 
         ToggleButton follow = new ToggleButton("Follow", new FontIcon(Material2AL.ARROW_DOWNWARD));
@@ -138,6 +143,22 @@ public final class LogView extends BorderPane {
         table.getColumns().add(column("Event", 150, LogEntry::name));
         table.getColumns().add(column("Summary", 320, LogEntry::summary));
         table.setRowFactory(view -> new SeverityRow());
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.setAccessibleText("Event log rows; Ctrl+C copies the selected rows");
+        MenuItem copyText = new MenuItem("Copy as text");
+        copyText.setOnAction(e -> copySelected(false));
+        MenuItem copyJson = new MenuItem("Copy as JSON");
+        copyJson.setOnAction(e -> copySelected(true));
+        table.setContextMenu(new javafx.scene.control.ContextMenu(copyText, copyJson));
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copySelected(false);
+                e.consume();
+            } else if (COPY_JSON.match(e)) {
+                copySelected(true);
+                e.consume();
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (clearingDroppedSelection) {
                 return;
@@ -285,6 +306,49 @@ public final class LogView extends BorderPane {
         } catch (IOException e) {
             notify.accept("Could not write " + file + ": " + e.getMessage() + ". Choose another folder and try again.");
         }
+    }
+
+    private static final javafx.scene.input.KeyCombination COPY = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    private static final javafx.scene.input.KeyCombination COPY_JSON = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+            javafx.scene.input.KeyCombination.SHIFT_DOWN);
+
+    private static javafx.scene.input.DataFormat lookupJson() {
+        javafx.scene.input.DataFormat known = javafx.scene.input.DataFormat.lookupMimeType("application/json");
+        return known != null ? known : new javafx.scene.input.DataFormat("application/json");
+    }
+
+    /**
+     * Copies the selected rows: as text (Ctrl+C; a paste into a ticket) or as JSON Lines (Ctrl+Shift+C). Both forms
+     * go on the clipboard each time, so an application that reads JSON takes it from either.
+     */
+    void copySelected(boolean jsonAsText) {
+        java.util.List<LogEntry> rows = java.util.List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (rows.isEmpty()) {
+            return;
+        }
+        String json = new LogExporter().asJsonLines(rows);
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(jsonAsText ? json : LogExporter.asText(rows, format));
+        content.put(JSON, json);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        notify.accept("Copied " + rows.size() + (rows.size() == 1 ? " row" : " rows") + (jsonAsText ? " as JSON." : "."));
+    }
+
+    /** Ctrl+F: the search field, with its text selected so typing replaces it. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public LogViewModel model() {
+        return model;
+    }
+
+    /** Opens the save dialog for the shown rows (File ▸ Export log). */
+    public void exportDialog(LogExporter.Format format) {
+        export(format);
     }
 
     TableView<LogEntry> table() {

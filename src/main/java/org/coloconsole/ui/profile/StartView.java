@@ -25,6 +25,15 @@ public final class StartView extends VBox {
 
     public StartView(List<ConnectionProfile> recentProfiles, Consumer<ConnectionProfile> open, Runnable connect,
                      Runnable startLab) {
+        this(recentProfiles, open, connect, startLab, p -> { }, p -> { });
+    }
+
+    /**
+     * @param edit   opens the profile's dialog filled in; a new name there renames it
+     * @param delete removes the profile (the window asks first)
+     */
+    public StartView(List<ConnectionProfile> recentProfiles, Consumer<ConnectionProfile> open, Runnable connect,
+                     Runnable startLab, Consumer<ConnectionProfile> edit, Consumer<ConnectionProfile> delete) {
         setId("start-view");
         getStyleClass().add("start-view");
         setSpacing(14);
@@ -69,7 +78,21 @@ public final class StartView extends VBox {
         lab.setId("start-lab");
         lab.getStyleClass().add("accent");
         lab.setOnAction(e -> startLab.run());
-        HBox buttons = new HBox(10, openButton, connectButton, lab);
+        Button editButton = new Button("Edit…", new FontIcon(Material2AL.EDIT));
+        editButton.setId("edit-profile");
+        editButton.disableProperty().bind(recent.getSelectionModel().selectedItemProperty().isNull());
+        editButton.setOnAction(e -> edit.accept(selected()));
+        editButton.setAccessibleText("Edit or rename the selected pair's profile");
+        Button deleteButton = new Button("Delete", new FontIcon(Material2AL.DELETE));
+        deleteButton.setId("delete-profile");
+        deleteButton.disableProperty().bind(recent.getSelectionModel().selectedItemProperty().isNull());
+        deleteButton.setOnAction(e -> delete.accept(selected()));
+        deleteButton.setAccessibleText("Delete the selected pair's profile");
+        recent.setAccessibleText("Recent pairs; Enter opens the selected one");
+        openButton.setAccessibleText("Open the selected pair");
+        connectButton.setAccessibleText("Connect to a new pair");
+        lab.setAccessibleText("Start a local lab pair of two QEMUs on this machine");
+        HBox buttons = new HBox(10, openButton, editButton, deleteButton, connectButton, lab);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         message.setId("start-message");
@@ -83,6 +106,11 @@ public final class StartView extends VBox {
 
     private ConnectionProfile selected() {
         return recent.getSelectionModel().getSelectedItem();
+    }
+
+    /** The recent profiles, read off the FX thread after the start screen was shown. */
+    public void showRecent(List<ConnectionProfile> profiles) {
+        recent.getItems().setAll(profiles);
     }
 
     /** Says what is happening (e.g. the lab starting) or what went wrong, in a sentence. */
