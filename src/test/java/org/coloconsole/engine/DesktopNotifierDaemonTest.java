@@ -45,8 +45,10 @@ class DesktopNotifierDaemonTest {
         Process bus = start(List.of("dbus-daemon", "--session", "--nofork", "--print-address=1"), Map.of());
         String address = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8))
                 .readLine().strip();
-        String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 400));
-        start(List.of("Xvfb", display, "-screen", "0", "800x600x24", "-nolisten", "tcp"), Map.of());
+        // Xvfb picks a free display itself and writes its number on stdout (-displayfd): no clash with another X
+        Process x = start(List.of("Xvfb", "-displayfd", "1", "-screen", "0", "800x600x24", "-nolisten", "tcp"), Map.of());
+        String display = ":" + new BufferedReader(new InputStreamReader(x.getInputStream(), StandardCharsets.UTF_8))
+                .readLine().strip();
 
         Path received = dir.resolve("received.txt");
         Path script = dir.resolve("record.sh");
