@@ -22,7 +22,7 @@ public final class GenerateDocs {
             throw new IllegalArgumentException("usage: GenerateDocs ADOC_DIR COMPLETION_FILE");
         }
         // The whole tree; the window and the journal are never opened while the docs are written.
-        CommandLine line = Cli.commandLine((pair, security) -> {
+        CommandLine line = Cli.commandLine(start -> {
             throw new IllegalStateException("no window while writing docs");
         }, () -> {
             throw new IllegalStateException("no journal while writing docs");
