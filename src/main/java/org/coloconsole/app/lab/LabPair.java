@@ -94,10 +94,10 @@ public final class LabPair implements AutoCloseable {
         TcgWorkaround workaround = TcgWorkaround.choose(accelerator, options.tcgWorkaround());
         Map<LabSide, QemuProcess> started = new EnumMap<>(LabSide.class);
         try {
-            Map<String, String> environment = new java.util.HashMap<>(QemuInstall.of(binary).environment());
             if (workaround == TcgWorkaround.LOADED) {
-                environment.putAll(TcgWaitShim.environment(TcgWaitShim.installInto(runDir)));
+                TcgWaitShim.installInto(runDir);
             }
+            Map<String, String> environment = LabState.qemuEnvironment(QemuInstall.of(binary), workaround, runDir);
             wiring.ifPresent(w -> LabDisks.create(w, binary));
             // the secondary first: a full primary waits at start until the secondary connects to its compare1
             for (LabSide side : List.of(LabSide.SECONDARY, LabSide.PRIMARY)) {
@@ -277,9 +277,7 @@ public final class LabPair implements AutoCloseable {
         QemuInstall install = QemuInstall.of(Path.of(state.qemuBinary()));
         List<String> commandLine = QemuCommandLine.build(install, side, state.accelerator(), options.memoryMb(),
                 state.runDir(), was.console(), was.harness(), state.incoming(), wiring);
-        Map<String, String> environment = new java.util.HashMap<>(install.environment());
-        environment.putAll(state.qemuEnvironment());
-        QemuProcess started = QemuProcess.restart(side, commandLine, environment, state.runDir());
+        QemuProcess started = QemuProcess.restart(side, commandLine, state.qemuEnvironment(), state.runDir());
         synchronized (processes) {
             processes.put(side, started);
         }

@@ -73,10 +73,18 @@ public record LabState(Path runDir, String qemuBinary, LabPairKind kind, Acceler
         }
     }
 
-    /** The environment every QEMU of this lab starts with: the TCG workaround when it is loaded. */
+    /** The environment every QEMU of this lab starts with. */
     Map<String, String> qemuEnvironment() {
-        return tcgWorkaround == TcgWorkaround.LOADED
-                ? TcgWaitShim.environment(runDir.resolve(TcgWaitShim.FILE_NAME)) : Map.of();
+        return qemuEnvironment(QemuInstall.of(Path.of(qemuBinary)), tcgWorkaround, runDir);
+    }
+
+    /** An unpacked QEMU's module folder, and the TCG workaround when it is loaded (installed in {@code runDir}). */
+    static Map<String, String> qemuEnvironment(QemuInstall install, TcgWorkaround workaround, Path runDir) {
+        Map<String, String> environment = new java.util.HashMap<>(install.environment());
+        if (workaround == TcgWorkaround.LOADED) {
+            environment.putAll(TcgWaitShim.environment(runDir.resolve(TcgWaitShim.FILE_NAME)));
+        }
+        return environment;
     }
 
     /** Which accelerator runs and what the lab does about it, as a sentence for the operator. */
