@@ -170,6 +170,13 @@ public sealed interface Observation {
         }
     }
 
+    /** The console claim the side's QEMU carries now ({@code qom-get} of its identity); empty: none. */
+    record ClaimPolled(Side side, Instant at, Optional<Claim> claim) implements Observation {
+        public ClaimPolled {
+            Objects.requireNonNull(claim, "claim");
+        }
+    }
+
     record CheckpointDelayPolled(Side side, Instant at, Duration delay) implements Observation {
     }
 

@@ -128,6 +128,8 @@ public final class PairReducer {
             b.qemuVersion = Optional.of(v.version());
         } else if (o instanceof Observation.NamePolled n) {
             b.vmName = n.name();
+        } else if (o instanceof Observation.ClaimPolled c) {
+            b.claim = c.claim();
         } else if (o instanceof Observation.CheckpointDelayPolled d) {
             b.checkpointDelay = Optional.of(d.delay());
         } else if (o instanceof Observation.ColoSupportChecked c) {

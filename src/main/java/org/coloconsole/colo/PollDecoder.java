@@ -37,6 +37,10 @@ public final class PollDecoder {
                         ? Optional.of(new Observation.CheckpointDelayPolled(side, at,
                                 Duration.ofMillis(result.integer("x-checkpoint-delay").getAsLong())))
                         : Optional.empty();
+            case Claim.POLL:
+                // a missing answer: the object does not exist, the side carries no claim
+                return Optional.of(new Observation.ClaimPolled(side, at, result.isString()
+                        ? Optional.of(Claim.parse(result.asText())) : Optional.empty()));
             case "query-jobs":
                 return Optional.of(new Observation.JobsPolled(side, at, command, jobs(result)));
             case "query-block-jobs":

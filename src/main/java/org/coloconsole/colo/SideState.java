@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param recentCheckpoints  when this side's guest resumed from a checkpoint, within {@link #CHECKPOINT_WINDOW} of
  *                           the latest: one RESUME per checkpoint on each side (docs/colo-behaviour.md), so their
  *                           count is the replication's rate
+ * @param claim              the console claim this side's QEMU carries (docs/colo-behaviour.md, "The claim"); empty
+ *                           when it carries none or it was not read
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -33,7 +35,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
                         boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport,
-                        Optional<String> vmName, List<Instant> recentCheckpoints) {
+                        Optional<String> vmName, List<Instant> recentCheckpoints, Optional<Claim> claim) {
 
     /** How far back {@link #recentCheckpoints} reaches: the rate is "per minute". */
     public static final Duration CHECKPOINT_WINDOW = Duration.ofMinutes(1);
@@ -51,7 +53,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
                 Heartbeat.unknown(at), NOT_READ, Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Map.of(), false, Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), false, Map.of(), false, Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty());
     }
 
     /**
@@ -155,6 +158,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Optional<ColoSupport> coloSupport;
         Optional<String> vmName;
         List<Instant> recentCheckpoints;
+        Optional<Claim> claim;
 
         private Builder(SideState s) {
             side = s.side;
@@ -180,6 +184,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             coloSupport = s.coloSupport;
             vmName = s.vmName;
             recentCheckpoints = s.recentCheckpoints;
+            claim = s.claim;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -195,7 +200,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
                     checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport, vmName,
-                    recentCheckpoints);
+                    recentCheckpoints, claim);
         }
     }
 }

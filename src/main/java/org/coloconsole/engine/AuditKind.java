@@ -15,7 +15,14 @@ public enum AuditKind {
     ACTION_INTENT(JournalRecord.Kind.ACTION_INTENT),
     ACTION_STEP(JournalRecord.Kind.ACTION_STEP),
     ACTION_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
-    ACTION_REFUSED(JournalRecord.Kind.ACTION_OUTCOME);
+    ACTION_REFUSED(JournalRecord.Kind.ACTION_OUTCOME),
+    /** A runbook claimed a side (docs/colo-behaviour.md, "The claim"). */
+    CLAIM(JournalRecord.Kind.ACTION_STEP),
+    /** A runbook deleted a stale claim whose holder no longer runs on this host, to take it. */
+    CLAIM_TAKEN_OVER(JournalRecord.Kind.ACTION_STEP),
+    /** The re-read of both sides just before the lost-heartbeat, and what changed. */
+    CLAIM_RECHECK(JournalRecord.Kind.ACTION_STEP),
+    CLAIM_RELEASED(JournalRecord.Kind.ACTION_STEP);
 
     private final JournalRecord.Kind journalKind;
     private final String what = name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -42,6 +42,7 @@ public final class FailoverRunner implements AutoCloseable {
     private final TopologyDiscovery discovery;
     private final ProbeRunner probes;
     private final Duration serviceTimeout;
+    private final PairClaims claims;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "failover-runner");
         t.setDaemon(true);
@@ -49,7 +50,14 @@ public final class FailoverRunner implements AutoCloseable {
     });
 
     public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout) {
+        this(supervisor, stepTimeout, verifyTimeout, PairClaims.forThisProcess(System.getenv()));
+    }
+
+    /** @param claims who this process is when it claims the pair, and where this host's pair locks are */
+    public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout,
+                          PairClaims claims) {
         this.supervisor = supervisor;
+        this.claims = claims;
         this.stepTimeout = stepTimeout;
         this.survivorCheck = new SurvivorCheck(supervisor, stepTimeout, verifyTimeout);
         this.discovery = new TopologyDiscovery(stepTimeout);
@@ -82,6 +90,29 @@ public final class FailoverRunner implements AutoCloseable {
     }
 
     private FailoverOutcome execute(FailoverRequest request, FailoverPlan.Options options, Consumer<StepReport> progress) {
+        // the pair's claim is held for the whole runbook, across processes and hosts (PairClaim)
+        try (PairClaim claim = claims.open(supervisor, stepTimeout)) {
+            Optional<String> locked = claim.lockHost();
+            if (locked.isPresent()) {
+                return refusedByClaim(request, locked.get(), System.nanoTime());
+            }
+            return execute(request, options, progress, claim);
+        }
+    }
+
+    private FailoverOutcome refusedByClaim(FailoverRequest request, String sentence, long started) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("action", request.action());
+        fields.put("refused", sentence);
+        supervisor.trail().record(AuditKind.ACTION_REFUSED, request.target(), supervisor.clock().instant(), fields);
+        supervisor.note(request.target(), "ACTION", "Refused to " + request.action() + ": " + sentence,
+                LogEntry.Severity.WARNING);
+        return new FailoverOutcome(FailoverOutcome.Result.REFUSED, request.target(), sentence, List.of(),
+                since(started), Duration.ZERO, Optional.empty());
+    }
+
+    private FailoverOutcome execute(FailoverRequest request, FailoverPlan.Options options, Consumer<StepReport> progress,
+                                    PairClaim claim) {
         long started = System.nanoTime();
         Side target = request.target();
         InterlockDecision decision;
@@ -123,13 +154,23 @@ public final class FailoverRunner implements AutoCloseable {
             return new FailoverOutcome(FailoverOutcome.Result.FAILED, target, sentence, List.of(), since(started),
                     Duration.ZERO, Optional.empty());
         }
+        Optional<String> claimRefusal;
+        try {
+            claimRefusal = claim.claimSides(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            claimRefusal = Optional.of("Interrupted while claiming the pair; nothing was sent.");
+        }
+        if (claimRefusal.isPresent()) {
+            return finish(request, FailoverOutcome.Result.REFUSED, claimRefusal.get(), List.of(), started, 0);
+        }
         supervisor.note(target, "ACTION", "Failover: " + request.action() + " — " + decision.sentence(),
                 LogEntry.Severity.WARNING);
-        return runSteps(request, steps, progress, started);
+        return runSteps(request, steps, progress, started, claim);
     }
 
     private FailoverOutcome runSteps(FailoverRequest request, List<FailoverStep> steps, Consumer<StepReport> progress,
-                                     long started) {
+                                     long started, PairClaim claim) {
         Side target = request.target();
         List<StepReport> reports = new ArrayList<>();
         long qemuNanos = 0;
@@ -138,7 +179,9 @@ public final class FailoverRunner implements AutoCloseable {
             progress.accept(new StepReport(i + 1, steps.size(), step, StepReport.Status.RUNNING, step.sentence(),
                     Duration.ZERO));
             long stepStart = System.nanoTime();
-            StepResult result = step.kind() == FailoverStep.Kind.VERIFY ? verify(target) : send(step);
+            StepResult result = step.kind() == FailoverStep.Kind.VERIFY ? verify(target)
+                    : step.kind() == FailoverStep.Kind.LOST_HEARTBEAT ? recheckThenSend(step, steps, claim)
+                    : send(step);
             qemuNanos += result.qemuNanos;
             StepReport report = new StepReport(i + 1, steps.size(), step, result.status, result.sentence,
                     since(stepStart));
@@ -237,6 +280,23 @@ public final class FailoverRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new StepResult(StepReport.Status.FAILED, "interrupted", 0);
         }
+    }
+
+    /** Inside the claim, both sides are read again: the lost-heartbeat goes only if the picture held. */
+    private StepResult recheckThenSend(FailoverStep step, List<FailoverStep> steps, PairClaim claim) {
+        Optional<Side> quit = steps.stream().filter(s -> s.kind() == FailoverStep.Kind.FENCE_QUIT)
+                .map(FailoverStep::side).findFirst();
+        long start = System.nanoTime();
+        try {
+            Optional<String> changed = claim.recheck(step.side(), quit);
+            if (changed.isPresent()) {
+                return new StepResult(StepReport.Status.FAILED, changed.get(), System.nanoTime() - start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult(StepReport.Status.FAILED, "interrupted", 0);
+        }
+        return send(step);
     }
 
     private static boolean closedByPeer(Throwable cause) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.coloconsole.colo.Claim;
 import org.coloconsole.qmp.Backoff;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.EventSubscription;
@@ -96,6 +97,9 @@ public final class SideLink implements AutoCloseable {
     // scheduler thread only
     private long reportedLost;
     private long lastLossReportNanos;
+    /** Pings since the claim was last read: another console's claim shows on the card within a few seconds. */
+    private int pingsSinceClaimRead;
+    private static final int PINGS_PER_CLAIM_READ = 8;
 
     public SideLink(String name, Endpoint endpoint, QmpClientOptions options, HeartbeatSettings heartbeat,
                     Backoff backoff, Clock clock, Listener listener) {
@@ -207,7 +211,20 @@ public final class SideLink implements AutoCloseable {
                         return null;
                     });
         }
+        readClaim(connected);
         return CompletableFuture.allOf(all);
+    }
+
+    /** The console claim this QEMU carries (PairClaim), reported as a poll; not part of what marks a side synced. */
+    private void readClaim(QmpClient connected) {
+        pingsSinceClaimRead = 0;
+        ClaimObject.read(connected, heartbeat.pingTimeout()).handle((value, error) -> {
+            if (error == null) {
+                // a failed read says nothing about a claim, and every few seconds it would only be noise
+                report(Claim.POLL, value, null);
+            }
+            return null;
+        });
     }
 
     private void report(String command, QmpValue value, Throwable error) {
@@ -278,6 +295,9 @@ public final class SideLink implements AutoCloseable {
             client.drop(new QmpTimeoutException("the heartbeat (query-status)",
                     tick.silence().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             return;
+        }
+        if (tick.pingSentAt().isPresent() && ++pingsSinceClaimRead >= PINGS_PER_CLAIM_READ) {
+            readClaim(client);
         }
         tick.pingSentAt().ifPresent(sent -> client.execute("query-status", Map.of(), heartbeat.pingTimeout())
                 .whenComplete((value, error) -> {

@@ -418,6 +418,8 @@ final class SimulatedQemu implements AutoCloseable {
 
     // ---- QMP (sim thread) ----------------------------------------------------------------------------------------
 
+    private final org.coloconsole.testing.FakeClaimObject claims = new org.coloconsole.testing.FakeClaimObject();
+
     private void handle(String line) {
         if (!alive) {
             return;
@@ -491,6 +493,17 @@ final class SimulatedQemu implements AutoCloseable {
                 error = lostHeartbeat();
                 result = Map.of();
                 break;
+            case "object-add":
+            case "qom-get":
+            case "object-del":
+                // the console's claim, as QEMU keeps a user-creatable object (docs/colo-behaviour.md, "The claim")
+                String answer = claims.answer(command, request.get("arguments"));
+                if (answer == null) {
+                    reply(id, null, claims.lastErrorClass(), "claim object: " + command);
+                } else {
+                    reply(id, QmpValue.parse("{\"v\": " + answer + "}").get("v").toPlain(), null, null);
+                }
+                return;
             case "quit":
                 reply(id, Map.of(), null, null);
                 event("SHUTDOWN", Map.of("guest", false, "reason", "host-qmp-quit"));

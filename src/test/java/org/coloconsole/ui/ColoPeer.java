@@ -51,6 +51,7 @@ final class ColoPeer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ScriptedQmpServer server;
     private volatile boolean hungUp;
+    private final org.coloconsole.testing.FakeClaimObject claims = new org.coloconsole.testing.FakeClaimObject();
 
     private ColoPeer(String mode, AtomicLong order) throws IOException {
         this.mode = mode;
@@ -162,6 +163,10 @@ final class ColoPeer implements AutoCloseable {
         server.close();
     }
 
+    private static boolean claimCommand(String command) {
+        return command.equals("object-add") || command.equals("qom-get") || command.equals("object-del");
+    }
+
     private void serve(ScriptedConnection connection) throws IOException {
         while (!hungUp && !connection.clientLeft()) {
             flushEvents(connection);
@@ -177,9 +182,10 @@ final class ColoPeer implements AutoCloseable {
             }
             String command = line.command();
             received.add(new Received(order.incrementAndGet(), command));
-            String answer = answers.get(command);
+            String answer = claimCommand(command) ? claims.answer(command, line.arguments()) : answers.get(command);
             connection.sendLine(QmpScript.replyTo(line, answer != null ? "{\"return\": " + answer + "}"
-                    : QmpScript.errorJson("CommandNotFound", "The command " + command + " has not been found")));
+                    : QmpScript.errorJson(claimCommand(command) ? claims.lastErrorClass() : "CommandNotFound",
+                            "The command " + command + " has not been found")));
             Reaction reaction = reactions.get(command);
             if (reaction != null) {
                 reaction.after(this, connection);

@@ -84,6 +84,7 @@ public final class SideCard extends VBox {
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
         row = fact(facts, row, "QEMU", model.versionProperty(), "version");
         row = fact(facts, row, "", model.coloSupportProperty(), "colo-support");
+        row = fact(facts, row, "", model.claimProperty(), "claim");
         row = fact(facts, row, "Heartbeat", model.heartbeatProperty(), "heartbeat");
         row = fact(facts, row, "", model.heartbeatDetailProperty(), "heartbeat-detail");
         row = fact(facts, row, "Run state", model.runStateProperty(), "run-state");

@@ -41,6 +41,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper coloSupport = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper claim = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heartbeat = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heartbeatDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper runState = new ReadOnlyStringWrapper();
@@ -82,6 +83,7 @@ public final class SideCardViewModel {
         connectionDetail.set(whyNotConnected(s).map(SideCardViewModel::whyText).orElse(""));
         version.set(s.qemuVersion().map(v -> "QEMU " + v).orElse("QEMU version not known yet"));
         coloSupport.set(s.coloSupport().map(support -> "COLO support: " + support.summary()).orElse(""));
+        claim.set(s.claim().map(c -> "Claimed by " + c.holder()).orElse(""));
         heartbeat.set(Texts.capitalised(beat.status().name()));
         heartbeatDetail.set(beat.lastRoundTrip().map(rtt -> "last round trip " + Texts.duration(rtt))
                 .orElse("no round trip yet")
@@ -226,6 +228,8 @@ public final class SideCardViewModel {
     public ReadOnlyStringProperty versionProperty() { return version.getReadOnlyProperty(); }
     /** "COLO support: ok", or what this QEMU lacks of what the console relies on; empty until checked. */
     public ReadOnlyStringProperty coloSupportProperty() { return coloSupport.getReadOnlyProperty(); }
+    /** Which console holds this side's claim (a failover runs), or empty. */
+    public ReadOnlyStringProperty claimProperty() { return claim.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatProperty() { return heartbeat.getReadOnlyProperty(); }
     public ReadOnlyStringProperty heartbeatDetailProperty() { return heartbeatDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty runStateProperty() { return runState.getReadOnlyProperty(); }

@@ -1,0 +1,59 @@
+package org.coloconsole.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import org.coloconsole.colo.Claim;
+
+/**
+ * Who this console process is when it claims a pair, and where its host's pair locks live: made once by the
+ * composition root and handed to every failover runner of the process.
+ *
+ * @param me            this process as a holder ({@code since} is set when a claim is taken)
+ * @param lockDirectory where the per-pair lock files are ({@link PairLock})
+ */
+public record PairClaims(Claim me, Path lockDirectory) {
+
+    /**
+     * This process: the host's name, the user, the pid and a random nonce; locks in
+     * {@code $XDG_RUNTIME_DIR/colo-console/locks} (else {@code TMPDIR/colo-console-USER/locks}).
+     */
+    public static PairClaims forThisProcess(Map<String, String> environment) {
+        String user = environment.getOrDefault("USER", System.getProperty("user.name", "?"));
+        byte[] nonce = new byte[6];
+        new SecureRandom().nextBytes(nonce);
+        Claim me = new Claim(hostName(), user, ProcessHandle.current().pid(), "?", HexFormat.of().formatHex(nonce));
+        String runtime = environment.get("XDG_RUNTIME_DIR");
+        Path dir = runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
+                ? Path.of(runtime, "colo-console", "locks")
+                : Path.of(System.getProperty("java.io.tmpdir"), "colo-console-" + user, "locks");
+        return new PairClaims(me, dir);
+    }
+
+    /** The kernel's host name when readable (no DNS look-up), else Java's. */
+    private static String hostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask Java
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** A claim on the pair that {@code supervisor} watches, not yet taken. */
+    public PairClaim open(PairSupervisor supervisor, Duration timeout) {
+        return new PairClaim(supervisor, this, timeout);
+    }
+}
