@@ -154,7 +154,7 @@ public final class PairClaim implements AutoCloseable {
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("changed", String.join(" ", changes));
-        journal(AuditKind.CLAIM_RECHECK, Side.PRIMARY, fields);
+        journal(AuditKind.CLAIM_RECHECK, target, fields);
         return changes.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", changes));
     }
 

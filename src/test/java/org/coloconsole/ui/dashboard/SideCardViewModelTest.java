@@ -112,4 +112,20 @@ class SideCardViewModelTest {
         assertThat(SideCardViewModel.statusLine(Snapshots.replicating().side(Side.PRIMARY)))
                 .isEqualTo("Primary: connected, healthy (0.42 ms)");
     }
+
+    @Test
+    void aSideCarryingAClaimNamesItsHolderOnTheCardAndTheLineGoesWithTheClaim() {
+        org.coloconsole.colo.Claim claim = new org.coloconsole.colo.Claim("ops-1", "alice", 4242,
+                "2026-12-02T13:40:01Z", "n1");
+        Snapshots claimed = Snapshots.replicating().apply(new org.coloconsole.colo.Observation.ClaimPolled(
+                Side.SECONDARY, Snapshots.NOW, Optional.of(claim)));
+
+        card.update(claimed.side(Side.SECONDARY), Snapshots.NOW);
+        assertThat(card.claimProperty().get())
+                .isEqualTo("Claimed by console pid 4242 of alice on ops-1 (since 2026-12-02T13:40:01Z)");
+
+        card.update(claimed.apply(new org.coloconsole.colo.Observation.ClaimPolled(Side.SECONDARY, Snapshots.NOW,
+                Optional.empty())).side(Side.SECONDARY), Snapshots.NOW);
+        assertThat(card.claimProperty().get()).isEmpty();
+    }
 }
