@@ -14,25 +14,38 @@ import org.coloconsole.colo.Claim;
  * Who this console process is when it claims a pair, and where its host's pair locks live: made once by the
  * composition root and handed to every failover runner of the process.
  *
- * @param me            this process as a holder ({@code since} is set when a claim is taken)
+ * @param me            this process as a holder ({@code since} is set when a claim is taken; the nonce tells this
+ *                      process from a later one with the same pid)
  * @param lockDirectory where the per-pair lock files are ({@link PairLock})
  */
 public record PairClaims(Claim me, Path lockDirectory) {
 
     /**
-     * This process: the host's name, the user, the pid and a random nonce; locks in
+     * This process: the host's name, the user, the pid and the process's start time as nonce; locks in
      * {@code $XDG_RUNTIME_DIR/colo-console/locks} (else {@code TMPDIR/colo-console-USER/locks}).
      */
     public static PairClaims forThisProcess(Map<String, String> environment) {
         String user = environment.getOrDefault("USER", System.getProperty("user.name", "?"));
-        byte[] nonce = new byte[6];
-        new SecureRandom().nextBytes(nonce);
-        Claim me = new Claim(hostName(), user, ProcessHandle.current().pid(), "?", HexFormat.of().formatHex(nonce));
+        Claim me = new Claim(hostName(), user, ProcessHandle.current().pid(), "?", nonce());
         String runtime = environment.get("XDG_RUNTIME_DIR");
         Path dir = runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
                 ? Path.of(runtime, "colo-console", "locks")
                 : Path.of(System.getProperty("java.io.tmpdir"), "colo-console-" + user, "locks");
         return new PairClaims(me, dir);
+    }
+
+    /**
+     * The same for every runner of this process (a window opens a session per pair), different for a later process
+     * that reuses the pid: the process's start time, else random.
+     */
+    private static String nonce() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Long.toHexString(start.toEpochMilli()))
+                .orElseGet(() -> {
+                    byte[] random = new byte[6];
+                    new SecureRandom().nextBytes(random);
+                    return HexFormat.of().formatHex(random);
+                });
     }
 
     /** The kernel's host name when readable (no DNS look-up), else Java's. */

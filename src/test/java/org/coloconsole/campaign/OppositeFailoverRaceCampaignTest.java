@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tries: {@code -Dclaim.race.tries=N}; seed: {@code -Dclaim.race.seed=S}.
  */
 class OppositeFailoverRaceCampaignTest {
-    private static final int TRIES = Integer.getInteger("claim.race.tries", 6);
+    private static final int TRIES = Integer.getInteger("claim.race.tries", 5);
     private static final Duration PROCESS_LIMIT = Duration.ofMinutes(3);
 
     @TempDir
