@@ -38,6 +38,7 @@ class StateChangesTest {
                 .containsExactly("connection", "heartbeat", "run-state", "colo-mode", "colo-last-mode",
                         "colo-reason", "colo-exit", "migration", "fenced", "colo-support", "gap");
         assertThat(Arrays.stream(AuditKind.values()).map(AuditKind::what)).containsExactly("state", "failover",
-                "recommendation", "gap", "action-intent", "action-step", "action-outcome", "action-refused");
+                "recommendation", "gap", "action-intent", "action-step", "action-outcome", "action-refused", "claim",
+                "claim-taken-over", "claim-recheck", "claim-released");
     }
 }
