@@ -36,7 +36,7 @@ class ClaimObjectRealQemuTest {
             List<Claim> claims = new ArrayList<>();
             try {
                 for (int i = 0; i < CONSOLES; i++) {
-                    QmpClient client = new QmpClient(QmpClientOptions.defaults("console-" + i));
+                    QmpClient client = new QmpClient(options("console-" + i));
                     client.connect(qemu.unixEndpoint(i));
                     consoles.add(client);
                     claims.add(new Claim("host-" + i, "user", 1000 + i, "2026-12-02T13:00:00Z", "n" + i));
@@ -86,7 +86,7 @@ class ClaimObjectRealQemuTest {
     @EnumSource(TestedQemu.class)
     void aSecondAddFailsAsAWholeAndLeavesTheHolderAsItWas(TestedQemu binary) throws Exception {
         try (QemuMonitorProcess qemu = QemuMonitorProcess.start(binary, 1, 0);
-             QmpClient client = new QmpClient(QmpClientOptions.defaults("console"))) {
+             QmpClient client = new QmpClient(options("console"))) {
             client.connect(qemu.unixEndpoint());
             Claim first = new Claim("a", "alice", 11, "t1", "n1");
             Claim second = new Claim("b", "bob", 22, "t2", "n2");
@@ -99,5 +99,10 @@ class ClaimObjectRealQemuTest {
             QmpValue held = ClaimObject.read(client, TIMEOUT).get(20, TimeUnit.SECONDS);
             assertThat(held.asText()).isEqualTo(first.text());
         }
+    }
+
+    /** A fresh QEMU on a loaded machine may greet late: a slow greeting is not what these tests are about. */
+    private static QmpClientOptions options(String name) {
+        return QmpClientOptions.defaults(name).withHandshakeTimeout(Duration.ofSeconds(20));
     }
 }

@@ -54,14 +54,14 @@ class PairClaimRealQemuTest {
     }
 
     private static void plant(QemuMonitorProcess qemu, Claim claim) throws Exception {
-        try (QmpClient harness = new QmpClient(QmpClientOptions.defaults("harness"))) {
+        try (QmpClient harness = new QmpClient(options("harness"))) {
             harness.connect(qemu.unixEndpoint(1));
             ClaimObject.add(harness, claim, TIMEOUT).get(20, TimeUnit.SECONDS);
         }
     }
 
     private static Optional<Claim> held(QemuMonitorProcess qemu) throws Exception {
-        try (QmpClient harness = new QmpClient(QmpClientOptions.defaults("harness"))) {
+        try (QmpClient harness = new QmpClient(options("harness"))) {
             harness.connect(qemu.unixEndpoint(1));
             return ClaimObject.claimOf(ClaimObject.read(harness, TIMEOUT).get(20, TimeUnit.SECONDS));
         }
@@ -122,7 +122,7 @@ class PairClaimRealQemuTest {
             assertThat(claim.lockHost()).isEmpty();
             assertThat(claim.claimSides(Side.SECONDARY)).isEmpty();
             Claim intruder = new Claim("other-host", "eve", 4242, "2026-12-02T13:00:00Z", "intruder");
-            try (QmpClient harness = new QmpClient(QmpClientOptions.defaults("harness"))) {
+            try (QmpClient harness = new QmpClient(options("harness"))) {
                 harness.connect(primary.unixEndpoint(1));
                 ClaimObject.delete(harness, TIMEOUT).get(20, TimeUnit.SECONDS);
                 ClaimObject.add(harness, intruder, TIMEOUT).get(20, TimeUnit.SECONDS);
@@ -133,5 +133,10 @@ class PairClaimRealQemuTest {
         }
         assertThat(held(primary)).as("another console's claim is never released by this one")
                 .hasValueSatisfying(c -> assertThat(c.nonce()).isEqualTo("intruder"));
+    }
+
+    /** A fresh QEMU on a loaded machine may greet late: a slow greeting is not what these tests are about. */
+    private static QmpClientOptions options(String name) {
+        return QmpClientOptions.defaults(name).withHandshakeTimeout(Duration.ofSeconds(20));
     }
 }
