@@ -67,6 +67,6 @@ public record SecondaryWiring(Optional<String> netdev, Optional<Address> fromMir
     }
 
     private static Optional<Address> address(Topology topology, Optional<String> chardev) {
-        return chardev.flatMap(topology::chardev).flatMap(SocketChardev::address).flatMap(Address::parse);
+        return chardev.flatMap(topology::chardev).flatMap(SocketChardev::target).flatMap(Address::parse);
     }
 }

@@ -20,6 +20,12 @@ final class QemuCommandLine {
 
     static List<String> build(QemuInstall qemu, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
                               Endpoint console, Endpoint harness, Endpoint incoming, Optional<FullPairWiring> full) {
+        return build(qemu, side, accelerator, memoryMb, runDir, console, harness, incoming.text(), full);
+    }
+
+    /** @param incoming the secondary's {@code -incoming} value: an address, or {@code defer} for a new secondary */
+    static List<String> build(QemuInstall qemu, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
+                              Endpoint console, Endpoint harness, String incoming, Optional<FullPairWiring> full) {
         List<String> args = new ArrayList<>();
         args.add(qemu.binary().toString());
         args.addAll(qemu.options());
@@ -54,7 +60,7 @@ final class QemuCommandLine {
         });
         if (side == LabSide.SECONDARY) {
             args.add("-incoming");
-            args.add(incoming.text());
+            args.add(incoming);
         } else {
             args.add("-S");
         }
