@@ -127,6 +127,15 @@ public final class Reprotection {
         }
 
         ReprotectOutcome execute() throws InterruptedException {
+            try {
+                return steps();
+            } catch (RuntimeException e) {
+                // a fault of the console's own mid-flow must not leave the survivor's guest stopped
+                return undo(null, "the console failed: " + e);
+            }
+        }
+
+        private ReprotectOutcome steps() throws InterruptedException {
             for (int i = 0; i < steps.size(); i++) {
                 ReprotectStep step = steps.get(i);
                 progress.accept(new ReprotectReport(i + 1, steps.size(), step, StepReport.Status.RUNNING,
@@ -156,7 +165,7 @@ public final class Reprotection {
             progress.accept(report);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("step", report.index());
-            fields.put("kind", report.step().kind().name());
+            fields.put("step-kind", report.step().kind().name());
             fields.put("command", report.step().command());
             fields.put("arguments", report.step().arguments());
             fields.put("status", report.status().name());
@@ -189,7 +198,8 @@ public final class Reprotection {
                     default -> { }
                 }
                 return new Result(StepReport.Status.DONE, step.command() + " → " + step.side().label() + ": "
-                        + (answer.isObject() && answer.size() == 0 ? "done" : answer.toJson()));
+                        + (answer.isObject() && answer.size() == 0 || answer.isString() && answer.asText().isBlank() ? "done"
+                        : answer.toJson()));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 return new Result(StepReport.Status.FAILED, step.command() + " → " + step.side().label()
