@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.coloconsole.app.PairSession;
 import org.coloconsole.app.cli.Cli;
 import org.coloconsole.app.lab.CheckpointSample;
 import org.coloconsole.app.lab.CheckpointWatch;
@@ -22,6 +26,15 @@ import org.coloconsole.app.lab.LabPairKind;
 import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.LabSignal;
 import org.coloconsole.colo.ProbeResult;
+import org.coloconsole.colo.ReprotectOptions;
+import org.coloconsole.colo.ReprotectStep;
+import org.coloconsole.colo.ServiceProbe;
+import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.ReprotectOutcome;
+import org.coloconsole.engine.Reprotection;
+import org.coloconsole.engine.StepReport;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -50,16 +63,8 @@ class LabReprotectTest {
     @Test
     void afterTheSecondarysKillAndAFailoverToThePrimaryANewSecondaryIsProtectedAgainAndTheGuestKeepsServing()
             throws Exception {
-        try (LabPair pair = LabPair.start(LabOptions.defaults().withKind(LabPairKind.FULL)
-                .withRunDir(temp.resolve("lab")).withStartTimeout(LabTiming.bound(Duration.ofSeconds(20)))
-                .withCheckpointDelay(LabTiming.checkpointDelay(Duration.ofSeconds(2))))) {
-            String url = pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow();
-            awaitDisk(url, SERVICE);
-            pair.kill(LabSide.SECONDARY, LabSignal.KILL);
-            Run failover = cli(pair, url, "failover", "--to", "primary", "--yes");
-            System.out.println("reprotect test, failover:\n" + failover.out + failover.err);
-            assertThat(failover.exit).as(failover.out + failover.err).isZero();
-
+        try (LabPair pair = startFullPair()) {
+            String url = continueOnPrimaryAfterTheSecondarysKill(pair);
             pair.startNewSecondary();
             Run expected = cli(pair, url, "reprotect", "--print-command-line");
             assertThat(expected.out).as(expected.out + expected.err).contains("-incoming defer", "id=red0");
@@ -82,13 +87,95 @@ class LabReprotectTest {
             System.out.println("reprotect test: " + sample.sentence());
             assertThat(sample.checkpoints()).isGreaterThanOrEqualTo(2);
             long first = awaitDisk(url, WITHIN);
-            long deadline = System.nanoTime() + WITHIN.toNanos();
-            long later = first;
-            while (later <= first && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                later = get(url).flatMap(body -> boxed(ProbeResult.diskLine(body))).orElse(first);
+            assertThat(awaitAdvance(url, first)).as("the guest's disk counter through the survivor's port").isGreaterThan(first);
+        }
+    }
+
+    /**
+     * The new side dies just before the survivor's guest is stopped: a step inside the window fails, the flow takes
+     * back what it added and resumes the guest, which serves again alone; with another new side a re-run protects.
+     */
+    @Test
+    void aNewSideThatDiesInsideTheWindowIsUndoneTheSurvivorServesAloneAndARerunProtects() throws Exception {
+        try (LabPair pair = startFullPair()) {
+            String url = continueOnPrimaryAfterTheSecondarysKill(pair);
+            pair.startNewSecondary();
+            PairConfig config = PairConfig.of(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint())
+                    .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(500), 10, Duration.ofSeconds(10)))
+                    .withProbes(new ServiceProbes(ServiceProbe.parse(url), Optional.empty(), false, WITHIN));
+            try (PairSession session = PairSession.open(config, () -> JournalAuditTrail.open(temp.resolve("j2")),
+                    Clock.systemUTC())) {
+                assertThat(session.awaitKnown(Duration.ofSeconds(10))).isTrue();
+                Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
+                        new Reprotection.Timeouts(LabTiming.bound(Duration.ofSeconds(60)),
+                                LabTiming.bound(Duration.ofSeconds(10)), LabTiming.bound(Duration.ofSeconds(10))));
+                List<String> lines = new ArrayList<>();
+                ReprotectOutcome outcome = reprotection.run(options(), report -> {
+                    lines.add(report.status() + " " + report.step().command() + ": " + report.sentence());
+                    if (report.step().kind() == ReprotectStep.Kind.STOP_GUEST
+                            && report.status() == StepReport.Status.RUNNING) {
+                        pair.kill(LabSide.SECONDARY, LabSignal.KILL);
+                    }
+                });
+                System.out.println("reprotect test, undone:\n" + String.join("\n", lines) + "\n"
+                        + outcome.sentence());
+                assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(ReprotectOutcome.Result.UNDONE);
+                assertThat(lines).anyMatch(line -> line.startsWith("DONE cont"));
             }
-            assertThat(later).as("the guest's disk counter through the survivor's port").isGreaterThan(first);
+            try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("primary-harness"))) {
+                primary.connect(pair.primaryHarnessEndpoint());
+                assertThat(call(primary, "query-status").string("status")).contains("running");
+                assertThat(call(primary, "query-colo-status").string("mode")).contains("none");
+            }
+            long first = awaitDisk(url, WITHIN);
+            assertThat(awaitAdvance(url, first)).as("the survivor serves alone after the undo").isGreaterThan(first);
+
+            pair.startNewSecondary();
+            Run rerun = cli(pair, url, "reprotect", "--yes");
+            System.out.println("reprotect test, re-run:\n" + rerun.out + rerun.err);
+            assertThat(rerun.exit).as(rerun.out + rerun.err).isZero();
+            long again = awaitDisk(url, WITHIN);
+            assertThat(awaitAdvance(url, again)).isGreaterThan(again);
+        }
+    }
+
+    private LabPair startFullPair() {
+        return LabPair.start(LabOptions.defaults().withKind(LabPairKind.FULL).withRunDir(temp.resolve("lab"))
+                .withStartTimeout(LabTiming.bound(Duration.ofSeconds(20)))
+                .withCheckpointDelay(LabTiming.checkpointDelay(Duration.ofSeconds(2))));
+    }
+
+    /** The guest serves, the secondary is killed, {@code failover --to primary} verifies: the survivor runs alone. */
+    private String continueOnPrimaryAfterTheSecondarysKill(LabPair pair) throws InterruptedException {
+        String url = pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow();
+        awaitDisk(url, SERVICE);
+        pair.kill(LabSide.SECONDARY, LabSignal.KILL);
+        Run failover = cli(pair, url, "failover", "--to", "primary", "--yes");
+        System.out.println("reprotect test, failover:\n" + failover.out + failover.err);
+        assertThat(failover.exit).as(failover.out + failover.err).isZero();
+        return url;
+    }
+
+    private static long awaitAdvance(String url, long from) throws InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        long later = from;
+        while (later <= from && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            later = get(url).flatMap(body -> boxed(ProbeResult.diskLine(body))).orElse(from);
+        }
+        return later;
+    }
+
+    private static ReprotectOptions options() throws java.io.IOException {
+        return new ReprotectOptions("127.0.0.1", freePort(), "tcp:127.0.0.1:" + freePort(),
+                ReprotectOptions.GUIDE_EXPORT, "127.0.0.1", freePort(), freePort(),
+                LabTiming.checkpointDelay(Duration.ofSeconds(2)));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
