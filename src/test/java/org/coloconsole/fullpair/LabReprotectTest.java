@@ -36,6 +36,7 @@ import org.coloconsole.engine.ReprotectOutcome;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.StepReport;
 import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
@@ -179,7 +180,56 @@ class LabReprotectTest {
         }
     }
 
+    /**
+     * Swapping roles: a planned failover to the secondary, then a new secondary where the primary ran. The survivor
+     * is a former secondary: it gets a primary's chardevs back, and its filters go before its rewriter.
+     */
+    @Test
+    void afterAPlannedFailoverToTheSecondaryANewSecondaryWhereThePrimaryRanIsProtectedWithTheRolesSwapped()
+            throws Exception {
+        try (LabPair pair = startFullPair()) {
+            awaitDisk(pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow(), SERVICE);
+            String url = pair.state().side(LabSide.SECONDARY).serviceUrl().orElseThrow();
+            Run failover = cliOn(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint(), "failover", "--to",
+                    "secondary", "--yes", "--probe-secondary", url);
+            System.out.println("swap test, failover:\n" + failover.out + failover.err);
+            assertThat(failover.exit).as(failover.out + failover.err).isZero();
+
+            pair.startNewSecondary(LabSide.PRIMARY);
+            Run reprotect = cliOn(pair.secondaryConsoleEndpoint(), pair.primaryConsoleEndpoint(), "reprotect",
+                    "--yes", "--probe-primary", url, "--checkpoint-delay",
+                    LabTiming.checkpointDelay(Duration.ofSeconds(2)).toMillis() + "ms");
+            System.out.println("swap test (load " + loadAverage() + "):\n" + reprotect.out + reprotect.err);
+            assertThat(reprotect.exit).as(reprotect.out + reprotect.err).isZero();
+            assertThat(reprotect.out).contains("chardev-add", "before rew0", "PROTECTED");
+            try (QmpClient survivor = new QmpClient(QmpClientOptions.defaults("survivor-harness"));
+                 QmpClient fresh = new QmpClient(QmpClientOptions.defaults("new-harness"))) {
+                survivor.connect(pair.secondaryHarnessEndpoint());
+                fresh.connect(pair.primaryHarnessEndpoint());
+                assertThat(call(survivor, "query-colo-status").string("mode")).contains("primary");
+                assertThat(call(survivor, "query-colo-status").string("last-mode")).contains("secondary");
+                assertThat(call(fresh, "query-colo-status").string("mode")).contains("secondary");
+                assertThat(call(survivor, "query-migrate").string("status")).contains("colo");
+            }
+            CheckpointSample sample = CheckpointWatch.watch(pair.secondaryHarnessEndpoint(),
+                    LabTiming.bound(Duration.ofSeconds(6)));
+            System.out.println("swap test: " + sample.sentence());
+            assertThat(sample.checkpoints()).isGreaterThanOrEqualTo(2);
+            long first = awaitDisk(url, WITHIN);
+            assertThat(awaitAdvance(url, first)).as("the guest's disk counter through the survivor's port")
+                    .isGreaterThan(first);
+        }
+    }
+
     private Run cli(LabPair pair, String url, String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--probe-primary";
+        all[args.length + 1] = url;
+        return cliOn(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint(), all);
+    }
+
+    private Run cliOn(Endpoint primary, Endpoint secondary, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Cli.commandLine(start -> {
@@ -187,8 +237,7 @@ class LabReprotectTest {
         }, () -> JournalAuditTrail.open(temp.resolve("journal")));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        String[] base = {"--primary", pair.primaryConsoleEndpoint().text(), "--secondary",
-                pair.secondaryConsoleEndpoint().text(), "--probe-primary", url, "--service-within",
+        String[] base = {"--primary", primary.text(), "--secondary", secondary.text(), "--service-within",
                 WITHIN.toSeconds() + "s", "--wait", "10s", "--heartbeat", "500ms", "--misses", "10"};
         String[] all = new String[args.length + base.length];
         System.arraycopy(args, 0, all, 0, args.length);

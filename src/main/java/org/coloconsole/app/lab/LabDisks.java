@@ -33,9 +33,9 @@ final class LabDisks {
      * Fresh, empty images for a new secondary (its copy of the disk, active and hidden layers), replacing the old
      * ones: restoring protection copies the survivor's disk into the copy with drive-mirror.
      */
-    static void createSecondary(FullPairWiring wiring, Path qemuBinary) {
+    static void createSecondary(FullPairWiring.Images images, Path qemuBinary) {
         String qemuImg = qemuImg(qemuBinary);
-        for (Path image : List.of(wiring.secondaryParent(), wiring.secondaryActive(), wiring.secondaryHidden())) {
+        for (Path image : images.all()) {
             try {
                 Files.deleteIfExists(image);
             } catch (IOException e) {

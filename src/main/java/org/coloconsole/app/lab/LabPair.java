@@ -265,7 +265,7 @@ public final class LabPair implements AutoCloseable {
         QemuProcess old = process(side);
         kill(side, LabSignal.KILL);
         awaitGone(side, old);
-        replace(side, state.incoming().text());
+        replace(side, side, state.incoming().text());
     }
 
     /**
@@ -277,16 +277,24 @@ public final class LabPair implements AutoCloseable {
      * @throws LabException with a sentence saying why
      */
     public void startNewSecondary() {
+        startNewSecondary(LabSide.SECONDARY);
+    }
+
+    /**
+     * As {@link #startNewSecondary()}, in that slot: {@code PRIMARY} starts the new secondary where the primary ran
+     * (its monitors and forwarded port, images of its own), for swapping roles after a failover to the secondary.
+     */
+    public void startNewSecondary(LabSide slot) {
         if (stopped.get()) {
             throw new LabException("the lab in " + state.runDir() + " is stopped; start a new one");
         }
         FullPairWiring full = wiring.orElseThrow(() -> new LabException("only a full lab pair (--full) has the "
                 + "disks and proxy a new secondary needs"));
-        QemuProcess old = process(LabSide.SECONDARY);
-        kill(LabSide.SECONDARY, LabSignal.KILL);
-        awaitGone(LabSide.SECONDARY, old);
-        LabDisks.createSecondary(full, Path.of(state.qemuBinary()));
-        replace(LabSide.SECONDARY, "defer");
+        QemuProcess old = process(slot);
+        kill(slot, LabSignal.KILL);
+        awaitGone(slot, old);
+        LabDisks.createSecondary(full.secondaryImages(slot), Path.of(state.qemuBinary()));
+        replace(slot, LabSide.SECONDARY, "defer");
     }
 
     private void awaitGone(LabSide side, QemuProcess old) {
@@ -302,11 +310,11 @@ public final class LabPair implements AutoCloseable {
     }
 
     /** Starts that side's QEMU again with its command line ({@code -incoming} as given) and records its pid. */
-    private void replace(LabSide side, String incoming) {
+    private void replace(LabSide side, LabSide role, String incoming) {
         LabState.SideState was = state.side(side);
         QemuInstall install = QemuInstall.of(Path.of(state.qemuBinary()));
-        List<String> commandLine = QemuCommandLine.build(install, side, state.accelerator(), options.memoryMb(),
-                state.runDir(), was.console(), was.harness(), incoming, wiring);
+        List<String> commandLine = QemuCommandLine.build(install, side, role, state.accelerator(),
+                options.memoryMb(), state.runDir(), was.console(), was.harness(), incoming, wiring);
         QemuProcess started = QemuProcess.restart(side, commandLine, state.qemuEnvironment(), state.runDir());
         synchronized (processes) {
             processes.put(side, started);
