@@ -115,10 +115,14 @@ public final class TopologyDecoder {
         String rest = connected ? filename : filename.substring("disconnected:".length());
         int arrow = rest.indexOf(" <-> ");
         String local = arrow >= 0 ? rest.substring(0, arrow) : rest;
+        Optional<String> peer = arrow >= 0 ? Optional.of(rest.substring(arrow + " <-> ".length()).strip())
+                : Optional.empty();
         int comma = local.indexOf(',');
         String address = comma >= 0 ? local.substring(0, comma) : local;
+        boolean server = comma >= 0 && local.substring(comma).contains("server=on");
         boolean socket = address.startsWith("tcp:") || address.startsWith("unix:");
-        return new SocketChardev(label, socket ? Optional.of(address) : Optional.empty(), socket && connected);
+        return new SocketChardev(label, socket ? Optional.of(address) : Optional.empty(), socket && connected,
+                socket && server, socket ? peer : Optional.empty());
     }
 
     /** The NBD server a replication node writes to: its {@code file} child of driver nbd. */

@@ -67,9 +67,21 @@ class TopologyDecoderTest {
         assertThat(TopologyDecoder.chardev("red0", "disconnected:tcp:127.0.0.1:9703"))
                 .isEqualTo(new SocketChardev("red0", Optional.of("tcp:127.0.0.1:9703"), false));
         assertThat(TopologyDecoder.chardev("compare1", "tcp:127.0.0.1:9704,server=on <-> 127.0.0.1:47548"))
-                .isEqualTo(new SocketChardev("compare1", Optional.of("tcp:127.0.0.1:9704"), true));
+                .isEqualTo(new SocketChardev("compare1", Optional.of("tcp:127.0.0.1:9704"), true, true,
+                        Optional.of("127.0.0.1:47548")));
         assertThat(TopologyDecoder.chardev("serial0", "file"))
                 .isEqualTo(new SocketChardev("serial0", Optional.empty(), false));
+    }
+
+    /** A connected client shows its own ephemeral port first: where it connects to is the peer. */
+    @Test
+    void aConnectedClientTargetsItsPeerAndADisconnectedOneItsConfiguredAddress() {
+        assertThat(TopologyDecoder.chardev("red0", "tcp:127.0.0.1:47548 <-> 127.0.0.1:9703").target())
+                .contains("tcp:127.0.0.1:9703");
+        assertThat(TopologyDecoder.chardev("red0", "disconnected:tcp:127.0.0.1:9703").target())
+                .contains("tcp:127.0.0.1:9703");
+        assertThat(TopologyDecoder.chardev("mirror0", "tcp:127.0.0.1:9703,server=on <-> 127.0.0.1:47548").target())
+                .contains("tcp:127.0.0.1:9703");
     }
 
     @Test

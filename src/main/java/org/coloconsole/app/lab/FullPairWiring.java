@@ -49,4 +49,23 @@ record FullPairWiring(int mirrorPort, int secondaryInPort, int compareInPort, in
     Path secondaryHidden() {
         return disks.resolve("secondary-hidden.qcow2");
     }
+
+    /** A secondary's three images: its copy of the primary's disk, and the replication driver's layers. */
+    record Images(Path parent, Path active, Path hidden) {
+        List<Path> all() {
+            return List.of(parent, active, hidden);
+        }
+    }
+
+    /**
+     * The images of a secondary in that slot: the secondary's own, or, for a new secondary started where the primary
+     * ran (the roles swapped), images of its own beside the survivor's.
+     */
+    Images secondaryImages(LabSide slot) {
+        if (slot == LabSide.SECONDARY) {
+            return new Images(secondaryParent(), secondaryActive(), secondaryHidden());
+        }
+        return new Images(disks.resolve("primary-side-parent.qcow2"), disks.resolve("primary-side-active.qcow2"),
+                disks.resolve("primary-side-hidden.qcow2"));
+    }
 }

@@ -29,6 +29,22 @@ final class LabDisks {
         }
     }
 
+    /**
+     * Fresh, empty images for a new secondary (its copy of the disk, active and hidden layers), replacing the old
+     * ones: restoring protection copies the survivor's disk into the copy with drive-mirror.
+     */
+    static void createSecondary(FullPairWiring.Images images, Path qemuBinary) {
+        String qemuImg = qemuImg(qemuBinary);
+        for (Path image : images.all()) {
+            try {
+                Files.deleteIfExists(image);
+            } catch (IOException e) {
+                throw new LabException("cannot replace the lab's disk " + image + ": " + e.getMessage(), e);
+            }
+            run(List.of(qemuImg, "create", "-q", "-f", "qcow2", image.toString(), FullPairWiring.DISK_SIZE));
+        }
+    }
+
     /** The qemu-img beside the QEMU binary (an unpacked QEMU), else the one on PATH (qemu-utils). */
     private static String qemuImg(Path qemuBinary) {
         Path beside = qemuBinary.toAbsolutePath().getParent().resolve("qemu-img");

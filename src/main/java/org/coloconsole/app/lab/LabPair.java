@@ -264,6 +264,40 @@ public final class LabPair implements AutoCloseable {
         }
         QemuProcess old = process(side);
         kill(side, LabSignal.KILL);
+        awaitGone(side, old);
+        replace(side, side, state.incoming().text());
+    }
+
+    /**
+     * Kills the secondary's QEMU if it still runs and starts a new one for restoring protection: fresh, empty disk
+     * images, the same proxy chardevs and filters, and {@code -incoming defer}, on the same monitors (what an operator
+     * starts on a new host, docs/colo-full-pair.md "Resume replication on the survivor"). Only a full pair has that
+     * command line. Returns once the new QEMU's harness monitor greets.
+     *
+     * @throws LabException with a sentence saying why
+     */
+    public void startNewSecondary() {
+        startNewSecondary(LabSide.SECONDARY);
+    }
+
+    /**
+     * As {@link #startNewSecondary()}, in that slot: {@code PRIMARY} starts the new secondary where the primary ran
+     * (its monitors and forwarded port, images of its own), for swapping roles after a failover to the secondary.
+     */
+    public void startNewSecondary(LabSide slot) {
+        if (stopped.get()) {
+            throw new LabException("the lab in " + state.runDir() + " is stopped; start a new one");
+        }
+        FullPairWiring full = wiring.orElseThrow(() -> new LabException("only a full lab pair (--full) has the "
+                + "disks and proxy a new secondary needs"));
+        QemuProcess old = process(slot);
+        kill(slot, LabSignal.KILL);
+        awaitGone(slot, old);
+        LabDisks.createSecondary(full.secondaryImages(slot), Path.of(state.qemuBinary()));
+        replace(slot, LabSide.SECONDARY, "defer");
+    }
+
+    private void awaitGone(LabSide side, QemuProcess old) {
         try {
             if (!old.waitFor(5, TimeUnit.SECONDS)) {
                 throw new LabException("the " + side.label() + " QEMU (pid " + old.pid()
@@ -273,10 +307,14 @@ public final class LabPair implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while waiting for the " + side.label() + " QEMU to exit", e);
         }
+    }
+
+    /** Starts that side's QEMU again with its command line ({@code -incoming} as given) and records its pid. */
+    private void replace(LabSide side, LabSide role, String incoming) {
         LabState.SideState was = state.side(side);
         QemuInstall install = QemuInstall.of(Path.of(state.qemuBinary()));
-        List<String> commandLine = QemuCommandLine.build(install, side, state.accelerator(), options.memoryMb(),
-                state.runDir(), was.console(), was.harness(), state.incoming(), wiring);
+        List<String> commandLine = QemuCommandLine.build(install, side, role, state.accelerator(),
+                options.memoryMb(), state.runDir(), was.console(), was.harness(), incoming, wiring);
         QemuProcess started = QemuProcess.restart(side, commandLine, state.qemuEnvironment(), state.runDir());
         synchronized (processes) {
             processes.put(side, started);

@@ -20,6 +20,22 @@ final class QemuCommandLine {
 
     static List<String> build(QemuInstall qemu, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
                               Endpoint console, Endpoint harness, Endpoint incoming, Optional<FullPairWiring> full) {
+        return build(qemu, side, accelerator, memoryMb, runDir, console, harness, incoming.text(), full);
+    }
+
+    /** @param incoming the secondary's {@code -incoming} value: an address, or {@code defer} for a new secondary */
+    static List<String> build(QemuInstall qemu, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
+                              Endpoint console, Endpoint harness, String incoming, Optional<FullPairWiring> full) {
+        return build(qemu, side, side, accelerator, memoryMb, runDir, console, harness, incoming, full);
+    }
+
+    /**
+     * @param side the slot: its name, monitors, serial log and forwarded port
+     * @param role what the QEMU is in COLO: a new secondary can take the primary's slot when the roles swap
+     */
+    static List<String> build(QemuInstall qemu, LabSide side, LabSide role, Accelerator accelerator, int memoryMb,
+                              Path runDir, Endpoint console, Endpoint harness, String incoming,
+                              Optional<FullPairWiring> full) {
         List<String> args = new ArrayList<>();
         args.add(qemu.binary().toString());
         args.addAll(qemu.options());
@@ -46,15 +62,15 @@ final class QemuCommandLine {
         args.add("file:" + escape(runDir.resolve(side.label() + "-serial.log").toString()));
         full.ifPresent(wiring -> {
             guest(args, wiring, side);
-            if (side == LabSide.PRIMARY) {
+            if (role == LabSide.PRIMARY) {
                 primaryProxyAndDisk(args, wiring);
             } else {
-                secondaryProxyAndDisk(args, wiring);
+                secondaryProxyAndDisk(args, wiring, wiring.secondaryImages(side));
             }
         });
-        if (side == LabSide.SECONDARY) {
+        if (role == LabSide.SECONDARY) {
             args.add("-incoming");
-            args.add(incoming.text());
+            args.add(incoming);
         } else {
             args.add("-S");
         }
@@ -88,17 +104,17 @@ final class QemuCommandLine {
                 + "children.0.file.filename=" + escape(w.primaryDisk().toString()) + ",children.0.driver=qcow2");
     }
 
-    private static void secondaryProxyAndDisk(List<String> args, FullPairWiring w) {
+    private static void secondaryProxyAndDisk(List<String> args, FullPairWiring w, FullPairWiring.Images images) {
         add(args, "-chardev", socket("red0", w.mirrorPort(), ",reconnect=1"));
         add(args, "-chardev", socket("red1", w.secondaryInPort(), ",reconnect=1"));
         add(args, "-object", "filter-redirector,id=f1,netdev=hn0,queue=tx,indev=red0");
         add(args, "-object", "filter-redirector,id=f2,netdev=hn0,queue=rx,outdev=red1");
         add(args, "-object", "filter-rewriter,id=rew0,netdev=hn0,queue=all");
-        add(args, "-drive", "if=none,id=parent0,file.filename=" + escape(w.secondaryParent().toString())
+        add(args, "-drive", "if=none,id=parent0,file.filename=" + escape(images.parent().toString())
                 + ",driver=qcow2");
         add(args, "-drive", "if=none,id=childs0,driver=replication,mode=secondary,file.driver=qcow2,"
-                + "top-id=colo-disk0,file.file.filename=" + escape(w.secondaryActive().toString())
-                + ",file.backing.driver=qcow2,file.backing.file.filename=" + escape(w.secondaryHidden().toString())
+                + "top-id=colo-disk0,file.file.filename=" + escape(images.active().toString())
+                + ",file.backing.driver=qcow2,file.backing.file.filename=" + escape(images.hidden().toString())
                 + ",file.backing.backing=parent0");
         add(args, "-drive", "if=ide,id=colo-disk0,driver=quorum,read-pattern=fifo,vote-threshold=1,children.0=childs0");
     }
