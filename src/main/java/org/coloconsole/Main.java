@@ -14,17 +14,29 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // a fatal error on any of our threads is never silent (the window should subscribe its own way too)
+        // a fatal error on any of our threads is never silent: the CLI says so and exits; the window, which takes
+        // over from the CLI's handling when it opens, says so on screen and offers no failover any more
         FatalErrors fatal = new FatalErrors();
         Thread.setDefaultUncaughtExceptionHandler(fatal);
-        Cli.exitOnFatal(fatal, System.err, Runtime.getRuntime()::halt);
+        AutoCloseable cliOnFatal = Cli.exitOnFatal(fatal, System.err, Runtime.getRuntime()::halt);
         AuditTrailFactory journal = () -> JournalAuditTrail.openOrBeside(Journal.defaultDirectory(System.getenv()),
                 ProcessHandle.current().pid());
         // The window's graph (profiles, Jackson's ObjectMapper, the UI classes) is built only when the window opens:
         // a one-shot subcommand never needs it, and building it took a third of `colo-console --version`.
-        GuiLauncher gui = start -> ConsoleLauncher.standard(System.getenv(), journal).launch(start);
+        GuiLauncher gui = start -> {
+            closeQuietly(cliOnFatal);
+            return ConsoleLauncher.standard(System.getenv(), journal, fatal).launch(start);
+        };
         int code = Cli.forTerminal(Cli.commandLine(gui, journal, args), new java.io.OutputStreamWriter(System.out),
                 new java.io.OutputStreamWriter(System.err)).execute(args);
         System.exit(code);
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -25,6 +25,7 @@ public final class PairSession implements AutoCloseable {
     private final FailoverRunner runner;
 
     private final Clock clock;
+    static final Duration DURABLE_WRITE_LIMIT = Duration.ofSeconds(5);
 
     private PairSession(AuditTrail trail, PairSupervisor supervisor, Clock clock) {
         this.trail = trail;
@@ -42,6 +43,8 @@ public final class PairSession implements AutoCloseable {
         } catch (IOException e) {
             throw new JournalUnavailableException(e);
         }
+        // a hung disk must not hold a runbook for ever: a durable write that does not confirm in time fails
+        trail = new org.coloconsole.engine.DurableWithin(trail, DURABLE_WRITE_LIMIT);
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
         return new PairSession(trail, supervisor, clock);

@@ -26,26 +26,25 @@ final class Describe {
     /** Why a side does not answer, for sentences like "Primary lost 2.1 s ago (socket closed)". */
     static String condition(SideState s, Instant now) {
         String since = ago(s.heartbeat().since(), now);
-        switch (s.heartbeat().status()) {
-            case LOST:
-                return "lost " + since + " (" + (s.connectionSentence().isEmpty() ? "socket closed"
-                        : s.connectionSentence()) + ")";
-            case UNREACHABLE:
-                return "unreachable " + since + " (connecting times out)";
-            case UNRESPONSIVE:
-                return "not answering pings for " + seconds(Duration.between(
-                        s.heartbeat().lastOkAt().orElse(s.heartbeat().since()), now)) + " (hung or stopped)";
-            case UNKNOWN:
-                if (s.connection() == ConnectionStatus.REJECTED) {
-                    return "refused on security grounds for " + seconds(Duration.between(s.connectionSince(), now))
-                            + " (" + s.connectionSentence() + ")";
-                }
-                return s.connection() == ConnectionStatus.DISCONNECTED
-                        ? "disconnected " + ago(s.connectionSince(), now) + " (" + s.connectionSentence() + ")"
-                        : "not connected yet";
-            default:
-                return "healthy";
+        return switch (s.heartbeat().status()) {
+            case LOST -> "lost " + since + " (" + (s.connectionSentence().isEmpty() ? "socket closed"
+                    : s.connectionSentence()) + ")";
+            case UNREACHABLE -> "unreachable " + since + " (connecting times out)";
+            case UNRESPONSIVE -> "not answering pings for " + seconds(Duration.between(
+                    s.heartbeat().lastOkAt().orElse(s.heartbeat().since()), now)) + " (hung or stopped)";
+            case UNKNOWN -> notKnown(s, now);
+            case HEALTHY, SLOW -> "healthy";
+        };
+    }
+
+    private static String notKnown(SideState s, Instant now) {
+        if (s.connection() == ConnectionStatus.REJECTED) {
+            return "refused on security grounds for " + seconds(Duration.between(s.connectionSince(), now))
+                    + " (" + s.connectionSentence() + ")";
         }
+        return s.connection() == ConnectionStatus.DISCONNECTED
+                ? "disconnected " + ago(s.connectionSince(), now) + " (" + s.connectionSentence() + ")"
+                : "not connected yet";
     }
 
     static String coloPart(SideState s) {

@@ -61,6 +61,10 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
         FailoverProgress failover = pair.failover();
         String action = new FailoverRequest(target, false).action();
 
+        Optional<String> abandoned = AbandonedFailover.refusal(failover);
+        if (abandoned.isPresent()) {
+            return refused(target, abandoned.get());
+        }
         if (failover.phase() == FailoverProgress.Phase.RUNNING) {
             return refused(target, "A failover to the " + failover.target().map(Side::label).orElse("?")
                     + " is already running; wait for its outcome.");

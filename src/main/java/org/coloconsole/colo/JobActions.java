@@ -19,45 +19,18 @@ public final class JobActions {
     }
 
     public static Set<JobAction> allowed(JobStatus status) {
-        EnumSet<JobAction> actions = EnumSet.noneOf(JobAction.class);
-        switch (status) {
-            case CREATED:
-            case RUNNING:
-                actions.add(JobAction.PAUSE);
-                actions.add(JobAction.CANCEL);
-                break;
-            case PAUSED:
-                actions.add(JobAction.RESUME);
-                actions.add(JobAction.CANCEL);
-                break;
-            case READY:
-                actions.add(JobAction.PAUSE);
-                actions.add(JobAction.CANCEL);
-                actions.add(JobAction.COMPLETE);
-                break;
-            case STANDBY:
-                // a ready job that was paused: QEMU shows "standby", not "paused"
-                actions.add(JobAction.RESUME);
-                actions.add(JobAction.CANCEL);
-                actions.add(JobAction.COMPLETE);
-                break;
-            case WAITING:
-                actions.add(JobAction.CANCEL);
-                break;
-            case PENDING:
-                actions.add(JobAction.CANCEL);
-                actions.add(JobAction.FINALIZE);
-                break;
-            case CONCLUDED:
-                actions.add(JobAction.DISMISS);
-                break;
-            case UNDEFINED:
-            case ABORTING:
-            case NULL:
-            case UNKNOWN:
-            default:
-                break;
-        }
+        // exhaustive: a job status QEMU adds is a compile error here, not a silent "no actions"
+        Set<JobAction> actions = switch (status) {
+            case CREATED, RUNNING -> EnumSet.of(JobAction.PAUSE, JobAction.CANCEL);
+            case PAUSED -> EnumSet.of(JobAction.RESUME, JobAction.CANCEL);
+            case READY -> EnumSet.of(JobAction.PAUSE, JobAction.CANCEL, JobAction.COMPLETE);
+            // a ready job that was paused: QEMU shows "standby", not "paused"
+            case STANDBY -> EnumSet.of(JobAction.RESUME, JobAction.CANCEL, JobAction.COMPLETE);
+            case WAITING -> EnumSet.of(JobAction.CANCEL);
+            case PENDING -> EnumSet.of(JobAction.CANCEL, JobAction.FINALIZE);
+            case CONCLUDED -> EnumSet.of(JobAction.DISMISS);
+            case UNDEFINED, ABORTING, NULL, UNKNOWN -> EnumSet.noneOf(JobAction.class);
+        };
         return Collections.unmodifiableSet(actions);
     }
 

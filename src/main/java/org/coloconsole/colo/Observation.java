@@ -214,4 +214,12 @@ public sealed interface Observation {
 
     record FailoverFailed(Side side, Instant at, String sentence) implements Observation {
     }
+
+    /** The console gave up on the running failover to {@code side} before its outcome was known. */
+    record FailoverAbandoned(Side side, Instant at, String sentence) implements Observation {
+    }
+
+    /** The operator's word that they checked both sides after an abandoned failover to {@code side}. */
+    record AbandonedFailoverCleared(Side side, Instant at) implements Observation {
+    }
 }

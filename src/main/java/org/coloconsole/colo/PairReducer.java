@@ -16,8 +16,10 @@ public final class PairReducer {
     public PairState reduce(PairState state, Observation o) {
         if (o instanceof Observation.FailoverStarted
                 || o instanceof Observation.FailoverSucceeded
-                || o instanceof Observation.FailoverFailed) {
-            return reduceFailover(state, o);
+                || o instanceof Observation.FailoverFailed
+                || o instanceof Observation.FailoverAbandoned
+                || o instanceof Observation.AbandonedFailoverCleared) {
+            return AbandonedFailover.reduce(state, o).orElseGet(() -> reduceFailover(state, o));
         }
         SideState before = state.side(o.side());
         SideState after = reduceSide(before, o);

@@ -30,6 +30,10 @@ public final class Recommender {
             return wait("Failover to the " + failover.target().map(Side::label).orElse("?")
                     + " is running.", reasons);
         }
+        if (failover.phase() == FailoverProgress.Phase.ABANDONED) {
+            return wait("The failover to the " + failover.target().map(Side::label).orElse("?") + " was abandoned: "
+                    + "check both sides, then clear it to act again.", reasons);
+        }
         Optional<Side> survivor = tookOver(pair);
         if (survivor.isPresent()) {
             return afterFailover(pair, survivor.get(), now, reasons);

@@ -20,7 +20,12 @@ public record FailoverOutcome(Result result, Side target, String sentence, List<
         /** The interlock refused; nothing was sent. */
         REFUSED,
         /** Something failed on the way; the sentence says what and what state it left. */
-        FAILED
+        FAILED,
+        /**
+         * Given up before its end: stopped safely before promoting (the window closed, the pair was left), or the
+         * console could not tell whether it started; the sentence says which and what was sent.
+         */
+        ABANDONED
     }
 
     public boolean verified() {

@@ -20,6 +20,7 @@ import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.ProbeResult;
+import org.coloconsole.colo.SafeStop;
 import org.coloconsole.colo.ServiceCheck;
 import org.coloconsole.colo.ServiceProbe;
 import org.coloconsole.colo.Topology;
@@ -43,6 +44,7 @@ public final class FailoverRunner implements AutoCloseable {
     private final ProbeRunner probes;
     private final Duration serviceTimeout;
     private final PairClaims claims;
+    private final RunbookLifetime lifetime = new RunbookLifetime();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "failover-runner");
         t.setDaemon(true);
@@ -81,12 +83,58 @@ public final class FailoverRunner implements AutoCloseable {
 
     public CompletableFuture<FailoverOutcome> run(FailoverRequest request, FailoverPlan.Options options,
                                                   Consumer<StepReport> progress) {
-        return CompletableFuture.supplyAsync(() -> execute(request, options, progress), worker);
+        return lifetime.track(request, CompletableFuture.supplyAsync(() -> execute(request, options, progress),
+                worker));
     }
 
+    /** Whether a runbook runs now. */
+    public boolean running() {
+        return lifetime.running();
+    }
+
+    /** Completes once no runbook runs (at once when none does). */
+    public CompletableFuture<Void> idle() {
+        return lifetime.idle();
+    }
+
+    /**
+     * Asks the running runbook to end early where that is safe ({@link SafeStop}): before it promotes, else it runs
+     * to its end. Its outcome is journaled either way.
+     */
+    public void stopSafely() {
+        lifetime.requestStop();
+    }
+
+    /**
+     * Never cuts a runbook off: asks it to stop safely and waits for its outcome. One that does not end within
+     * {@link #CLOSE_WAIT} (its steps are bounded, so only a hung thread) is marked and journaled as abandoned.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        lifetime.requestStop();
+        if (!lifetime.awaitIdle(CLOSE_WAIT)) {
+            lifetime.request().ifPresent(this::abandon);
+        }
+        worker.shutdown();
+    }
+
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+
+    private void abandon(FailoverRequest request) {
+        String sentence = "the console closed and the runbook did not end within " + CLOSE_WAIT.toSeconds()
+                + " s; what it sent last is unknown";
+        supervisor.submit(new Observation.FailoverAbandoned(request.target(), supervisor.clock().instant(), sentence));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("action", request.action());
+        fields.put("result", FailoverOutcome.Result.ABANDONED.name());
+        fields.put("sentence", sentence);
+        try {
+            supervisor.trail().durable(AuditKind.ACTION_OUTCOME, request.target(), supervisor.clock().instant(),
+                    fields);
+        } catch (IOException e) {
+            supervisor.note(request.target(), "ACTION", "The abandoned failover could not be journaled: "
+                    + e.getMessage(), LogEntry.Severity.CRITICAL);
+        }
     }
 
     private FailoverOutcome execute(FailoverRequest request, FailoverPlan.Options options, Consumer<StepReport> progress) {
@@ -115,17 +163,15 @@ public final class FailoverRunner implements AutoCloseable {
                                     PairClaim claim) {
         long started = System.nanoTime();
         Side target = request.target();
-        InterlockDecision decision;
-        try {
-            decision = supervisor.beginFailover(request).get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return new FailoverOutcome(FailoverOutcome.Result.FAILED, target,
-                    "The console could not check the interlock: " + e, List.of(), since(started), Duration.ZERO,
-                    Optional.empty());
+        FailoverStart.Result start = FailoverStart.begin(supervisor, request, stepTimeout);
+        if (!(start instanceof FailoverStart.Decided decided)) {
+            boolean abandoned = start instanceof FailoverStart.Abandoned;
+            String sentence = start instanceof FailoverStart.Abandoned a ? a.sentence()
+                    : ((FailoverStart.NotStarted) start).sentence();
+            return new FailoverOutcome(abandoned ? FailoverOutcome.Result.ABANDONED : FailoverOutcome.Result.FAILED,
+                    target, sentence, List.of(), since(started), Duration.ZERO, Optional.empty());
         }
+        InterlockDecision decision = decided.decision();
         if (!decision.allowed()) {
             Map<String, Object> fields = intentFields(request, decision, List.of());
             fields.put("refused", decision.sentence());
@@ -176,6 +222,11 @@ public final class FailoverRunner implements AutoCloseable {
         long qemuNanos = 0;
         for (int i = 0; i < steps.size(); i++) {
             FailoverStep step = steps.get(i);
+            if (lifetime.stopRequested() && SafeStop.before(steps, i)) {
+                return finish(request, FailoverOutcome.Result.ABANDONED, "Stopped before promoting, as asked: "
+                        + (i == 0 ? "nothing was sent." : "sent " + sentSoFar(steps, i) + "; no side was promoted.")
+                        , reports, started, qemuNanos);
+            }
             progress.accept(new StepReport(i + 1, steps.size(), step, StepReport.Status.RUNNING, step.sentence(),
                     Duration.ZERO));
             long stepStart = System.nanoTime();
@@ -365,11 +416,22 @@ public final class FailoverRunner implements AutoCloseable {
         } catch (IOException e) {
             sentence = sentence + " (The outcome could not be written to the journal: " + e.getMessage() + ".)";
         }
-        supervisor.note(target, "ACTION", "Failover " + (result == FailoverOutcome.Result.VERIFIED ? "verified: "
-                : "failed: ") + sentence, result == FailoverOutcome.Result.VERIFIED ? LogEntry.Severity.WARNING
+        supervisor.note(target, "ACTION", "Failover " + switch (result) {
+            case VERIFIED -> "verified: ";
+            case ABANDONED -> "stopped: ";
+            case REFUSED, FAILED -> "failed: ";
+        } + sentence, result == FailoverOutcome.Result.VERIFIED ? LogEntry.Severity.WARNING
                 : LogEntry.Severity.CRITICAL);
         return new FailoverOutcome(result, target, sentence, List.copyOf(reports), total,
                 Duration.ofNanos(qemuNanos), Optional.empty());
+    }
+
+    private static String sentSoFar(List<FailoverStep> steps, int next) {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < next; i++) {
+            sent.add(steps.get(i).command() + " → " + steps.get(i).side().label());
+        }
+        return String.join(", ", sent);
     }
 
     private void journalStep(StepReport report) {

@@ -148,13 +148,26 @@ public final class PairSupervisor implements AutoCloseable {
      * two operators (or two clicks) can never both pass the check.
      */
     public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
+        return beginFailover(request, new FailoverStart.Ticket()).thenApply(java.util.Optional::orElseThrow);
+    }
+
+    /**
+     * As {@link #beginFailover(FailoverRequest)}, unless the caller withdrew {@code ticket} before the state thread
+     * came to it (it stopped waiting): then nothing is checked or marked, and the answer is empty. The caller and the
+     * state thread both take the ticket, so exactly one of them decides whether this start happens.
+     */
+    CompletableFuture<java.util.Optional<InterlockDecision>> beginFailover(FailoverRequest request,
+                                                                           FailoverStart.Ticket ticket) {
         return CompletableFuture.supplyAsync(() -> {
+            if (!ticket.take()) {
+                return java.util.Optional.empty();
+            }
             InterlockDecision decision = FailoverInterlock.check(current, request, clock.instant());
             if (decision.allowed()) {
                 apply(new Observation.FailoverStarted(request.target(), clock.instant()));
                 publishIfChanged();
             }
-            return decision;
+            return java.util.Optional.of(decision);
         }, stateThread);
     }
 

@@ -36,6 +36,12 @@ public final class ConsoleApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
+        // the desktop's close button while a failover runs: asked, and closed after its outcome (never cut off)
+        stage.setOnCloseRequest(e -> {
+            if (!window.mayCloseNow()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             WindowState now = stateOf(stage, window, theme);
             window.shutdown();

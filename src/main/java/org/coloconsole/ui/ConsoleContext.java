@@ -16,12 +16,18 @@ import org.coloconsole.app.TransportSecurity;
  * @param startLab        whether the window starts a local lab pair at once and opens it ({@code --lab})
  * @param alerts          where alerts go beyond the window (a desktop notification); nowhere in tests
  * @param window          the window's size, place, divider and theme from the last run, and where to save them
+ * @param fatal           where a fatal error on any of the console's threads is reported: the window says so and
+ *                        stops offering failovers
+ * @param closes          sessions still closing (waiting for a failover's outcome) when the window has gone
  */
 public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                              PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                              boolean dark, boolean startLab, WindowMemory window,
-                             java.util.function.Consumer<org.coloconsole.colo.Alert> alerts) {
+                             java.util.function.Consumer<org.coloconsole.colo.Alert> alerts,
+                             org.coloconsole.engine.FatalErrors fatal, PendingCloses closes) {
     public ConsoleContext {
+        Objects.requireNonNull(fatal, "fatal");
+        Objects.requireNonNull(closes, "closes");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(initialPair, "initialPair");
@@ -38,7 +44,7 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
                           PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                           boolean dark, boolean startLab) {
         this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, WindowMemory.none(),
-                alert -> { });
+                alert -> { }, new org.coloconsole.engine.FatalErrors(), new PendingCloses());
     }
 
     /** A window whose first pair (if any) is local: no TLS files, plain TCP to loopback only. */

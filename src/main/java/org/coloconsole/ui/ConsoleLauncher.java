@@ -16,6 +16,9 @@ public final class ConsoleLauncher implements GuiLauncher {
     private final boolean dark;
     private final java.util.function.Supplier<WindowMemory> window;
     private java.util.function.Consumer<org.coloconsole.colo.Alert> alerts = alert -> { };
+    private org.coloconsole.engine.FatalErrors fatal = new org.coloconsole.engine.FatalErrors();
+    /** Longer than a runbook's bounded steps take, so a failover running as the window closes ends first. */
+    static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(90);
 
     public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark) {
         this(connector, lab, profiles, dark, WindowMemory::none);
@@ -36,7 +39,8 @@ public final class ConsoleLauncher implements GuiLauncher {
      * dir; dark when {@code COLO_CONSOLE_THEME=dark}.
      */
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
-                                           org.coloconsole.engine.AuditTrailFactory journal) {
+                                           org.coloconsole.engine.AuditTrailFactory journal,
+                                           org.coloconsole.engine.FatalErrors fatal) {
         PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC());
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
@@ -50,6 +54,7 @@ public final class ConsoleLauncher implements GuiLauncher {
             return t;
         });
         org.coloconsole.engine.DesktopNotifier notifier = org.coloconsole.engine.DesktopNotifier.standard(notifying);
+        launcher.fatal = fatal;
         launcher.alerts = alert -> notifier.notify(alert)
                 .thenAccept(failure -> failure.ifPresent(System.err::println));
         return launcher;
@@ -61,12 +66,18 @@ public final class ConsoleLauncher implements GuiLauncher {
                 : Optional.empty();
         TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
-                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts));
+                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts, fatal,
+                new PendingCloses()));
     }
 
     private static int open(ConsoleContext context) {
         LaunchHandoff.leave(context);
         Application.launch(ConsoleApp.class);
+        // the process ends after this: a session still closing waits for its failover's outcome first
+        if (!context.closes().awaitAll(CLOSE_WAIT)) {
+            System.err.println("A session did not close within " + CLOSE_WAIT.toSeconds() + " s; the journal says "
+                    + "how far its failover got.");
+        }
         return 0;
     }
 }

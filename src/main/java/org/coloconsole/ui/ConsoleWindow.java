@@ -70,6 +70,22 @@ public final class ConsoleWindow extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Opening a session (the journal, the sockets) and closing one (which waits for a running failover's outcome)
+     * run here, never on the FX thread; one thread keeps them in order, so a pair's journal is released before the
+     * next pair opens it.
+     */
+    private final java.util.concurrent.ExecutorService sessions =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "console-session");
+                t.setDaemon(true);
+                return t;
+            });
+    /** Counts the operator's opens: only the latest one's session is shown, an earlier one is closed unseen. */
+    private long opens;
+    private final Label fatalBanner = new Label();
+    private Optional<String> fatal = Optional.empty();
+    private Node pairBanner;
     private java.util.OptionalDouble savedDivider = java.util.OptionalDouble.empty();
     private DashboardModel dashboardModel;
     private DashboardView dashboardView;
@@ -89,7 +105,36 @@ public final class ConsoleWindow extends BorderPane {
         setTop(top);
         setCenter(center);
         setBottom(status);
+        fatalBanner.setId("fatal-banner");
+        fatalBanner.getStyleClass().add("fatal-banner");
+        fatalBanner.setWrapText(true);
+        fatalBanner.setMaxWidth(Double.MAX_VALUE);
+        fatalBanner.setPadding(new Insets(8, 12, 8, 12));
+        Tone.FAIL.applyTo(fatalBanner);
         showStart();
+        context.fatal().subscribe(f -> fx.execute(() -> showFatal(f.sentence())));
+    }
+
+    /** A fatal error on one of the console's threads: said above everything, and no failover is offered any more. */
+    private void showFatal(String sentence) {
+        fatal = Optional.of(sentence);
+        fatalBanner.setText(sentence);
+        layoutTop();
+        status.message(sentence);
+        if (dashboardModel != null) {
+            dashboardModel.failover().halt(sentence);
+        }
+    }
+
+    /** The toolbar, then the fatal error's banner when there is one, then the pair's banner while a pair is open. */
+    private void layoutTop() {
+        List<Node> rows = new java.util.ArrayList<>();
+        rows.add(top.getChildren().get(0));
+        fatal.ifPresent(f -> rows.add(fatalBanner));
+        if (pairBanner != null) {
+            rows.add(pairBanner);
+        }
+        top.getChildren().setAll(rows);
     }
 
     private HBox toolbar() {
@@ -103,10 +148,7 @@ public final class ConsoleWindow extends BorderPane {
         disconnect.setAccessibleText("Disconnect from the pair");
         disconnect.setId("toolbar-disconnect");
         disconnect.setDisable(true);
-        disconnect.setOnAction(e -> {
-            closeSession();
-            showStart();
-        });
+        disconnect.setOnAction(e -> disconnectPair());
         ToggleButton dark = new ToggleButton("Dark", new FontIcon(Material2MZ.NIGHTS_STAY));
         dark.setId("toolbar-theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
@@ -135,9 +177,8 @@ public final class ConsoleWindow extends BorderPane {
                 this::deleteProfile);
         StackPane.setAlignment(start, Pos.TOP_CENTER);
         center.getChildren().setAll(start);
-        if (top.getChildren().size() > 1) {
-            top.getChildren().remove(1, top.getChildren().size());
-        }
+        pairBanner = null;
+        layoutTop();
         disconnect.setDisable(true);
         title.set(APP_NAME);
         menus.showPair(null, null, null);
@@ -260,10 +301,56 @@ public final class ConsoleWindow extends BorderPane {
         openPair(name, pair, heartbeat, TransportSecurity.none());
     }
 
-    /** Watches a pair: replaces whatever was shown. */
+    /**
+     * Watches a pair: replaces whatever was shown. A failover running on the pair shown is never cut off: the
+     * operator is asked first. The session opens off the FX thread; until it is open the start screen says so, and
+     * if it cannot open (the journal cannot be created) the start screen says why.
+     */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, security));
+    }
+
+    private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
         closeSession();
-        WindowSession session = context.connector().open(name, pair, heartbeat, security);
+        showStart();
+        long open = ++opens;
+        startView().ifPresent(start -> start.say("Opening " + name + "…", true));
+        status.message("Opening " + name + ": " + pair.primary() + " ⇄ " + pair.secondary() + "…");
+        sessions.execute(() -> {
+            WindowSession session;
+            try {
+                session = context.connector().open(name, pair, heartbeat, security);
+            } catch (RuntimeException e) {
+                String why = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+                fx.execute(() -> {
+                    if (open == opens) {
+                        openFailed(name, why);
+                    }
+                });
+                return;
+            }
+            fx.execute(() -> {
+                if (open == opens) {
+                    show(name, pair, session);
+                } else {
+                    closeLater(session); // the operator opened another pair meanwhile
+                }
+            });
+        });
+    }
+
+    private void openFailed(String name, String why) {
+        String sentence = name + " was not opened: " + why + (why.endsWith(".") ? "" : ".");
+        startView().ifPresent(start -> start.say(sentence, false));
+        status.message(sentence);
+    }
+
+    private Optional<StartView> startView() {
+        return center.getChildren().isEmpty() || !(center.getChildren().get(0) instanceof StartView start)
+                ? Optional.empty() : Optional.of(start);
+    }
+
+    private void show(String name, PairEndpoints pair, WindowSession session) {
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
         dashboardModel = dashboard;
@@ -291,8 +378,9 @@ public final class ConsoleWindow extends BorderPane {
         DashboardSplit split = new DashboardSplit(view, lowerTabs(session, logView));
         savedDivider.ifPresent(split::placeAt);
         center.getChildren().setAll(split);
-        Node banner = new Banner(dashboard.banner());
-        top.getChildren().setAll(top.getChildren().get(0), banner);
+        pairBanner = new Banner(dashboard.banner());
+        layoutTop();
+        fatal.ifPresent(dashboard.failover()::halt);
         this.dashboardView = view;
         this.split = split;
         this.logView = logView;
@@ -362,8 +450,60 @@ public final class ConsoleWindow extends BorderPane {
         }
         if (binding != null) {
             binding.close();
+            closeLater(binding.session());
             binding = null;
         }
+    }
+
+    /** Closes {@code session} on the session thread: it waits there for a running failover, never on this one. */
+    private void closeLater(WindowSession session) {
+        context.closes().track(sessions.isShutdown() ? java.util.concurrent.CompletableFuture.runAsync(session::close)
+                : java.util.concurrent.CompletableFuture.runAsync(session::close, sessions));
+    }
+
+    private void disconnectPair() {
+        whenNoFailoverRuns("disconnect", () -> {
+            closeSession();
+            showStart();
+        });
+    }
+
+    /**
+     * Runs {@code action} now when no failover runs on the pair shown; else asks the operator to wait for it, to stop
+     * it where that is safe (before it promotes), or not to {@code what} at all. Waiting keeps the dashboard showing
+     * the runbook; the action runs once its outcome is in.
+     */
+    private void whenNoFailoverRuns(String what, Runnable action) {
+        WindowSession session = binding == null ? null : binding.session();
+        if (session == null || !session.failoverRunning()) {
+            action.run();
+            return;
+        }
+        RunningFailoverDialog.Choice choice = styled(new RunningFailoverDialog(window(), what)).ask()
+                .orElse(RunningFailoverDialog.Choice.CANCEL);
+        if (choice == RunningFailoverDialog.Choice.CANCEL) {
+            return;
+        }
+        if (choice == RunningFailoverDialog.Choice.STOP_SAFELY) {
+            session.stopFailoverSafely();
+        }
+        status.message("Waiting for the failover's outcome, then the console will " + what + ".");
+        session.failoverIdle().thenRun(() -> fx.execute(action));
+    }
+
+    /**
+     * A close asked for by the desktop (the window's close button): consumed, and done after the failover's outcome,
+     * when one runs.
+     *
+     * @return whether the close may go ahead now
+     */
+    boolean mayCloseNow() {
+        WindowSession session = binding == null ? null : binding.session();
+        if (session == null || !session.failoverRunning()) {
+            return true;
+        }
+        quit();
+        return false;
     }
 
     private void stopLab() {
@@ -376,9 +516,11 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Ends the session and the lab this window started; called when the window closes. */
     public void shutdown() {
+        opens++; // a session still opening is closed as it arrives, never shown
         closeSession();
         stopLab();
         io.shutdown();
+        sessions.shutdown();
     }
 
     /** Where the divider stands, once the operator placed it (the window saves it). */
@@ -396,9 +538,11 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void quit() {
-        if (window() instanceof javafx.stage.Stage stage) {
-            stage.close(); // onHidden ends the session, stops the lab and saves the window's state
-        }
+        whenNoFailoverRuns("quit", () -> {
+            if (window() instanceof javafx.stage.Stage stage) {
+                stage.close(); // onHidden ends the session, stops the lab and saves the window's state
+            }
+        });
     }
 
     private void findInLog() {
@@ -470,8 +614,7 @@ public final class ConsoleWindow extends BorderPane {
 
         @Override
         public void disconnect() {
-            closeSession();
-            showStart();
+            disconnectPair();
         }
 
         @Override

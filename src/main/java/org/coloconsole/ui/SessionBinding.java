@@ -74,7 +74,7 @@ final class SessionBinding implements AutoCloseable {
         if (open.compareAndSet(true, false)) {
             changes.close();
             logRows.close();
-            session.close();
+            // the session itself is closed by the window off the FX thread: closing waits for a running failover
         }
     }
 }

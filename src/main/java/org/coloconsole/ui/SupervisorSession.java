@@ -83,6 +83,21 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     }
 
     @Override
+    public boolean failoverRunning() {
+        return session.runner().running();
+    }
+
+    @Override
+    public CompletableFuture<Void> failoverIdle() {
+        return session.runner().idle();
+    }
+
+    @Override
+    public void stopFailoverSafely() {
+        session.runner().stopSafely();
+    }
+
+    @Override
     public Optional<Path> journalFile() {
         String location = session.supervisor().auditLocation();
         return location == null || location.isBlank() ? Optional.empty() : Optional.of(Path.of(location));
@@ -99,6 +114,14 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     @Override
     public PlanPreview preview(Side target) {
         return PlanPreview.of(session.supervisor().snapshot().state(), target, FailoverPlan.Options.defaults());
+    }
+
+    @Override
+    public void clearAbandoned(Side target) {
+        session.supervisor().submit(new org.coloconsole.colo.Observation.AbandonedFailoverCleared(target,
+                session.supervisor().clock().instant()));
+        session.supervisor().note(target, "ACTION", "The operator cleared the abandoned failover to the "
+                + target.label() + " after checking both sides.", LogEntry.Severity.WARNING);
     }
 
     @Override

@@ -32,10 +32,27 @@ public interface WindowSession extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether a failover runbook runs now: leaving the pair then waits for it or asks. */
+    default boolean failoverRunning() {
+        return false;
+    }
+
+    /** Completes once no failover runbook runs (at once when none does). */
+    default java.util.concurrent.CompletableFuture<Void> failoverIdle() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /** Asks a running runbook to end where that is safe: before it promotes; after that it runs to its end. */
+    default void stopFailoverSafely() {
+    }
+
     /** Where this session journals, when it does. */
     Optional<Path> journalFile();
 
-    /** Disconnects from both sides; idempotent. */
+    /**
+     * Disconnects from both sides; idempotent. Blocks while a failover runs (it is never cut off): call it off the
+     * FX thread.
+     */
     @Override
     void close();
 }

@@ -9,7 +9,7 @@ import org.coloconsole.colo.Side;
 import org.coloconsole.qmp.QmpEvent;
 
 /** An audit trail kept in memory, so tests can read what the console would have journaled. */
-final class MemoryAuditTrail implements AuditTrail {
+class MemoryAuditTrail implements AuditTrail {
     /** One record as it would be written. */
     record Entry(String kind, Side side, Instant at, Map<String, Object> fields, boolean durable) {
     }

@@ -47,6 +47,7 @@ final class ColoPeer implements AutoCloseable {
     private final AtomicLong order;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, Reaction> reactions = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ScriptedQmpServer server;
@@ -105,6 +106,12 @@ final class ColoPeer implements AutoCloseable {
             peer.event("COLO_EXIT", "{\"mode\": \"" + mode + "\", \"reason\": \"request\"}");
             peer.event("RESUME", null);
         });
+    }
+
+    /** From now on, {@code command} is answered only after {@code delay}: this peer answers nothing meanwhile. */
+    ColoPeer slow(String command, Duration delay) {
+        delays.put(command, delay);
+        return this;
     }
 
     /** After answering {@code command}, also do this (change answers, send events), as QEMU would. */
@@ -183,6 +190,15 @@ final class ColoPeer implements AutoCloseable {
             String command = line.command();
             received.add(new Received(order.incrementAndGet(), command));
             String answer = claimCommand(command) ? claims.answer(command, line.arguments()) : answers.get(command);
+            Duration delay = delays.get(command);
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             connection.sendLine(QmpScript.replyTo(line, answer != null ? "{\"return\": " + answer + "}"
                     : QmpScript.errorJson(claimCommand(command) ? claims.lastErrorClass() : "CommandNotFound",
                             "The command " + command + " has not been found")));

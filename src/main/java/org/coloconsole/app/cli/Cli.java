@@ -47,10 +47,12 @@ public final class Cli {
     /**
      * After a fatal error on any of the console's threads the CLI says so on {@code err} and ends at once with
      * {@link ExitCodes#FATAL} ({@code halt}: a clean exit could wait on the very thread that died).
+     *
+     * @return the subscription: the window closes it when it opens, to say so on screen instead
      */
-    public static void exitOnFatal(org.coloconsole.engine.FatalErrors fatal, java.io.PrintStream err,
-                                   java.util.function.IntConsumer halt) {
-        fatal.subscribe(f -> {
+    public static AutoCloseable exitOnFatal(org.coloconsole.engine.FatalErrors fatal, java.io.PrintStream err,
+                                            java.util.function.IntConsumer halt) {
+        return fatal.subscribe(f -> {
             try {
                 err.println(org.coloconsole.colo.PrintableText.escape(f.sentence()));
                 err.flush();

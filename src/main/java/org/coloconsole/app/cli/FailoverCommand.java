@@ -105,8 +105,11 @@ public final class FailoverCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            err.println((outcome.result() == FailoverOutcome.Result.REFUSED ? "Refused: " : "FAILED: ")
-                    + FlagHints.add(outcome.sentence()));
+            err.println(switch (outcome.result()) {
+                case REFUSED -> "Refused: ";
+                case ABANDONED -> "ABANDONED: ";
+                case VERIFIED, FAILED -> "FAILED: ";
+            } + FlagHints.add(outcome.sentence()));
             return ExitCodes.QEMU_ERROR;
         } finally {
             out.flush();

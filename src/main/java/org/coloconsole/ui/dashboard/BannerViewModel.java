@@ -83,6 +83,9 @@ public final class BannerViewModel {
         if (failover.phase() == FailoverProgress.Phase.RUNNING) {
             verdict.set("FAILOVER RUNNING");
             tone.set(Tone.WARN);
+        } else if (failover.phase() == FailoverProgress.Phase.ABANDONED) {
+            verdict.set("FAILOVER ABANDONED");
+            tone.set(Tone.FAIL);
         } else {
             verdict.set(verdictText(recommendation.kind()));
             tone.set(toneOf(recommendation.kind()));

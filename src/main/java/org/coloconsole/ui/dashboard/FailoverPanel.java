@@ -86,7 +86,16 @@ public final class FailoverPanel extends VBox {
         steps.setFocusTraversable(false);
         steps.setPlaceholder(new Label("The runbook's steps appear here."));
 
-        getChildren().addAll(title, promote, continuePrimary, message, runbook, steps);
+        // shown only after a failover was abandoned: the operator's word that both sides were checked
+        Button clear = new Button("Clear abandoned failover…", new FontIcon(Material2AL.DONE_ALL));
+        clear.setId("clear-abandoned");
+        clear.setMaxWidth(Double.MAX_VALUE);
+        clear.setMnemonicParsing(false);
+        clear.visibleProperty().bind(model.clearableProperty());
+        clear.managedProperty().bind(clear.visibleProperty());
+        clear.setOnAction(e -> askToClear());
+
+        getChildren().addAll(title, promote, continuePrimary, clear, message, runbook, steps);
     }
 
     /**
@@ -117,6 +126,25 @@ public final class FailoverPanel extends VBox {
     public void ask(Side target) {
         model.confirmation(target).flatMap(confirm).filter(ConfirmFailoverDialog.Answer::confirmed)
                 .ifPresent(answer -> model.start(target, answer.otherSideFencedAcknowledged()));
+    }
+
+    private void askToClear() {
+        javafx.scene.control.ButtonType cleared = new javafx.scene.control.ButtonType("Both sides checked: clear",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                "The console gave up on a failover before its outcome was known, so it cannot tell what each side "
+                        + "runs. Look at both sides (is either guest running? is the other one stopped or fenced?) "
+                        + "before you clear it: the failover buttons then follow the sides again.",
+                javafx.scene.control.ButtonType.CANCEL, cleared);
+        ask.setHeaderText("Clear the abandoned failover?");
+        ask.getDialogPane().setId("clear-abandoned-dialog");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+            ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        ((Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(cleared)).setDefaultButton(false);
+        ask.showAndWait().filter(cleared::equals).ifPresent(b -> model.clearAbandoned());
     }
 
     private static final class StepCell extends ListCell<RunbookStep> {

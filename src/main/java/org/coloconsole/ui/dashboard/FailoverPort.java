@@ -18,6 +18,9 @@ public interface FailoverPort {
     /** The interlock's refusal as a sentence, or empty when the failover may run. */
     Optional<String> refusal(Side target, boolean otherSideFencedAcknowledged);
 
+    /** The operator's word that they checked both sides after the failover to {@code target} was abandoned. */
+    void clearAbandoned(Side target);
+
     /**
      * Runs the failover. {@code progress} and the future may complete on any thread.
      */

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.coloconsole.colo.AbandonedFailover;
 import org.coloconsole.colo.FailoverOption;
 import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.PairSnapshot;
@@ -38,8 +39,11 @@ public final class FailoverViewModel {
     private final ReadOnlyObjectWrapper<Tone> messageTone = new ReadOnlyObjectWrapper<>(Tone.OK);
     private final ObservableList<RunbookStep> steps = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper runbookTitle = new ReadOnlyStringWrapper("No failover run yet.");
+    private final ReadOnlyBooleanWrapper clearable = new ReadOnlyBooleanWrapper(false);
     private Consumer<FailoverPort.Outcome> outcomeListener = outcome -> { };
     private PairSnapshot snapshot;
+    /** Set once the console hit a fatal error: what it shows can no longer be trusted, so it offers nothing. */
+    private Optional<String> halted = Optional.empty();
 
     /**
      * @param fx where step reports and the outcome are applied (the FX thread; inline in tests)
@@ -57,9 +61,33 @@ public final class FailoverViewModel {
 
     public void update(PairSnapshot pair) {
         this.snapshot = pair;
-        promoteSecondaryDisabled.set(running.get() || !option(Side.SECONDARY).offered());
-        continuePrimaryDisabled.set(running.get() || !option(Side.PRIMARY).offered());
+        boolean idle = !running.get() && halted.isEmpty();
+        promoteSecondaryDisabled.set(!idle || !option(Side.SECONDARY).offered());
+        continuePrimaryDisabled.set(!idle || !option(Side.PRIMARY).offered());
+        clearable.set(halted.isEmpty() && AbandonedFailover.clearable(pair.state()));
         recommended.set(pair.recommendation().target());
+    }
+
+    /** After a fatal error on one of the console's threads: no failover is offered or started any more. */
+    public void halt(String sentence) {
+        halted = Optional.of(sentence);
+        promoteSecondaryDisabled.set(true);
+        continuePrimaryDisabled.set(true);
+        clearable.set(false);
+        refuse(sentence);
+    }
+
+    /**
+     * The operator's word, after a failover was abandoned, that they checked both sides: the interlock decides from
+     * the sides alone again.
+     */
+    public void clearAbandoned() {
+        requireSnapshot();
+        if (halted.isEmpty() && AbandonedFailover.clearable(snapshot.state())) {
+            snapshot.state().failover().target().ifPresent(port::clearAbandoned);
+            message.set("Cleared the abandoned failover; the buttons follow the sides again.");
+            messageTone.set(Tone.WARN);
+        }
     }
 
     private FailoverOption option(Side target) {
@@ -106,6 +134,9 @@ public final class FailoverViewModel {
      * @return the refusal in a sentence, or empty when the runbook started
      */
     public Optional<String> start(Side target, boolean otherSideFencedAcknowledged) {
+        if (halted.isPresent()) {
+            return refuse(halted.get());
+        }
         if (running.get()) {
             return refuse("A failover is already running; wait for its outcome before you start another.");
         }
@@ -172,6 +203,8 @@ public final class FailoverViewModel {
     public ReadOnlyBooleanProperty continuePrimaryDisabledProperty() { return continuePrimaryDisabled.getReadOnlyProperty(); }
     /** The side the engine would carry on with, or empty when it recommends no failover. */
     public ReadOnlyObjectProperty<Optional<Side>> recommendedProperty() { return recommended.getReadOnlyProperty(); }
+    /** Whether an abandoned failover waits for the operator's word (the clear button shows). */
+    public ReadOnlyBooleanProperty clearableProperty() { return clearable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** The last refusal or outcome, in a sentence. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

@@ -59,21 +59,12 @@ final class JobRows {
         if (job.failed()) {
             return Tone.FAIL;
         }
-        switch (job.status().value()) {
-            case RUNNING:
-            case READY:
-                return Tone.OK;
-            case CREATED:
-            case PAUSED:
-            case STANDBY:
-            case WAITING:
-            case PENDING:
-                return Tone.WARN;
-            case ABORTING:
-                return Tone.FAIL;
-            default:
-                return Tone.NEUTRAL;
-        }
+        return switch (job.status().value()) {
+            case RUNNING, READY -> Tone.OK;
+            case CREATED, PAUSED, STANDBY, WAITING, PENDING -> Tone.WARN;
+            case ABORTING -> Tone.FAIL;
+            case UNDEFINED, CONCLUDED, NULL, UNKNOWN -> Tone.NEUTRAL;
+        };
     }
 
     static Tone tone(ColoProtection.Lifecycle lifecycle) {

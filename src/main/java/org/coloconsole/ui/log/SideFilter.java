@@ -16,16 +16,12 @@ public enum SideFilter {
     }
 
     boolean accepts(Optional<String> side) {
-        switch (this) {
-            case PRIMARY:
-                return side.filter("primary"::equalsIgnoreCase).isPresent();
-            case SECONDARY:
-                return side.filter("secondary"::equalsIgnoreCase).isPresent();
-            case CONSOLE:
-                return side.isEmpty();
-            default:
-                return true;
-        }
+        return switch (this) {
+            case PRIMARY -> side.filter("primary"::equalsIgnoreCase).isPresent();
+            case SECONDARY -> side.filter("secondary"::equalsIgnoreCase).isPresent();
+            case CONSOLE -> side.isEmpty();
+            case ALL -> true;
+        };
     }
 
     @Override

@@ -64,6 +64,39 @@ class FailoverViewModelTest {
         assertThat(failover.messageProperty().get()).startsWith("Cannot continue on the primary: it is unknown");
     }
 
+    @Test
+    void anAbandonedFailoverOffersNothingButTheClearButtonWhichSendsTheOperatorsWord() {
+        PairSnapshot p = Snapshots.protectedPair();
+        PairState s = p.state();
+        failover.update(new PairSnapshot(new PairState(s.primary(), s.secondary(), new FailoverProgress(
+                FailoverProgress.Phase.ABANDONED, Optional.of(Side.SECONDARY), "the window closed", p.at())),
+                p.recommendation(), p.at()));
+
+        assertThat(failover.promoteSecondaryDisabledProperty().get()).isTrue();
+        assertThat(failover.continuePrimaryDisabledProperty().get()).isTrue();
+        assertThat(failover.clearableProperty().get()).isTrue();
+        failover.clearAbandoned();
+        assertThat(port.cleared).containsExactly(Side.SECONDARY);
+
+        failover.update(p); // the engine's state after the word: nothing abandoned
+        assertThat(failover.clearableProperty().get()).isFalse();
+        assertThat(failover.promoteSecondaryDisabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void afterAFatalErrorNoFailoverIsOfferedOrStarted() {
+        failover.update(Snapshots.primaryKilled());
+        assertThat(failover.promoteSecondaryDisabledProperty().get()).isFalse();
+
+        failover.halt("The console hit a fatal error on its thread 'pair-state'.");
+        failover.update(Snapshots.primaryKilled());
+
+        assertThat(failover.promoteSecondaryDisabledProperty().get()).isTrue();
+        assertThat(failover.start(Side.SECONDARY, false)).contains(
+                "The console hit a fatal error on its thread 'pair-state'.");
+        assertThat(port.runs).isEmpty();
+    }
+
     private static SideState withHeartbeat(SideState s, HeartbeatStatus status) {
         Heartbeat h = s.heartbeat();
         return new SideState(s.side(), s.endpoint(), s.connection(), s.connectionSince(), s.connectionSentence(),

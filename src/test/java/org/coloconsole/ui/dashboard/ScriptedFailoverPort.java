@@ -16,6 +16,7 @@ public final class ScriptedFailoverPort implements FailoverPort {
     public final List<String> runs = new ArrayList<>();
     public final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     public volatile Consumer<StepUpdate> progress;
+    public final List<Side> cleared = new ArrayList<>();
 
     @Override
     public PlanPreview preview(Side target) {
@@ -27,6 +28,11 @@ public final class ScriptedFailoverPort implements FailoverPort {
                         "x-colo-lost-heartbeat → " + target.label()),
                 new FailoverStep(FailoverStep.Kind.VERIFY, target, "query-status", Map.of(), false,
                         "verify the " + target.label() + " runs alone")));
+    }
+
+    @Override
+    public void clearAbandoned(Side target) {
+        cleared.add(target);
     }
 
     @Override
