@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param recentCheckpoints  when this side's guest resumed from a checkpoint, within {@link #CHECKPOINT_WINDOW} of
  *                           the latest: one RESUME per checkpoint on each side (docs/colo-behaviour.md), so their
  *                           count is the replication's rate
+ * @param topology           what this side's COLO is made of, as last discovered over its monitor; empty until read
+ * @param service            the side's service probe, if the profile names one, and its last result
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -33,7 +35,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
                         boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport,
-                        Optional<String> vmName, List<Instant> recentCheckpoints) {
+                        Optional<String> vmName, List<Instant> recentCheckpoints, Optional<Topology> topology,
+                        ServiceWatch service) {
 
     /** How far back {@link #recentCheckpoints} reaches: the rate is "per minute". */
     public static final Duration CHECKPOINT_WINDOW = Duration.ofMinutes(1);
@@ -51,7 +54,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return new SideState(side, endpoint, ConnectionStatus.NEVER_CONNECTED, at, "", Optional.empty(),
                 Heartbeat.unknown(at), NOT_READ, Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Map.of(), false, Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), false, Map.of(), false, Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), ServiceWatch.none());
     }
 
     /**
@@ -121,6 +125,17 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return Tag.of(MigrationStatus.class, migrationStatus);
     }
 
+    /**
+     * The parts COLO needs that this side lacks, for the role it plays now: only while it replicates (a survivor that
+     * runs alone lacks them by design, and a side never read has nothing to judge).
+     */
+    public List<Topology.Warning> topologyWarnings() {
+        if (topology.isEmpty() || !checkpointing()) {
+            return List.of();
+        }
+        return topology.get().warnings(coloMode.is(ColoMode.PRIMARY) ? Side.PRIMARY : Side.SECONDARY);
+    }
+
     /** Its guest runs, as far as the last STOP/RESUME or query-status says. */
     public boolean guestRuns() {
         return running.orElse(false);
@@ -155,6 +170,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Optional<ColoSupport> coloSupport;
         Optional<String> vmName;
         List<Instant> recentCheckpoints;
+        Optional<Topology> topology;
+        ServiceWatch service;
 
         private Builder(SideState s) {
             side = s.side;
@@ -180,6 +197,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             coloSupport = s.coloSupport;
             vmName = s.vmName;
             recentCheckpoints = s.recentCheckpoints;
+            topology = s.topology;
+            service = s.service;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -195,7 +214,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
                     checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport, vmName,
-                    recentCheckpoints);
+                    recentCheckpoints, topology, service);
         }
     }
 }

@@ -26,6 +26,7 @@ import javafx.util.Duration;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
@@ -247,7 +248,7 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 fx.execute(this::reloadRecent);
             });
-            openPair(profile.name(), pair, heartbeat, security);
+            openPair(profile.name(), pair, heartbeat, security, profile.serviceProbes());
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
             status.message("The profile " + profile.name() + " cannot be opened: " + reason
@@ -257,13 +258,19 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Watches a local pair (loopback or UNIX sockets, no TLS): replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat) {
-        openPair(name, pair, heartbeat, TransportSecurity.none());
+        openPair(name, pair, heartbeat, TransportSecurity.none(), ServiceProbes.none());
+    }
+
+    /** Watches a pair without service probes: replaces whatever was shown. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+        openPair(name, pair, heartbeat, security, ServiceProbes.none());
     }
 
     /** Watches a pair: replaces whatever was shown. */
-    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                         ServiceProbes probes) {
         closeSession();
-        WindowSession session = context.connector().open(name, pair, heartbeat, security);
+        WindowSession session = context.connector().open(name, pair, heartbeat, security, probes);
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
         dashboardModel = dashboard;
@@ -344,7 +351,8 @@ public final class ConsoleWindow extends BorderPane {
         stopLab();
         lab = started;
         status.lab().show("Lab: running (" + started.description() + ")", Tone.OK);
-        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults());
+        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults(), TransportSecurity.none(),
+                started.probes());
     }
 
     private void labFailed(String sentence) {

@@ -80,6 +80,9 @@ public final class SideCard extends VBox {
         facts.getStyleClass().add("card-facts");
         int row = 0;
         row = fact(facts, row, "Replication", model.replicationProperty(), "replication");
+        row = fact(facts, row, "Topology", model.topologyProperty(), "topology");
+        row = fact(facts, row, "", model.topologyWarningProperty(), "topology-warning");
+        row = fact(facts, row, "Service", model.serviceProperty(), "service");
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
         row = fact(facts, row, "QEMU", model.versionProperty(), "version");
@@ -140,6 +143,10 @@ public final class SideCard extends VBox {
         this.header = header;
         this.scroll = scroll;
 
+        // green when the guest answered, red when it did not: the colour is the view model's, from the domain's verdict
+        javafx.scene.Node service = facts.lookup("#" + model.side().label() + "-service");
+        model.serviceToneProperty().addListener((obs, old, now) -> now.applyTo(service));
+        model.serviceToneProperty().get().applyTo(service);
         model.stateProperty().addListener((obs, old, now) -> showState(state, now));
         showState(state, model.stateProperty().get());
     }
