@@ -32,8 +32,8 @@ public record ServiceStatus(Kind kind, String sentence, Optional<ProbeResult> la
     public static ServiceStatus of(SideState side) {
         Optional<ServiceProbe> probe = side.service().probe();
         if (probe.isEmpty()) {
-            return new ServiceStatus(Kind.NOT_CONFIGURED, "no probe configured: QEMU's run state is all the console "
-                    + "knows", Optional.empty());
+            // short: the card shows it on every side of every pair without probes
+            return new ServiceStatus(Kind.NOT_CONFIGURED, "not configured (no probe)", Optional.empty());
         }
         String where = probe.get().text();
         if (replicaInColo(side)) {

@@ -85,10 +85,15 @@ public final class SideCard extends VBox {
         row = fact(facts, row, "Service", model.serviceProperty(), "service");
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
-        row = fact(facts, row, "QEMU", model.versionProperty(), "version");
-        row = fact(facts, row, "", model.coloSupportProperty(), "colo-support");
-        row = fact(facts, row, "Heartbeat", model.heartbeatProperty(), "heartbeat");
-        row = fact(facts, row, "", model.heartbeatDetailProperty(), "heartbeat-detail");
+        // the version and the schema self-test on one line: the row it frees holds the topology or the service
+        row = fact(facts, row, "QEMU", javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.versionProperty().get() + (model.coloSupportProperty().get().isEmpty() ? ""
+                        : " · " + model.coloSupportProperty().get()),
+                model.versionProperty(), model.coloSupportProperty()), "version");
+        // the verdict and its figures on one line, as the QEMU row: the rows for the topology and the service fit
+        row = fact(facts, row, "Heartbeat", javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.heartbeatProperty().get() + " · " + model.heartbeatDetailProperty().get(),
+                model.heartbeatProperty(), model.heartbeatDetailProperty()), "heartbeat");
         row = fact(facts, row, "Run state", model.runStateProperty(), "run-state");
         row = fact(facts, row, "COLO", model.coloProperty(), "colo");
         row = fact(facts, row, "", model.coloDetailProperty(), "colo-detail");
@@ -163,9 +168,9 @@ public final class SideCard extends VBox {
         v.setMaxWidth(Double.MAX_VALUE);
         v.setMinHeight(Region.USE_PREF_SIZE);
         GridPane.setHgrow(v, Priority.ALWAYS);
-        if (name.isEmpty() || name.equals("Replication")) {
-            // a continuation line (e.g. the exit's error text), or figures a side without COLO does not have, take no
-            // room while they have nothing to say
+        if (name.isEmpty() || name.equals("Replication") || name.equals("Topology") || name.equals("Service")) {
+            // a continuation line (e.g. the exit's error text), figures a side without COLO does not have, or a
+            // topology not read yet, take no room while they have nothing to say
             v.managedProperty().bind(v.textProperty().isNotEmpty());
             v.visibleProperty().bind(v.managedProperty());
             n.managedProperty().bind(v.managedProperty());

@@ -82,12 +82,15 @@ public final class SideCardViewModel {
         endpoint.set(s.endpoint());
         host.set(PairNames.host(s.endpoint()) + s.vmName().map(n -> " · VM " + n).orElse(""));
         replication.set(replicationText(s, pairDelay, now));
-        topology.set(s.topology().map(Topology::summary).orElse(connected ? "not read yet" : "not known"));
+        // until it is read the row takes no room: the card's other rows say whether the side answers
+        topology.set(s.topology().map(Topology::summary).orElse(""));
         List<Topology.Warning> lacks = s.topologyWarnings();
         topologyWarning.set(lacks.isEmpty() ? "" : "Lacks what COLO needs: "
                 + lacks.stream().map(Topology.Warning::sentence).collect(Collectors.joining("; ")) + ".");
         ServiceStatus status = ServiceStatus.of(s);
-        service.set(status.sentence() + status.last().map(r -> " · checked " + gapClock.format(r.at())).orElse(""));
+        // a side never reached has no service to speak of yet: the row takes no room, as the other facts it lacks
+        service.set(s.qemuVersion().isEmpty() && status.last().isEmpty() ? ""
+                : status.sentence() + status.last().map(r -> " · checked " + gapClock.format(r.at())).orElse(""));
         serviceTone.set(toneOf(status.kind()));
         // stale only what was once read: a side never reached has no facts to grey
         stale.set(!connected && s.qemuVersion().isPresent());
