@@ -7,9 +7,11 @@ import java.util.Optional;
  * COLO secondary is not probed: its guest's output goes to the primary's colo-compare, never out of its own port
  * (docs/colo-full-pair.md), and a request to it would only make the two guests' output differ.
  *
- * @param last the result the verdict rests on, for its time; empty when none does
+ * @param sentence a few words, short enough for a card's line
+ * @param where    the probe, as the profile writes it; empty when none is configured
+ * @param last     the result the verdict rests on, for its time; empty when none does
  */
-public record ServiceStatus(Kind kind, String sentence, Optional<ProbeResult> last) {
+public record ServiceStatus(Kind kind, String sentence, Optional<String> where, Optional<ProbeResult> last) {
 
     public enum Kind {
         /** The last probe passed. */
@@ -33,23 +35,24 @@ public record ServiceStatus(Kind kind, String sentence, Optional<ProbeResult> la
         Optional<ServiceProbe> probe = side.service().probe();
         if (probe.isEmpty()) {
             // short: the card shows it on every side of every pair without probes
-            return new ServiceStatus(Kind.NOT_CONFIGURED, "not configured (no probe)", Optional.empty());
+            return new ServiceStatus(Kind.NOT_CONFIGURED, "not configured (no probe)", Optional.empty(),
+                    Optional.empty());
         }
-        String where = probe.get().text();
+        Optional<String> where = Optional.of(probe.get().text());
         if (replicaInColo(side)) {
-            return new ServiceStatus(Kind.NOT_EXPECTED, "not probed while it is the COLO secondary: its guest "
-                    + "answers through the primary (" + where + ")", Optional.empty());
+            return new ServiceStatus(Kind.NOT_EXPECTED, "not probed: a COLO secondary answers through the primary",
+                    where, Optional.empty());
         }
         Optional<ProbeResult> last = side.service().last();
         if (last.isEmpty()) {
-            return new ServiceStatus(Kind.NOT_PROBED_YET, "not probed yet (" + where + ")", Optional.empty());
+            return new ServiceStatus(Kind.NOT_PROBED_YET, "not probed yet", where, Optional.empty());
         }
         ProbeResult r = last.get();
         if (r.passed()) {
             String disk = r.disk().isPresent() ? ", disk " + r.disk().getAsLong() : "";
-            return new ServiceStatus(Kind.ANSWERS, "answers (" + r.sentence() + disk + ") at " + where, last);
+            return new ServiceStatus(Kind.ANSWERS, "answers (" + r.sentence() + disk + ")", where, last);
         }
-        return new ServiceStatus(Kind.FAILS, "no answer at " + where + ": " + r.sentence(), last);
+        return new ServiceStatus(Kind.FAILS, "no answer: " + r.sentence(), where, last);
     }
 
     private static boolean replicaInColo(SideState side) {

@@ -96,13 +96,14 @@ class SideTopologyAndServiceTest {
                 "HTTP 200")));
         ServiceStatus answers = ServiceStatus.of(s.primary());
         assertThat(answers.kind()).isEqualTo(ServiceStatus.Kind.ANSWERS);
-        assertThat(answers.sentence()).isEqualTo("answers (HTTP 200, disk 42) at " + HTTP.text());
+        assertThat(answers.sentence()).isEqualTo("answers (HTTP 200, disk 42)");
+        assertThat(answers.where()).contains(HTTP.text());
 
         s = reducer.reduce(s, new Observation.ServiceProbed(result(Side.PRIMARY, ProbeResult.Outcome.FAILED,
                 "Connection refused")));
         ServiceStatus fails = ServiceStatus.of(s.primary());
         assertThat(fails.kind()).isEqualTo(ServiceStatus.Kind.FAILS);
-        assertThat(fails.sentence()).isEqualTo("no answer at " + HTTP.text() + ": Connection refused");
+        assertThat(fails.sentence()).isEqualTo("no answer: Connection refused");
     }
 
     @Test

@@ -149,7 +149,10 @@ public final class SideCard extends VBox {
         this.scroll = scroll;
 
         // green when the guest answered, red when it did not: the colour is the view model's, from the domain's verdict
-        javafx.scene.Node service = facts.lookup("#" + model.side().label() + "-service");
+        Label service = (Label) facts.lookup("#" + model.side().label() + "-service");
+        Tooltip serviceTip = new Tooltip();
+        serviceTip.textProperty().bind(model.serviceProbeProperty());
+        service.setTooltip(serviceTip);
         model.serviceToneProperty().addListener((obs, old, now) -> now.applyTo(service));
         model.serviceToneProperty().get().applyTo(service);
         model.stateProperty().addListener((obs, old, now) -> showState(state, now));

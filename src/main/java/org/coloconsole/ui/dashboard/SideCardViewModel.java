@@ -42,6 +42,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper topologyWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper service = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper serviceProbe = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Tone> serviceTone = new ReadOnlyObjectWrapper<>(Tone.NEUTRAL);
     private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
@@ -91,6 +92,7 @@ public final class SideCardViewModel {
         // a side never reached has no service to speak of yet: the row takes no room, as the other facts it lacks
         service.set(s.qemuVersion().isEmpty() && status.last().isEmpty() ? ""
                 : status.sentence() + status.last().map(r -> " · checked " + gapClock.format(r.at())).orElse(""));
+        serviceProbe.set(status.where().map(w -> "Probe: " + w).orElse("No service probe configured for this side."));
         serviceTone.set(toneOf(status.kind()));
         // stale only what was once read: a side never reached has no facts to grey
         stale.set(!connected && s.qemuVersion().isPresent());
@@ -249,6 +251,8 @@ public final class SideCardViewModel {
     public ReadOnlyStringProperty topologyWarningProperty() { return topologyWarning.getReadOnlyProperty(); }
     /** The service probe's last verdict: answers, no answer, not configured, not probed (and why). */
     public ReadOnlyStringProperty serviceProperty() { return service.getReadOnlyProperty(); }
+    /** Which probe the service row speaks of (the row's tooltip). */
+    public ReadOnlyStringProperty serviceProbeProperty() { return serviceProbe.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Tone> serviceToneProperty() { return serviceTone.getReadOnlyProperty(); }
     /** The facts are what the side said before its monitor went away: they look greyed. */
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }

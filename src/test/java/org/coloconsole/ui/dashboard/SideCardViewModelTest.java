@@ -144,15 +144,15 @@ class SideCardViewModelTest {
                         org.coloconsole.colo.ProbeResult.Outcome.PASSED, "connected", java.util.OptionalLong.empty(),
                         java.time.Duration.ofMillis(1))));
         primary.update(pair.side(Side.PRIMARY), Snapshots.NOW);
-        assertThat(primary.serviceProperty().get()).isEqualTo("answers (connected) at tcp:127.0.0.1:8080 · checked "
-                + "21:10:00");
+        assertThat(primary.serviceProperty().get()).isEqualTo("answers (connected) · checked 21:10:00");
+        assertThat(primary.serviceProbeProperty().get()).isEqualTo("Probe: tcp:127.0.0.1:8080");
         assertThat(primary.serviceToneProperty().get()).isEqualTo(org.coloconsole.ui.fx.Tone.OK);
 
         pair.apply(new Observation.ServiceProbed(new org.coloconsole.colo.ProbeResult(Side.PRIMARY, Snapshots.NOW,
                 org.coloconsole.colo.ProbeResult.Outcome.FAILED, "Connection refused", java.util.OptionalLong.empty(),
                 java.time.Duration.ofMillis(1))));
         primary.update(pair.side(Side.PRIMARY), Snapshots.NOW);
-        assertThat(primary.serviceProperty().get()).startsWith("no answer at tcp:127.0.0.1:8080: Connection refused");
+        assertThat(primary.serviceProperty().get()).startsWith("no answer: Connection refused");
         assertThat(primary.serviceToneProperty().get()).isEqualTo(org.coloconsole.ui.fx.Tone.FAIL);
     }
 }
