@@ -14,6 +14,7 @@ import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.FailoverRunner;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.PairSupervisor;
+import org.coloconsole.engine.ServiceWatcher;
 
 /**
  * A supervisor with its audit trail and failover runner, for one-shot users (the CLI): open, wait until both sides
@@ -23,6 +24,7 @@ public final class PairSession implements AutoCloseable {
     private final AuditTrail trail;
     private final PairSupervisor supervisor;
     private final FailoverRunner runner;
+    private final ServiceWatcher watcher;
 
     private final Clock clock;
     static final Duration DURABLE_WRITE_LIMIT = Duration.ofSeconds(5);
@@ -31,6 +33,7 @@ public final class PairSession implements AutoCloseable {
         this.trail = trail;
         this.supervisor = supervisor;
         this.runner = new FailoverRunner(supervisor);
+        this.watcher = ServiceWatcher.standard(supervisor);
         this.clock = clock;
     }
 
@@ -56,6 +59,14 @@ public final class PairSession implements AutoCloseable {
 
     public FailoverRunner runner() {
         return runner;
+    }
+
+    /**
+     * Keeps each side's topology and service probe current in the state (the window's cards); one-shot commands
+     * leave it off, since they read what they need once.
+     */
+    public void watchService() {
+        watcher.start();
     }
 
     /**
@@ -99,6 +110,7 @@ public final class PairSession implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         runner.close();
         supervisor.close();
         trail.close();

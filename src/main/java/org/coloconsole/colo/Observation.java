@@ -194,6 +194,39 @@ public sealed interface Observation {
     record ColoSupportChecked(Side side, Instant at, ColoSupport support) implements Observation {
     }
 
+    /** What this side's COLO is made of, read over its monitor (engine/TopologyDiscovery). */
+    record TopologyDiscovered(Side side, Instant at, Topology topology) implements Observation {
+        public TopologyDiscovered {
+            Objects.requireNonNull(topology, "topology");
+        }
+    }
+
+    // --- the guest's service, probed from outside ---
+
+    /** The probe the profile names for this side (empty: none), set when the console starts watching the pair. */
+    record ProbeConfigured(Side side, Instant at, Optional<ServiceProbe> probe) implements Observation {
+        public ProbeConfigured {
+            Objects.requireNonNull(probe, "probe");
+        }
+    }
+
+    /** One run of the side's service probe. */
+    record ServiceProbed(ProbeResult result) implements Observation {
+        public ServiceProbed {
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public Side side() {
+            return result.side();
+        }
+
+        @Override
+        public Instant at() {
+            return result.at();
+        }
+    }
+
     /** A poll QEMU refused (e.g. {@code query-colo-status} on a build without it). */
     record PollFailed(Side side, Instant at, String command, String sentence) implements Observation {
     }

@@ -136,6 +136,15 @@ public final class PairReducer {
             b.checkpointDelay = Optional.of(d.delay());
         } else if (o instanceof Observation.ColoSupportChecked c) {
             b.coloSupport = Optional.of(c.support());
+        } else if (o instanceof Observation.TopologyDiscovered t) {
+            b.topology = Optional.of(t.topology());
+        } else if (o instanceof Observation.ProbeConfigured p) {
+            b.service = new ServiceWatch(p.probe(), Optional.empty());
+        } else if (o instanceof Observation.ServiceProbed p) {
+            // a result for a probe no longer configured is dropped: it says nothing about what is watched now
+            if (s.service().probe().isPresent()) {
+                b.service = new ServiceWatch(s.service().probe(), Optional.of(p.result()));
+            }
         } else if (o instanceof Observation.Fenced) {
             b.fenced = true;
             b.running = Optional.of(false);

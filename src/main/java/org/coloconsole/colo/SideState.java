@@ -27,6 +27,8 @@ import java.util.Optional;
  *                           count is the replication's rate
  * @param claim              the console claim this side's QEMU carries (docs/colo-behaviour.md, "The claim"); empty
  *                           when it carries none or it was not read
+ * @param topology           what this side's COLO is made of, as last discovered over its monitor; empty until read
+ * @param service            the side's service probe, if the profile names one, and its last result
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -35,7 +37,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Observation.ColoExit> lastExit, String migrationStatus,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
                         boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport,
-                        Optional<String> vmName, List<Instant> recentCheckpoints, Optional<Claim> claim) {
+                        Optional<String> vmName, List<Instant> recentCheckpoints, Optional<Claim> claim,
+                        Optional<Topology> topology, ServiceWatch service) {
 
     /** How far back {@link #recentCheckpoints} reaches: the rate is "per minute". */
     public static final Duration CHECKPOINT_WINDOW = Duration.ofMinutes(1);
@@ -54,7 +57,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                 Heartbeat.unknown(at), NOT_READ, Optional.empty(), ColoMode.NONE_TAG, Optional.empty(),
                 ColoExitReason.NONE_TAG, Optional.empty(), "unknown", Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Map.of(), false, Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), ServiceWatch.none());
     }
 
     /**
@@ -124,6 +127,17 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return Tag.of(MigrationStatus.class, migrationStatus);
     }
 
+    /**
+     * The parts COLO needs that this side lacks, for the role it plays now: only while it replicates (a survivor that
+     * runs alone lacks them by design, and a side never read has nothing to judge).
+     */
+    public List<Topology.Warning> topologyWarnings() {
+        if (topology.isEmpty() || !checkpointing()) {
+            return List.of();
+        }
+        return topology.get().warnings(coloMode.is(ColoMode.PRIMARY) ? Side.PRIMARY : Side.SECONDARY);
+    }
+
     /** Its guest runs, as far as the last STOP/RESUME or query-status says. */
     public boolean guestRuns() {
         return running.orElse(false);
@@ -159,6 +173,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Optional<String> vmName;
         List<Instant> recentCheckpoints;
         Optional<Claim> claim;
+        Optional<Topology> topology;
+        ServiceWatch service;
 
         private Builder(SideState s) {
             side = s.side;
@@ -185,6 +201,8 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             vmName = s.vmName;
             recentCheckpoints = s.recentCheckpoints;
             claim = s.claim;
+            topology = s.topology;
+            service = s.service;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -200,7 +218,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
                     checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport, vmName,
-                    recentCheckpoints, claim);
+                    recentCheckpoints, claim, topology, service);
         }
     }
 }

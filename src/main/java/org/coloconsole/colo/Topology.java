@@ -105,12 +105,12 @@ public record Topology(Optional<QuorumDisk> disk, List<String> looseReplicationN
         return List.copyOf(warnings);
     }
 
-    /** One line for the side's card, e.g. "disk: replicated via NBD to 127.0.0.1:9799; network: compared". */
+    /** One line for the side's card, e.g. "disk: replicated via NBD to 127.0.0.1:9799 · network: compared". */
     public String summary() {
         if (skeleton()) {
             return "no disk, no network in COLO (RAM only)";
         }
-        return "disk: " + diskSummary() + "; network: " + networkSummary();
+        return "disk: " + diskSummary() + " · network: " + networkSummary();
     }
 
     private String diskSummary() {

@@ -73,6 +73,10 @@ public final class PairSupervisor implements AutoCloseable {
         });
         Instant now = clock.instant();
         PairState initial = PairState.initial(config.primary().text(), config.secondary().text(), now);
+        for (Side side : Side.values()) {
+            // the probes are part of what is watched from the start: a card says "not configured" or "not yet"
+            initial = reducer.reduce(initial, new Observation.ProbeConfigured(side, now, config.probes().of(side)));
+        }
         this.current = initial;
         this.snapshot = new PairSnapshot(initial, Recommender.recommend(initial, now), now);
         Random jitter = new Random();

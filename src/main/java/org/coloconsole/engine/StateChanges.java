@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.coloconsole.colo.ColoSupport;
 import org.coloconsole.colo.HeartbeatStatus;
+import org.coloconsole.colo.ServiceStatus;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
 
@@ -23,7 +24,7 @@ final class StateChanges {
     /** A field of a side's state whose change is of consequence; its journal name is its name in lower case. */
     enum Field {
         CONNECTION, HEARTBEAT, RUN_STATE, COLO_MODE, COLO_LAST_MODE, COLO_REASON, COLO_EXIT, MIGRATION, FENCED,
-        COLO_SUPPORT, GAP;
+        COLO_SUPPORT, GAP, TOPOLOGY, SERVICE;
 
         private final String wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
@@ -74,7 +75,19 @@ final class StateChanges {
                 after.coloSupport().map(ColoSupport::ok).orElse(true) ? LogEntry.Severity.INFO : LogEntry.Severity.WARNING);
         add(changes, side, Field.GAP, before.gap().map(Object::toString).orElse(""),
                 after.gap().map(Object::toString).orElse(""), LogEntry.Severity.WARNING);
+        // what the side is made of, and the parts it lacks: a change here is a runbook's work or an operator's
+        add(changes, side, Field.TOPOLOGY, topologyText(before), topologyText(after),
+                after.topologyWarnings().isEmpty() ? LogEntry.Severity.INFO : LogEntry.Severity.WARNING);
+        // the verdict, not each probe's figures: a probe every few seconds must not fill the journal
+        ServiceStatus.Kind service = ServiceStatus.of(after).kind();
+        add(changes, side, Field.SERVICE, ServiceStatus.of(before).kind(), service,
+                service == ServiceStatus.Kind.FAILS ? LogEntry.Severity.WARNING : LogEntry.Severity.INFO);
         return changes;
+    }
+
+    private static String topologyText(SideState s) {
+        return s.topology().map(t -> t.summary() + s.topologyWarnings().stream()
+                .map(w -> "; lacks: " + w.sentence()).collect(java.util.stream.Collectors.joining())).orElse("");
     }
 
     /** A side that stops answering needs the operator now; a slow one soon. */

@@ -26,6 +26,7 @@ import javafx.util.Duration;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
@@ -288,7 +289,7 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 fx.execute(this::reloadRecent);
             });
-            openPair(profile.name(), pair, heartbeat, security);
+            openPair(profile.name(), pair, heartbeat, security, profile.serviceProbes());
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
             status.message("The profile " + profile.name() + " cannot be opened: " + reason
@@ -298,7 +299,12 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Watches a local pair (loopback or UNIX sockets, no TLS): replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat) {
-        openPair(name, pair, heartbeat, TransportSecurity.none());
+        openPair(name, pair, heartbeat, TransportSecurity.none(), ServiceProbes.none());
+    }
+
+    /** Watches a pair without service probes: replaces whatever was shown. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+        openPair(name, pair, heartbeat, security, ServiceProbes.none());
     }
 
     /**
@@ -306,11 +312,13 @@ public final class ConsoleWindow extends BorderPane {
      * operator is asked first. The session opens off the FX thread; until it is open the start screen says so, and
      * if it cannot open (the journal cannot be created) the start screen says why.
      */
-    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
-        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, security));
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                         ServiceProbes probes) {
+        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, security, probes));
     }
 
-    private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+    private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                         ServiceProbes probes) {
         closeSession();
         showStart();
         long open = ++opens;
@@ -319,7 +327,7 @@ public final class ConsoleWindow extends BorderPane {
         sessions.execute(() -> {
             WindowSession session;
             try {
-                session = context.connector().open(name, pair, heartbeat, security);
+                session = context.connector().open(name, pair, heartbeat, security, probes);
             } catch (RuntimeException e) {
                 String why = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
                 fx.execute(() -> {
@@ -432,7 +440,8 @@ public final class ConsoleWindow extends BorderPane {
         stopLab();
         lab = started;
         status.lab().show("Lab: running (" + started.description() + ")", Tone.OK);
-        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults());
+        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults(), TransportSecurity.none(),
+                started.probes());
     }
 
     private void labFailed(String sentence) {

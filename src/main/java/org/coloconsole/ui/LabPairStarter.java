@@ -4,6 +4,7 @@ import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.lab.TcgWorkaround;
+import org.coloconsole.colo.ServiceProbes;
 
 /** "Start local lab pair": a real COLO pair of QEMUs on loopback, stopped when the window closes or disconnects. */
 public final class LabPairStarter implements LabStarter {
@@ -17,6 +18,7 @@ public final class LabPairStarter implements LabStarter {
     public RunningLab start() {
         LabPair pair = LabPair.start(options);
         PairEndpoints endpoints = new PairEndpoints(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint());
+        ServiceProbes probes = pair.state().serviceProbes();
         String description = pair.state().kind().name().toLowerCase(java.util.Locale.ROOT) + " pair, "
                 + pair.accelerator()
                 + (pair.tcgWorkaround() == TcgWorkaround.LOADED ? " with the TCG workaround" : "")
@@ -25,6 +27,11 @@ public final class LabPairStarter implements LabStarter {
             @Override
             public PairEndpoints endpoints() {
                 return endpoints;
+            }
+
+            @Override
+            public ServiceProbes probes() {
+                return probes;
             }
 
             @Override

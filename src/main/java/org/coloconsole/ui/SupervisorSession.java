@@ -17,6 +17,7 @@ import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PlanPreview;
+import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.colo.Side;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.HeartbeatSettings;
@@ -43,15 +44,18 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
 
     /** A connector that opens supervisor sessions journaled through {@code trails}. */
     public static PairConnector connector(AuditTrailFactory trails, Clock clock) {
-        return (name, pair, heartbeat, security) -> open(pair, heartbeat, security, trails, clock);
+        return (name, pair, heartbeat, security, probes) -> open(pair, heartbeat, security, probes, trails, clock);
     }
 
     static SupervisorSession open(PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                                  AuditTrailFactory trails, Clock clock) {
+                                  ServiceProbes probes, AuditTrailFactory trails, Clock clock) {
         try {
             PairConfig config = security.applyTo(PairConfig.of(pair.primary(), pair.secondary())
-                    .withHeartbeat(heartbeat));
-            return new SupervisorSession(PairSession.open(config, trails, clock));
+                    .withHeartbeat(heartbeat)).withProbes(probes);
+            PairSession session = PairSession.open(config, trails, clock);
+            // the cards show each side's topology and probe: kept current while the window watches
+            session.watchService();
+            return new SupervisorSession(session);
         } catch (IOException e) {
             throw new UncheckedIOException("The journal could not be opened: " + e.getMessage(), e);
         }

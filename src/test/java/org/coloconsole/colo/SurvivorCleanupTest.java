@@ -112,9 +112,9 @@ class SurvivorCleanupTest {
     @Test
     void summariesAndWarnings() {
         assertThat(GuideTopologies.primary().summary())
-                .isEqualTo("disk: replicated via NBD to 127.0.0.1:9799; network: compared");
+                .isEqualTo("disk: replicated via NBD to 127.0.0.1:9799 · network: compared");
         assertThat(GuideTopologies.secondary().summary())
-                .isEqualTo("disk: replica, exported over NBD (parent0); network: redirected from the primary, rewritten");
+                .isEqualTo("disk: replica, exported over NBD (parent0) · network: redirected from the primary, rewritten");
         assertThat(Topology.empty().summary()).isEqualTo("no disk, no network in COLO (RAM only)");
         assertThat(GuideTopologies.primary().warnings(Side.PRIMARY)).isEmpty();
         assertThat(GuideTopologies.secondary().warnings(Side.SECONDARY)).isEmpty();

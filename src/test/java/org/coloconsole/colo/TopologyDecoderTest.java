@@ -43,7 +43,7 @@ class TopologyDecoderTest {
                 "compare_out"));
         assertThat(t.exports()).isEmpty();
         assertThat(t.warnings(Side.PRIMARY)).isEmpty();
-        assertThat(t.summary()).matches("disk: replicated via NBD to 127\\.0\\.0\\.1:\\d+; network: compared");
+        assertThat(t.summary()).matches("disk: replicated via NBD to 127\\.0\\.0\\.1:\\d+ · network: compared");
         assertThat(t.chardev("mirror0")).map(SocketChardev::address).contains(Optional.of("tcp:127.0.0.1:21566"));
     }
 
@@ -57,7 +57,7 @@ class TopologyDecoderTest {
         assertThat(t.exports()).containsExactly(new BlockExport("parent0", "#block841", "nbd"));
         assertThat(t.warnings(Side.SECONDARY)).isEmpty();
         assertThat(t.summary())
-                .isEqualTo("disk: replica, exported over NBD (parent0); network: redirected from the primary, rewritten");
+                .isEqualTo("disk: replica, exported over NBD (parent0) · network: redirected from the primary, rewritten");
         assertThat(SurvivorCleanup.afterLostHeartbeat(Side.SECONDARY, t)).extracting(FailoverStep::command)
                 .containsExactly("object-del", "object-del", "chardev-remove", "chardev-remove");
     }

@@ -36,7 +36,7 @@ class StateChangesTest {
     void theJournalNamesOfTheFieldsAreUnchanged() {
         assertThat(Arrays.stream(StateChanges.Field.values()).map(StateChanges.Field::wireName))
                 .containsExactly("connection", "heartbeat", "run-state", "colo-mode", "colo-last-mode",
-                        "colo-reason", "colo-exit", "migration", "fenced", "colo-support", "gap");
+                        "colo-reason", "colo-exit", "migration", "fenced", "colo-support", "gap", "topology", "service");
         assertThat(Arrays.stream(AuditKind.values()).map(AuditKind::what)).containsExactly("state", "failover",
                 "recommendation", "gap", "action-intent", "action-step", "action-outcome", "action-refused", "claim",
                 "claim-taken-over", "claim-recheck", "claim-released");

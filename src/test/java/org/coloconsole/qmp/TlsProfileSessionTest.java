@@ -53,7 +53,8 @@ class TlsProfileSessionTest {
         Path journal = Files.createTempDirectory(dir, "journal");
         PairConnector connector = SupervisorSession.connector(() -> JournalAuditTrail.open(journal),
                 Clock.systemUTC());
-        return connector.open(profile.name(), profile.endpoints(), profile.heartbeat(), profile.security());
+        return connector.open(profile.name(), profile.endpoints(), profile.heartbeat(), profile.security(),
+                profile.serviceProbes());
     }
 
     private static ConnectionProfile profile(TlsQemu primary, TlsQemu secondary, Path ca) {

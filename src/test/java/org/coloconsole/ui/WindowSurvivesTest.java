@@ -49,7 +49,7 @@ class WindowSurvivesTest {
 
     @Start
     void start(Stage stage) {
-        PairConnector connector = (name, pair, heartbeat, security) -> {
+        PairConnector connector = (name, pair, heartbeat, security, probes) -> {
             if (!journalWorks.get()) {
                 throw new UncheckedIOException(NO_JOURNAL, new java.io.IOException("owned by another user"));
             }

@@ -18,6 +18,7 @@ import org.coloconsole.app.lab.LabStatus;
 import org.coloconsole.app.lab.LabStopReport;
 import org.coloconsole.app.lab.MonitorTransport;
 import org.coloconsole.app.lab.RunDirectory;
+import org.coloconsole.colo.ServiceProbes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,8 +88,13 @@ public final class LabCommand implements Callable<Integer> {
             out.println("COLO is up after " + pair.startupTime().toMillis() + " ms; " + pair.acceleratorSentence()
                     + "; checkpoint every " + pair.checkpointDelay().toMillis() + " ms.");
             printSides(out, pair.state(), null);
-            out.println("Watch it with: colo-console watch --primary " + pair.primaryConsoleEndpoint().text()
-                    + " --secondary " + pair.secondaryConsoleEndpoint().text());
+            String monitors = " --primary " + pair.primaryConsoleEndpoint().text() + " --secondary "
+                    + pair.secondaryConsoleEndpoint().text() + probeArguments(pair.state().serviceProbes());
+            out.println("Watch it with: colo-console watch" + monitors);
+            if (pair.state().serviceProbes().primary().isPresent()) {
+                // the lab's own probes: a failover is verified only once the survivor's guest answers
+                out.println("Fail over with: colo-console failover --to primary|secondary" + monitors);
+            }
             out.println("Stop it with:  colo-console lab stop" + runDirArgument(pair.runDir()));
             return ExitCodes.OK;
         } catch (LabException e) {
@@ -184,6 +190,12 @@ public final class LabCommand implements Callable<Integer> {
 
     private String runDirArgument(Path dir) {
         return dir.equals(defaultRunDir.toAbsolutePath().normalize()) ? "" : " --run-dir " + dir;
+    }
+
+    /** The lab's probes as failover, watch and status take them; empty for a pair without a guest. */
+    static String probeArguments(ServiceProbes probes) {
+        return probes.primary().map(p -> " --probe-primary " + p.text()).orElse("")
+                + probes.secondary().map(p -> " --probe-secondary " + p.text()).orElse("");
     }
 
     private static void printSides(PrintWriter out, LabState state, LabStatus status) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.coloconsole.colo.ServiceProbe;
+import org.coloconsole.colo.ServiceProbes;
 import java.util.OptionalInt;
 import org.coloconsole.qmp.Endpoint;
 
@@ -95,6 +97,19 @@ public record LabState(Path runDir, String qemuBinary, LabPairKind kind, Acceler
     /** As {@link #acceleratorSentence()}, with {@code why} (" (as asked)") after the accelerator. */
     String acceleratorSentence(String why) {
         return accelerator.sentence() + why + "; TCG workaround " + tcgWorkaround.sentence();
+    }
+
+    /**
+     * The lab's own service probes: each guest's status page through its forwarded port (none for the minimal pair,
+     * which has no guest). Loopback only, as the lab is.
+     */
+    public ServiceProbes serviceProbes() {
+        return new ServiceProbes(probe(LabSide.PRIMARY), probe(LabSide.SECONDARY), false,
+                ServiceProbes.DEFAULT_WITHIN);
+    }
+
+    private Optional<ServiceProbe> probe(LabSide side) {
+        return side(side).serviceUrl().flatMap(ServiceProbe::parse);
     }
 
     public SideState side(LabSide side) {

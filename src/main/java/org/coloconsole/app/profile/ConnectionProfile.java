@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
@@ -23,10 +24,12 @@ import org.coloconsole.qmp.TlsSettings;
  * @param tlsCert       path of the console's PEM client certificate (QEMU's {@code verify-peer=on}); or null
  * @param tlsKey        path of its PKCS#8 PEM key (only the path is kept, never the key); or null
  * @param allowInsecure whether plain {@code tcp:} may reach a non-loopback address
+ * @param probes        each side's service probe; null when the profile names none (and in profiles saved before
+ *                      probes were offered)
  */
 public record ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                                 long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
-                                boolean allowInsecure) {
+                                boolean allowInsecure, ProfileProbes probes) {
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(primary, "primary");
@@ -34,6 +37,16 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         tlsCa = blankToNull(tlsCa);
         tlsCert = blankToNull(tlsCert);
         tlsKey = blankToNull(tlsKey);
+        // none set is written as none, so a profile without probes reads as it did before they existed
+        probes = probes == null || probes.empty() ? null : probes;
+    }
+
+    /** A profile without service probes. */
+    public ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
+                             long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
+                             boolean allowInsecure) {
+        this(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa, tlsCert, tlsKey,
+                allowInsecure, null);
     }
 
     /** A profile without TLS files, plain TCP to loopback only. */
@@ -86,12 +99,28 @@ public record ConnectionProfile(String name, String primary, String secondary, l
     /** The same profile with these TLS files (paths, blank for none) and plain-TCP choice. */
     public ConnectionProfile withSecurity(String ca, String cert, String key, boolean insecure) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, ca, cert,
-                key, insecure);
+                key, insecure, probes);
+    }
+
+    /** The same profile with these service probes (null: none). */
+    public ConnectionProfile withProbes(ProfileProbes value) {
+        return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa,
+                tlsCert, tlsKey, allowInsecure, value);
+    }
+
+    /**
+     * Each side's service probe, as the engine runs it; none when the profile names none.
+     *
+     * @throws IllegalArgumentException with the first problem's sentence (a probe that does not parse, a status out
+     *                                  of range, a host off loopback without the profile's permission)
+     */
+    public ServiceProbes serviceProbes() {
+        return probes == null ? ServiceProbes.none() : probes.serviceProbes();
     }
 
     public ConnectionProfile usedAt(Instant at) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString(),
-                tlsCa, tlsCert, tlsKey, allowInsecure);
+                tlsCa, tlsCert, tlsKey, allowInsecure, probes);
     }
 
     private static Path path(String text) {

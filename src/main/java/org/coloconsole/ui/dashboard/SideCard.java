@@ -80,13 +80,21 @@ public final class SideCard extends VBox {
         facts.getStyleClass().add("card-facts");
         int row = 0;
         row = fact(facts, row, "Replication", model.replicationProperty(), "replication");
+        row = fact(facts, row, "Topology", model.topologyProperty(), "topology");
+        row = fact(facts, row, "", model.topologyWarningProperty(), "topology-warning");
+        row = fact(facts, row, "Service", model.serviceProperty(), "service");
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
-        row = fact(facts, row, "QEMU", model.versionProperty(), "version");
-        row = fact(facts, row, "", model.coloSupportProperty(), "colo-support");
+        // the version and the schema self-test on one line: the row it frees holds the topology or the service
+        row = fact(facts, row, "QEMU", javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.versionProperty().get() + (model.coloSupportProperty().get().isEmpty() ? ""
+                        : " · " + model.coloSupportProperty().get()),
+                model.versionProperty(), model.coloSupportProperty()), "version");
+        // the verdict and its figures on one line, as the QEMU row: the rows for the topology and the service fit
+        row = fact(facts, row, "Heartbeat", javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.heartbeatProperty().get() + " · " + model.heartbeatDetailProperty().get(),
+                model.heartbeatProperty(), model.heartbeatDetailProperty()), "heartbeat");
         row = fact(facts, row, "", model.claimProperty(), "claim");
-        row = fact(facts, row, "Heartbeat", model.heartbeatProperty(), "heartbeat");
-        row = fact(facts, row, "", model.heartbeatDetailProperty(), "heartbeat-detail");
         row = fact(facts, row, "Run state", model.runStateProperty(), "run-state");
         row = fact(facts, row, "COLO", model.coloProperty(), "colo");
         row = fact(facts, row, "", model.coloDetailProperty(), "colo-detail");
@@ -141,6 +149,13 @@ public final class SideCard extends VBox {
         this.header = header;
         this.scroll = scroll;
 
+        // green when the guest answered, red when it did not: the colour is the view model's, from the domain's verdict
+        Label service = (Label) facts.lookup("#" + model.side().label() + "-service");
+        Tooltip serviceTip = new Tooltip();
+        serviceTip.textProperty().bind(model.serviceProbeProperty());
+        service.setTooltip(serviceTip);
+        model.serviceToneProperty().addListener((obs, old, now) -> now.applyTo(service));
+        model.serviceToneProperty().get().applyTo(service);
         model.stateProperty().addListener((obs, old, now) -> showState(state, now));
         showState(state, model.stateProperty().get());
     }
@@ -157,9 +172,9 @@ public final class SideCard extends VBox {
         v.setMaxWidth(Double.MAX_VALUE);
         v.setMinHeight(Region.USE_PREF_SIZE);
         GridPane.setHgrow(v, Priority.ALWAYS);
-        if (name.isEmpty() || name.equals("Replication")) {
-            // a continuation line (e.g. the exit's error text), or figures a side without COLO does not have, take no
-            // room while they have nothing to say
+        if (name.isEmpty() || name.equals("Replication") || name.equals("Topology") || name.equals("Service")) {
+            // a continuation line (e.g. the exit's error text), figures a side without COLO does not have, or a
+            // topology not read yet, take no room while they have nothing to say
             v.managedProperty().bind(v.textProperty().isNotEmpty());
             v.visibleProperty().bind(v.managedProperty());
             n.managedProperty().bind(v.managedProperty());

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,8 +20,11 @@ import org.coloconsole.colo.ColoMode;
 import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.Heartbeat;
 import org.coloconsole.colo.Observation;
+import org.coloconsole.colo.ServiceStatus;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.colo.Topology;
+import org.coloconsole.ui.fx.Tone;
 
 /**
  * Turns one side's state, as the engine reduced it, into the card's texts, its colour state and the round-trip
@@ -35,6 +39,11 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper replication = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper topologyWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper service = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper serviceProbe = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Tone> serviceTone = new ReadOnlyObjectWrapper<>(Tone.NEUTRAL);
     private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
@@ -75,6 +84,17 @@ public final class SideCardViewModel {
         endpoint.set(s.endpoint());
         host.set(PairNames.host(s.endpoint()) + s.vmName().map(n -> " · VM " + n).orElse(""));
         replication.set(replicationText(s, pairDelay, now));
+        // until it is read the row takes no room: the card's other rows say whether the side answers
+        topology.set(s.topology().map(Topology::summary).orElse(""));
+        List<Topology.Warning> lacks = s.topologyWarnings();
+        topologyWarning.set(lacks.isEmpty() ? "" : "Lacks what COLO needs: "
+                + lacks.stream().map(Topology.Warning::sentence).collect(Collectors.joining("; ")) + ".");
+        ServiceStatus status = ServiceStatus.of(s);
+        // a side never reached has no service to speak of yet: the row takes no room, as the other facts it lacks
+        service.set(s.qemuVersion().isEmpty() && status.last().isEmpty() ? ""
+                : status.sentence() + status.last().map(r -> " · checked " + gapClock.format(r.at())).orElse(""));
+        serviceProbe.set(status.where().map(w -> "Probe: " + w).orElse("No service probe configured for this side."));
+        serviceTone.set(toneOf(status.kind()));
         // stale only what was once read: a side never reached has no facts to grey
         stale.set(!connected && s.qemuVersion().isPresent());
         staleNote.set(stale.get() ? "Last known at " + gapClock.format(s.connectionSince())
@@ -104,6 +124,15 @@ public final class SideCardViewModel {
         notice.set(unresyncedGap(s).orElse(""));
         state.set(classify(s));
         sparkline.set(Arrays.stream(beat.recentMicros()).mapToObj(us -> us / 1000.0).toList());
+    }
+
+    /** Green when the guest answered, red when it did not; nothing to colour while not probed. */
+    static Tone toneOf(ServiceStatus.Kind kind) {
+        return switch (kind) {
+            case ANSWERS -> Tone.OK;
+            case FAILS -> Tone.FAIL;
+            case NOT_CONFIGURED, NOT_PROBED_YET, NOT_EXPECTED -> Tone.NEUTRAL;
+        };
     }
 
     /** "every 2 s · last 0.8 s ago · 30/min" (checkpoints in the last minute); what it is instead when this side does not replicate. */
@@ -218,6 +247,15 @@ public final class SideCardViewModel {
     public ReadOnlyStringProperty hostProperty() { return host.getReadOnlyProperty(); }
     /** Checkpoint interval, last checkpoint's age and checkpoints per minute, or why there are none. */
     public ReadOnlyStringProperty replicationProperty() { return replication.getReadOnlyProperty(); }
+    /** "disk: replicated via NBD to 127.0.0.1:9799 · network: compared": what this side's COLO is made of. */
+    public ReadOnlyStringProperty topologyProperty() { return topology.getReadOnlyProperty(); }
+    /** The parts COLO needs that this side lacks, in a sentence; empty when none. */
+    public ReadOnlyStringProperty topologyWarningProperty() { return topologyWarning.getReadOnlyProperty(); }
+    /** The service probe's last verdict: answers, no answer, not configured, not probed (and why). */
+    public ReadOnlyStringProperty serviceProperty() { return service.getReadOnlyProperty(); }
+    /** Which probe the service row speaks of (the row's tooltip). */
+    public ReadOnlyStringProperty serviceProbeProperty() { return serviceProbe.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Tone> serviceToneProperty() { return serviceTone.getReadOnlyProperty(); }
     /** The facts are what the side said before its monitor went away: they look greyed. */
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
     /** "Last known at 21:09:58: …" while stale; else empty. */

@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.app.profile.ProbeProblems;
 import org.coloconsole.app.profile.ProfileHints;
 import org.coloconsole.app.profile.SecurityProblems;
 
@@ -87,8 +88,25 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         warning.setId("profile-insecure-warning");
         warning.getStyleClass().add("insecure-warning");
         warning.setWrapText(true);
-        grid.add(insecure, 1, row, 2, 1);
-        grid.add(warning, 1, row + 1, 2, 1);
+        grid.add(insecure, 1, row++, 2, 1);
+        grid.add(warning, 1, row++, 2, 1);
+
+        grid.add(new Separator(), 0, row++, 3, 1);
+        Label probesTitle = new Label("Service probes (optional): how the console tells that each guest serves");
+        probesTitle.getStyleClass().add("section-title");
+        grid.add(probesTitle, 0, row++, 3, 1);
+        row = field(grid, row, "Primary probe", "profile-probe-primary", form.probePrimaryProperty(),
+                form.probePrimaryErrorProperty(), "http://10.0.0.1:80/health or tcp:10.0.0.1:22");
+        row = field(grid, row, "Expected status", "profile-probe-primary-status", form.probePrimaryStatusProperty(),
+                form.probePrimaryStatusErrorProperty(), "200 (HTTP only)");
+        row = field(grid, row, "Secondary probe", "profile-probe-secondary", form.probeSecondaryProperty(),
+                form.probeSecondaryErrorProperty(), "http://10.0.0.2:80/health");
+        row = field(grid, row, "Expected status", "profile-probe-secondary-status",
+                form.probeSecondaryStatusProperty(), form.probeSecondaryStatusErrorProperty(), "200 (HTTP only)");
+        CheckBox remoteProbes = new CheckBox(ProbeProblems.REMOTE_CHOICE);
+        remoteProbes.setId("profile-allow-remote-probes");
+        remoteProbes.selectedProperty().bindBidirectional(form.allowRemoteProbesProperty());
+        grid.add(remoteProbes, 1, row, 2, 1);
 
         getDialogPane().setContent(grid);
         // typing goes into the name, not onto Cancel (where a space would close the dialog)

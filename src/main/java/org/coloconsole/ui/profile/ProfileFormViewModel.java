@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.app.profile.ProbeProblems;
+import org.coloconsole.app.profile.ProfileProbes;
 import org.coloconsole.app.profile.SecurityProblems;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
@@ -29,6 +31,11 @@ public final class ProfileFormViewModel {
     private final StringProperty tlsCert = new SimpleStringProperty("");
     private final StringProperty tlsKey = new SimpleStringProperty("");
     private final BooleanProperty allowInsecure = new SimpleBooleanProperty(false);
+    private final StringProperty probePrimary = new SimpleStringProperty("");
+    private final StringProperty probePrimaryStatus = new SimpleStringProperty("");
+    private final StringProperty probeSecondary = new SimpleStringProperty("");
+    private final StringProperty probeSecondaryStatus = new SimpleStringProperty("");
+    private final BooleanProperty allowRemoteProbes = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper secondaryError = new ReadOnlyStringWrapper("");
@@ -39,6 +46,10 @@ public final class ProfileFormViewModel {
     private final ReadOnlyStringWrapper tlsCaError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tlsCertError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tlsKeyError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper probePrimaryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper probePrimaryStatusError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper probeSecondaryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper probeSecondaryStatusError = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
     public ProfileFormViewModel() {
@@ -52,12 +63,19 @@ public final class ProfileFormViewModel {
         tlsCert.addListener((o, a, b) -> validate());
         tlsKey.addListener((o, a, b) -> validate());
         allowInsecure.addListener((o, a, b) -> validate());
+        for (javafx.beans.value.ObservableValue<?> probeField : java.util.List.of(probePrimary, probePrimaryStatus,
+                probeSecondary, probeSecondaryStatus, allowRemoteProbes)) {
+            probeField.addListener((o, a, b) -> validate());
+        }
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && primaryError.get().isEmpty()
                         && secondaryError.get().isEmpty() && intervalError.get().isEmpty() && missesError.get().isEmpty()
                         && pingTimeoutError.get().isEmpty() && heartbeatError.get().isEmpty()
-                        && tlsCaError.get().isEmpty() && tlsCertError.get().isEmpty() && tlsKeyError.get().isEmpty(),
+                        && tlsCaError.get().isEmpty() && tlsCertError.get().isEmpty() && tlsKeyError.get().isEmpty()
+                        && probePrimaryError.get().isEmpty() && probePrimaryStatusError.get().isEmpty()
+                        && probeSecondaryError.get().isEmpty() && probeSecondaryStatusError.get().isEmpty(),
                 nameError, primaryError, secondaryError, intervalError, missesError, pingTimeoutError, heartbeatError,
-                tlsCaError, tlsCertError, tlsKeyError);
+                tlsCaError, tlsCertError, tlsKeyError, probePrimaryError, probePrimaryStatusError, probeSecondaryError,
+                probeSecondaryStatusError);
         validate();
     }
 
@@ -73,6 +91,16 @@ public final class ProfileFormViewModel {
         tlsCert.set(orEmpty(p.tlsCert()));
         tlsKey.set(orEmpty(p.tlsKey()));
         allowInsecure.set(p.allowInsecure());
+        ProfileProbes probes = p.probes();
+        probePrimary.set(probes == null ? "" : orEmpty(probes.primary()));
+        probePrimaryStatus.set(probes == null ? "" : statusText(probes.primaryStatus()));
+        probeSecondary.set(probes == null ? "" : orEmpty(probes.secondary()));
+        probeSecondaryStatus.set(probes == null ? "" : statusText(probes.secondaryStatus()));
+        allowRemoteProbes.set(probes != null && probes.allowRemote());
+    }
+
+    private static String statusText(Integer status) {
+        return status == null ? "" : status.toString();
     }
 
     private static String orEmpty(String text) {
@@ -92,6 +120,12 @@ public final class ProfileFormViewModel {
         tlsCaError.set(security.ca());
         tlsCertError.set(security.cert());
         tlsKeyError.set(security.key());
+        ProbeProblems probes = ProbeProblems.find(probePrimary.get(), probePrimaryStatus.get(), probeSecondary.get(),
+                probeSecondaryStatus.get(), allowRemoteProbes.get());
+        probePrimaryError.set(probes.primary());
+        probePrimaryStatusError.set(probes.primaryStatus());
+        probeSecondaryError.set(probes.secondary());
+        probeSecondaryStatusError.set(probes.secondaryStatus());
         intervalError.set(numberError(interval.get(), "The interval", 10));
         missesError.set(numberError(misses.get(), "Misses", 1));
         pingTimeoutError.set(numberError(pingTimeout.get(), "The ping timeout", 10));
@@ -152,7 +186,13 @@ public final class ProfileFormViewModel {
         return Optional.of(new ConnectionProfile(name.get().strip(), primary.get().strip(), secondary.get().strip(),
                 Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
                 Long.parseLong(pingTimeout.get().strip()), null, tlsCa.get(), tlsCert.get(), tlsKey.get(),
-                allowInsecure.get()));
+                allowInsecure.get(), new ProfileProbes(probePrimary.get(), status(probePrimaryStatus.get()),
+                probeSecondary.get(), status(probeSecondaryStatus.get()), allowRemoteProbes.get())));
+    }
+
+    /** Blank is "not given" (200 for an HTTP probe); the form has checked the rest. */
+    private static Integer status(String text) {
+        return text.isBlank() ? null : Integer.valueOf(text.strip());
     }
 
     public StringProperty nameProperty() { return name; }
@@ -178,5 +218,16 @@ public final class ProfileFormViewModel {
     public ReadOnlyStringProperty tlsCaErrorProperty() { return tlsCaError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tlsCertErrorProperty() { return tlsCertError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tlsKeyErrorProperty() { return tlsKeyError.getReadOnlyProperty(); }
+    /** A probe per side: {@code tcp:HOST:PORT} or {@code http://HOST:PORT/PATH}; blank for none. */
+    public StringProperty probePrimaryProperty() { return probePrimary; }
+    /** The HTTP status the primary's probe expects; blank for 200. */
+    public StringProperty probePrimaryStatusProperty() { return probePrimaryStatus; }
+    public StringProperty probeSecondaryProperty() { return probeSecondary; }
+    public StringProperty probeSecondaryStatusProperty() { return probeSecondaryStatus; }
+    public BooleanProperty allowRemoteProbesProperty() { return allowRemoteProbes; }
+    public ReadOnlyStringProperty probePrimaryErrorProperty() { return probePrimaryError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty probePrimaryStatusErrorProperty() { return probePrimaryStatusError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty probeSecondaryErrorProperty() { return probeSecondaryError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty probeSecondaryStatusErrorProperty() { return probeSecondaryStatusError.getReadOnlyProperty(); }
     public BooleanBinding validProperty() { return valid; }
 }

@@ -103,7 +103,8 @@ class FailoverViewModelTest {
                 s.qemuVersion(), new Heartbeat(status, h.lastRoundTrip(), h.misses(), h.lastOkAt(), h.since(),
                 h.recentMicros()), s.runState(), s.running(), s.coloMode(), s.lastMode(), s.reason(), s.lastExit(),
                 s.migrationStatus(), s.checkpointDelay(), s.lastCheckpointAt(), s.gap(), s.fenced(), s.jobs(),
-                s.synced(), s.coloSupport(), s.vmName(), s.recentCheckpoints(), s.claim());
+                s.synced(), s.coloSupport(), s.vmName(), s.recentCheckpoints(), s.claim(), s.topology(),
+                s.service());
     }
 
     @Test

@@ -128,4 +128,47 @@ class SideCardViewModelTest {
                 Optional.empty())).side(Side.SECONDARY), Snapshots.NOW);
         assertThat(card.claimProperty().get()).isEmpty();
     }
+
+    @Test
+    void theCardSaysWhatTheSideIsMadeOfAndWarnsOfAPartColoNeedsThatItLacks() {
+        org.coloconsole.colo.Topology mirroredOnly = new org.coloconsole.colo.Topology(Optional.empty(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(new org.coloconsole.colo.ProxyObject("m0",
+                org.coloconsole.colo.Tag.of(org.coloconsole.colo.ProxyKind.class, "filter-mirror"),
+                java.util.Map.of())), java.util.List.of());
+        SideCardViewModel primary = new SideCardViewModel(Side.PRIMARY, ZoneOffset.UTC);
+
+        primary.update(Snapshots.replicating().apply(new Observation.TopologyDiscovered(Side.PRIMARY, Snapshots.NOW,
+                mirroredOnly)).side(Side.PRIMARY), Snapshots.NOW);
+
+        assertThat(primary.topologyProperty().get()).isEqualTo("disk: none in COLO · network: mirrored, not compared");
+        assertThat(primary.topologyWarningProperty().get()).isEqualTo("Lacks what COLO needs: the network is "
+                + "mirrored but there is no colo-compare: output is not compared.");
+    }
+
+    @Test
+    void theServiceIsGreenWhenTheProbeAnsweredRedWhenNotAndNeutralWithoutAProbe() {
+        org.coloconsole.colo.ServiceProbe probe = org.coloconsole.colo.ServiceProbe.parse("tcp:127.0.0.1:8080")
+                .orElseThrow();
+        SideCardViewModel primary = new SideCardViewModel(Side.PRIMARY, ZoneOffset.UTC);
+        primary.update(Snapshots.replicating().side(Side.PRIMARY), Snapshots.NOW);
+        assertThat(primary.serviceProperty().get()).isEqualTo("not configured (no probe)");
+        assertThat(primary.serviceToneProperty().get()).isEqualTo(org.coloconsole.ui.fx.Tone.NEUTRAL);
+
+        Snapshots pair = Snapshots.replicating()
+                .apply(new Observation.ProbeConfigured(Side.PRIMARY, Snapshots.NOW, Optional.of(probe)))
+                .apply(new Observation.ServiceProbed(new org.coloconsole.colo.ProbeResult(Side.PRIMARY, Snapshots.NOW,
+                        org.coloconsole.colo.ProbeResult.Outcome.PASSED, "connected", java.util.OptionalLong.empty(),
+                        java.time.Duration.ofMillis(1))));
+        primary.update(pair.side(Side.PRIMARY), Snapshots.NOW);
+        assertThat(primary.serviceProperty().get()).isEqualTo("answers (connected) · checked 21:10:00");
+        assertThat(primary.serviceProbeProperty().get()).isEqualTo("Probe: tcp:127.0.0.1:8080");
+        assertThat(primary.serviceToneProperty().get()).isEqualTo(org.coloconsole.ui.fx.Tone.OK);
+
+        pair.apply(new Observation.ServiceProbed(new org.coloconsole.colo.ProbeResult(Side.PRIMARY, Snapshots.NOW,
+                org.coloconsole.colo.ProbeResult.Outcome.FAILED, "Connection refused", java.util.OptionalLong.empty(),
+                java.time.Duration.ofMillis(1))));
+        primary.update(pair.side(Side.PRIMARY), Snapshots.NOW);
+        assertThat(primary.serviceProperty().get()).startsWith("no answer: Connection refused");
+        assertThat(primary.serviceToneProperty().get()).isEqualTo(org.coloconsole.ui.fx.Tone.FAIL);
+    }
 }

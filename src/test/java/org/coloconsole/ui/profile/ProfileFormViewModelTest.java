@@ -247,4 +247,30 @@ class ProfileFormViewModelTest {
         assertThat(form.tlsKeyErrorProperty().get()).isEmpty();
         assertThat(form.validProperty().get()).isFalse();
     }
+
+    @Test
+    void probesAreCheckedAsTypedAndSavedPerSide() {
+        fillValid();
+        form.probePrimaryProperty().set("tcp:127.0.0.1:22");
+        form.probePrimaryStatusProperty().set("204");
+        assertThat(form.probePrimaryStatusErrorProperty().get())
+                .isEqualTo("A tcp: probe only connects and reads no status: leave the expected status empty.");
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.toProfile()).isEmpty();
+
+        form.probePrimaryProperty().set("http://127.0.0.1:8080/health");
+        form.probeSecondaryProperty().set("http://10.0.0.2/health");
+        assertThat(form.probeSecondaryErrorProperty().get()).contains("10.0.0.2, which is not loopback");
+        form.allowRemoteProbesProperty().set(true);
+
+        assertThat(form.validProperty().get()).isTrue();
+        org.coloconsole.app.profile.ProfileProbes saved = form.toProfile().orElseThrow().probes();
+        assertThat(saved).isEqualTo(new org.coloconsole.app.profile.ProfileProbes("http://127.0.0.1:8080/health", 204,
+                "http://10.0.0.2/health", null, true));
+
+        ProfileFormViewModel again = new ProfileFormViewModel();
+        again.load(form.toProfile().orElseThrow());
+        assertThat(again.probePrimaryStatusProperty().get()).isEqualTo("204");
+        assertThat(again.toProfile().orElseThrow().probes()).isEqualTo(saved);
+    }
 }
