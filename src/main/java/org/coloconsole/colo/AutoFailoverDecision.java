@@ -24,6 +24,8 @@ public record AutoFailoverDecision(Kind kind, Optional<Side> target, Duration re
         COUNTDOWN,
         /** The grace period is over and the other side is not yet proven down: run its fence action now. */
         FENCE,
+        /** The other side is proven down; the survivor has not reported COLO_EXIT yet (it does within moments). */
+        AWAIT_EXIT,
         /** Promote now, through the same runner, interlock and journal as a click. */
         PROMOTE
     }

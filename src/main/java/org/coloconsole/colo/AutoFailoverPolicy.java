@@ -38,10 +38,13 @@ public final class AutoFailoverPolicy {
         }
         Optional<Side> survivor = survivor(pair);
         if (survivor.isEmpty()) {
-            return hold(Optional.empty(), "No side reports COLO_EXIT with reason error while the other is silent.");
+            return hold(Optional.empty(), "No side that answers reports COLO_EXIT with reason error, or waits in COLO, "
+                    + "while the other is silent.");
         }
         Side target = survivor.get();
+        SideState chosen = pair.side(target);
         SideState other = pair.side(target.other());
+        boolean exited = chosen.waitingAfterError();
         if (Replication.checkpointedAfter(pair, target, other.heartbeat().since(), now)) {
             return hold(survivor, "The " + target.label() + " still checkpoints with the " + other.side().label()
                     + ": its QEMU runs.");
@@ -52,7 +55,9 @@ public final class AutoFailoverPolicy {
             return hold(survivor, option.sentence());
         }
         List<String> reasons = new ArrayList<>();
-        reasons.add("The " + target.label() + " reports COLO_EXIT with reason error.");
+        reasons.add(exited ? "The " + target.label() + " reports COLO_EXIT with reason error."
+                : "The " + target.label() + " waits in COLO: no checkpoint since the " + other.side().label()
+                + " went silent.");
         boolean processGone = other.heartbeat().status() == HeartbeatStatus.LOST
                 && settings.localUnixMonitor().contains(other.side());
         boolean fenced = fenceOfOther.map(f -> f.provesDown(other)).orElse(false);
@@ -82,6 +87,11 @@ public final class AutoFailoverPolicy {
         if (!processGone && !fenced) {
             return new AutoFailoverDecision(AutoFailoverDecision.Kind.FENCE, survivor, Duration.ZERO, reasons);
         }
+        if (!exited) {
+            // QEMU notices a peer gone only when its connection breaks: the survivor's COLO_EXIT follows the proof
+            reasons.add("Waiting for the " + target.label() + " to report COLO_EXIT with reason error.");
+            return new AutoFailoverDecision(AutoFailoverDecision.Kind.AWAIT_EXIT, survivor, Duration.ZERO, reasons);
+        }
         if (option.verdict() != FailoverOption.Verdict.OTHER_SIDE_GONE
                 && option.verdict() != FailoverOption.Verdict.OTHER_SIDE_FENCED) {
             return hold(survivor, option.sentence());
@@ -90,15 +100,26 @@ public final class AutoFailoverPolicy {
         return new AutoFailoverDecision(AutoFailoverDecision.Kind.PROMOTE, survivor, Duration.ZERO, reasons);
     }
 
-    /** The side that waits after a COLO_EXIT error and answers, while the other does not. */
+    /**
+     * The side that answers while the other does not, and either waits after a COLO_EXIT error or is still in COLO
+     * (a frozen peer makes it emit nothing: docs/colo-behaviour.md, "The fault table"). One that reports the error is
+     * preferred.
+     */
     private static Optional<Side> survivor(PairState pair) {
+        Optional<Side> inColo = Optional.empty();
         for (Side side : Side.values()) {
             SideState s = pair.side(side);
-            if (s.answering() && s.waitingAfterError() && !pair.side(side.other()).answering()) {
+            if (!s.answering() || pair.side(side.other()).answering()) {
+                continue;
+            }
+            if (s.waitingAfterError()) {
                 return Optional.of(side);
             }
+            if (s.checkpointing()) {
+                inColo = Optional.of(side);
+            }
         }
-        return Optional.empty();
+        return inColo;
     }
 
     private static AutoFailoverDecision hold(Optional<Side> target, String reason) {

@@ -15,7 +15,12 @@ public enum AuditKind {
     ACTION_INTENT(JournalRecord.Kind.ACTION_INTENT),
     ACTION_STEP(JournalRecord.Kind.ACTION_STEP),
     ACTION_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
-    ACTION_REFUSED(JournalRecord.Kind.ACTION_OUTCOME);
+    ACTION_REFUSED(JournalRecord.Kind.ACTION_OUTCOME),
+    /** A fence action about to run: forced to disk before the agent starts. */
+    FENCE_INTENT(JournalRecord.Kind.ACTION_INTENT),
+    FENCE_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
+    /** What the automatic-failover policy decided, with its reasons, each time its decision changes. */
+    AUTO_FAILOVER(JournalRecord.Kind.RECOMMENDATION);
 
     private final JournalRecord.Kind journalKind;
     private final String what = name().toLowerCase(Locale.ROOT).replace('_', '-');
