@@ -74,6 +74,20 @@ public final class AutoFailover implements AutoCloseable {
                 settings, true, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * The sides whose console monitor is a UNIX socket, which is always on this host: where a closed socket proves the
+     * QEMU process gone ({@link AutoFailoverSettings#localUnixMonitor}).
+     */
+    public static java.util.Set<Side> localUnixMonitors(PairConfig config) {
+        java.util.Set<Side> sides = java.util.EnumSet.noneOf(Side.class);
+        for (Side side : Side.values()) {
+            if (config.endpoint(side) instanceof org.coloconsole.qmp.Endpoint.Unix) {
+                sides.add(side);
+            }
+        }
+        return sides;
+    }
+
     /** Starts watching the pair's snapshots. */
     public void start() {
         snapshots = supervisor.onSnapshot(snapshot -> requestEvaluation());
