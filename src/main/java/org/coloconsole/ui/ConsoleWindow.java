@@ -247,7 +247,7 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 fx.execute(this::reloadRecent);
             });
-            openPair(profile.name(), pair, heartbeat, security);
+            openPair(profile.name(), pair, heartbeat, security, profile.autoFailoverSetup());
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
             status.message("The profile " + profile.name() + " cannot be opened: " + reason
@@ -262,8 +262,14 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Watches a pair: replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+        openPair(name, pair, heartbeat, security, org.coloconsole.engine.AutoFailoverSetup.off());
+    }
+
+    /** Watches a pair with the profile's automatic failover: replaces whatever was shown. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                         org.coloconsole.engine.AutoFailoverSetup autoFailover) {
         closeSession();
-        WindowSession session = context.connector().open(name, pair, heartbeat, security);
+        WindowSession session = context.connector().open(name, pair, heartbeat, security, autoFailover);
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
         dashboardModel = dashboard;

@@ -12,4 +12,10 @@ public interface PairConnector {
      *                 it does not allow fails with the qmp layer's sentence, shown on that side
      */
     WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security);
+
+    /** As the four-argument form, with the profile's automatic failover; a connector without one ignores it. */
+    default WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                               TransportSecurity security, org.coloconsole.engine.AutoFailoverSetup autoFailover) {
+        return open(name, pair, heartbeat, security);
+    }
 }

@@ -23,10 +23,11 @@ import org.coloconsole.qmp.TlsSettings;
  * @param tlsCert       path of the console's PEM client certificate (QEMU's {@code verify-peer=on}); or null
  * @param tlsKey        path of its PKCS#8 PEM key (only the path is kept, never the key); or null
  * @param allowInsecure whether plain {@code tcp:} may reach a non-loopback address
+ * @param autoFailover  the automatic failover and fence actions; null (and not written) when off
  */
 public record ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                                 long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
-                                boolean allowInsecure) {
+                                boolean allowInsecure, AutoFailoverProfile autoFailover) {
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(primary, "primary");
@@ -34,6 +35,14 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         tlsCa = blankToNull(tlsCa);
         tlsCert = blankToNull(tlsCert);
         tlsKey = blankToNull(tlsKey);
+    }
+
+    /** A profile without automatic failover. */
+    public ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
+                             long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
+                             boolean allowInsecure) {
+        this(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa, tlsCert, tlsKey,
+                allowInsecure, null);
     }
 
     /** A profile without TLS files, plain TCP to loopback only. */
@@ -86,12 +95,21 @@ public record ConnectionProfile(String name, String primary, String secondary, l
     /** The same profile with these TLS files (paths, blank for none) and plain-TCP choice. */
     public ConnectionProfile withSecurity(String ca, String cert, String key, boolean insecure) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, ca, cert,
-                key, insecure);
+                key, insecure, autoFailover);
     }
 
     public ConnectionProfile usedAt(Instant at) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString(),
-                tlsCa, tlsCert, tlsKey, allowInsecure);
+                tlsCa, tlsCert, tlsKey, allowInsecure, autoFailover);
+    }
+
+    /**
+     * The automatic failover this profile asks for (off when it says nothing).
+     *
+     * @throws IllegalArgumentException with a sentence naming the field that is wrong
+     */
+    public org.coloconsole.engine.AutoFailoverSetup autoFailoverSetup() {
+        return autoFailover == null ? org.coloconsole.engine.AutoFailoverSetup.off() : autoFailover.setup();
     }
 
     private static Path path(String text) {

@@ -61,6 +61,8 @@ public final class ProfileFormViewModel {
         validate();
     }
 
+    private org.coloconsole.app.profile.AutoFailoverProfile autoFailover;
+
     /** Fills the fields from a saved profile. */
     public void load(ConnectionProfile p) {
         name.set(p.name());
@@ -73,6 +75,8 @@ public final class ProfileFormViewModel {
         tlsCert.set(orEmpty(p.tlsCert()));
         tlsKey.set(orEmpty(p.tlsKey()));
         allowInsecure.set(p.allowInsecure());
+        // the form has no fields for it (yet): kept as loaded, so saving from the form loses nothing
+        autoFailover = p.autoFailover();
     }
 
     private static String orEmpty(String text) {
@@ -152,7 +156,7 @@ public final class ProfileFormViewModel {
         return Optional.of(new ConnectionProfile(name.get().strip(), primary.get().strip(), secondary.get().strip(),
                 Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
                 Long.parseLong(pingTimeout.get().strip()), null, tlsCa.get(), tlsCert.get(), tlsKey.get(),
-                allowInsecure.get()));
+                allowInsecure.get(), autoFailover));
     }
 
     public StringProperty nameProperty() { return name; }
