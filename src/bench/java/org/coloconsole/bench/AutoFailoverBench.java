@@ -45,6 +45,7 @@ public final class AutoFailoverBench {
         List<Double> detection = new ArrayList<>();
         List<Double> grace = new ArrayList<>();
         List<Double> fence = new ArrayList<>();
+        List<Double> afterFence = new ArrayList<>();
         List<Double> runbook = new ArrayList<>();
         List<Double> total = new ArrayList<>();
         int failed = 0;
@@ -60,14 +61,16 @@ public final class AutoFailoverBench {
                 double d = (run.countdownStartedNanos() - signalled[0]) / 1e6;
                 double g = run.grace().toNanos() / 1e6;
                 double f = run.fence().map(x -> x.toNanos() / 1e6).orElse(0.0);
+                double a = run.afterFence().map(x -> x.toNanos() / 1e6).orElse(0.0);
                 double r = run.runbook().toNanos() / 1e6;
                 detection.add(d);
                 grace.add(g);
                 fence.add(f);
+                afterFence.add(a);
                 runbook.add(r);
-                total.add(d + g + f + r);
-                System.out.printf("try %2d: detection %.1f ms, grace %.1f ms, fence %.1f ms, runbook %.1f ms, total "
-                        + "%.1f ms%n", i + 1, d, g, f, r, d + g + f + r);
+                total.add(d + g + f + a + r);
+                System.out.printf("try %2d: detection %.1f ms, grace %.1f ms, fence %.1f ms, fence → COLO_EXIT %.1f ms, "
+                        + "runbook %.1f ms, total %.1f ms%n", i + 1, d, g, f, a, r, d + g + f + a + r);
             } catch (RuntimeException e) {
                 failed++;
                 System.out.println("try " + (i + 1) + " failed: " + e);
@@ -78,6 +81,7 @@ public final class AutoFailoverBench {
         report("detection", detection);
         report("grace", grace);
         report("fence", fence);
+        report("fence → COLO_EXIT", afterFence);
         report("runbook", runbook);
         report("total", total);
     }
@@ -116,12 +120,12 @@ public final class AutoFailoverBench {
 
     private static void report(String what, List<Double> values) {
         if (values.isEmpty()) {
-            System.out.printf("%-10s n=0%n", what);
+            System.out.printf("%-18s n=0%n", what);
             return;
         }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        System.out.printf("%-10s n=%d  median %.1f ms  max %.1f ms  min %.1f ms%n", what, sorted.size(),
+        System.out.printf("%-18s n=%d  median %.1f ms  max %.1f ms  min %.1f ms%n", what, sorted.size(),
                 sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.get(0));
     }
 }

@@ -49,6 +49,22 @@ public final class AutoFailoverPolicy {
             return hold(survivor, "The " + target.label() + " still checkpoints with the " + other.side().label()
                     + ": its QEMU runs.");
         }
+        if (!exited) {
+            // a side in COLO shows that replication stopped only once a checkpoint is overdue: until then the peer may
+            // merely be slow to answer the console (a loaded host), and fencing it would kill a healthy primary
+            Optional<Duration> delay = chosen.checkpointDelay().or(() -> other.checkpointDelay());
+            if (delay.isEmpty()) {
+                return hold(survivor, "The " + target.label() + " is in COLO and its checkpoint interval is not "
+                        + "known, so the console cannot tell whether it still replicates with the "
+                        + other.side().label() + ".");
+            }
+            Duration silent = Duration.between(other.heartbeat().since(), now);
+            if (silent.compareTo(delay.get().multipliedBy(2)) < 0) {
+                return hold(survivor, "The " + other.side().label() + " is silent; the " + target.label()
+                        + " is still in COLO: waiting two checkpoint intervals (" + delay.get().multipliedBy(2)
+                        .toMillis() + " ms) for proof that replication stopped.");
+            }
+        }
         Optional<FenceOutcome> fenceOfOther = fence.filter(f -> f.side() == other.side());
         FailoverOption option = FailoverOption.of(pair, target, now, fenceOfOther);
         if (option.verdict() == FailoverOption.Verdict.REFUSED) {

@@ -229,6 +229,15 @@ public final class AutoFailover implements AutoCloseable {
             supervisor.note(side, "FENCE", run.outcome().sentence(),
                     run.outcome().result() == FenceOutcome.Result.SUCCEEDED ? LogEntry.Severity.WARNING
                             : LogEntry.Severity.CRITICAL);
+            if (run.outcome().result() != FenceOutcome.Result.SUCCEEDED) {
+                // the operator decides now: without this the next episode would count down and fence again and again
+                armed = false;
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("decision", "FENCE_FAILED");
+                fields.put("reasons", List.of("The fence of the " + side.label() + " did not prove it down ("
+                        + run.outcome().sentence() + "); automatic failover is disarmed until re-armed."));
+                durable(side.other(), fields);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -256,8 +265,9 @@ public final class AutoFailover implements AutoCloseable {
                     LogEntry.Severity.CRITICAL);
             return;
         }
+        Optional<Duration> afterFence = usedFence.map(f -> Duration.ofNanos(promoteStart - fenceEndedNanos));
         AutoFailoverRun run = new AutoFailoverRun(target, countdownStart, Duration.ofNanos(graceEnd - countdownStart),
-                usedFenceTook, usedFence, Duration.ofNanos(monotonic.nanos() - promoteStart), outcome);
+                usedFenceTook, afterFence, usedFence, Duration.ofNanos(monotonic.nanos() - promoteStart), outcome);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("decision", "PROMOTED");
         fields.put("result", outcome.result().name());

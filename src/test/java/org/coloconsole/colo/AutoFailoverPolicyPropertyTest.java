@@ -43,7 +43,11 @@ class AutoFailoverPolicyPropertyTest {
         assertThat(chosen.waitingAfterError() || chosen.checkpointing()).as(where).isTrue();
         assertThat(Replication.checkpointedAfter(s.state, target, other.heartbeat().since(), s.now)).as(where)
                 .isFalse();
-        if (d.kind() == AutoFailoverDecision.Kind.FENCE) {
+        if (!chosen.waitingAfterError()) {
+            assertThat(Duration.between(other.heartbeat().since(), s.now)).as("fenced a side silent for less than "
+                    + "two checkpoint intervals: " + where).isGreaterThanOrEqualTo(Scenario.DELAY.multipliedBy(2));
+        }
+                if (d.kind() == AutoFailoverDecision.Kind.FENCE) {
             assertThat(settings.fenceable()).as(where).contains(other.side());
             return;
         }

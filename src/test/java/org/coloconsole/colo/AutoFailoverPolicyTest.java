@@ -80,6 +80,21 @@ class AutoFailoverPolicyTest {
     }
 
     @Test
+    void aPrimaryJustGoneSilentIsNotFencedBeforeACheckpointIsOverdue() {
+        // three missed pings under load look like a freeze; only two checkpoint intervals without one prove it
+        Scenario s = Scenario.protectedPair().frozen(Side.PRIMARY).pingOk(Side.SECONDARY);
+        AutoFailoverDecision d = decide(s, UNIX_WITH_FENCE, Optional.of(Duration.ofSeconds(9)), Optional.empty());
+        assertThat(d.kind()).isEqualTo(AutoFailoverDecision.Kind.HOLD);
+        assertThat(d.sentence()).contains("waiting two checkpoint intervals (4000 ms)");
+        s.after(Duration.ofMillis(3999)).pingOk(Side.SECONDARY);
+        assertThat(decide(s, UNIX_WITH_FENCE, Optional.empty(), Optional.empty()).kind())
+                .isEqualTo(AutoFailoverDecision.Kind.HOLD);
+        s.after(Duration.ofMillis(1)).pingOk(Side.SECONDARY);
+        assertThat(decide(s, UNIX_WITH_FENCE, Optional.empty(), Optional.empty()).kind())
+                .isEqualTo(AutoFailoverDecision.Kind.COUNTDOWN);
+    }
+
+    @Test
     void aTimedOutFenceHoldsAndSaysWhy() {
         Scenario s = primaryFrozen();
         FenceOutcome hung = new FenceOutcome(Side.PRIMARY, FenceAction.OFF, FenceOutcome.Result.TIMED_OUT,

@@ -63,9 +63,12 @@ class AutoFailoverLabTest {
     }
 
     private void policy(Duration grace, boolean labFence) {
+        policy(grace, labFence ? Map.of(Side.PRIMARY, LabFence.spec(lab.runDir(), LabSide.PRIMARY,
+                LabTiming.bound(Duration.ofSeconds(10)))) : Map.of());
+    }
+
+    private void policy(Duration grace, Map<Side, FenceSpec> fences) {
         PairConfig config = supervisor.config();
-        Map<Side, FenceSpec> fences = labFence ? Map.of(Side.PRIMARY, LabFence.spec(lab.runDir(), LabSide.PRIMARY,
-                LabTiming.bound(Duration.ofSeconds(10)))) : Map.of();
         auto = new AutoFailover(supervisor, runner, new FenceRunner(trail, Clock.systemUTC(), MonotonicClock.system()),
                 new AutoFailoverSettings(true, grace, fences.keySet(), AutoFailover.localUnixMonitors(config)),
                 fences, MonotonicClock.system());
@@ -165,6 +168,29 @@ class AutoFailoverLabTest {
                 .satisfies(e -> assertThat(e.fields()).containsEntry("result", "SUCCEEDED"));
         assertThat(trail.entries.indexOf(trail.ofKind("fence-outcome").get(0)))
                 .isLessThan(trail.entries.indexOf(trail.ofKind("action-intent").get(0)));
+    }
+
+    @Test
+    void aFenceThatFailsLeavesTheFrozenPrimaryAloneAndDisarms() throws Exception {
+        Path agent = tmp.resolve("fence_fails");
+        Files.writeString(agent, "#!/bin/sh\ncat >/dev/null\necho 'Failed: Unable to connect/login to fencing device'"
+                + "\nexit 1\n");
+        agent.toFile().setExecutable(true);
+        policy(Duration.ofMillis(500), Map.of(Side.PRIMARY, new FenceSpec(List.of(agent.toString()), Map.of(),
+                Duration.ofSeconds(10))));
+        long primaryPid = lab.primaryPid();
+        lab.kill(LabSide.PRIMARY, LabSignal.STOP);
+
+        await().atMost(WAIT.plusSeconds(10)).until(() -> !autoRecords("FENCE_FAILED").isEmpty());
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(auto.decision().kind()).isEqualTo(AutoFailoverDecision.Kind.DISARMED));
+        Thread.sleep(LabTiming.bound(Duration.ofSeconds(2)).toMillis());
+        assertThat(runs).isEmpty();
+        assertThat(trail.ofKind("action-intent")).isEmpty();
+        assertThat(trail.ofKind("fence-outcome")).singleElement()
+                .satisfies(e -> assertThat(e.fields()).containsEntry("result", "FAILED"));
+        assertThat(ProcessHandle.of(primaryPid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+        assertThat(harness(LabSide.SECONDARY, "query-colo-status").toJson()).contains("\"mode\":\"secondary\"");
     }
 
     @Test
