@@ -52,7 +52,8 @@ public final class AutoFailoverPolicy {
         if (!exited) {
             // a side in COLO shows that replication stopped only once a checkpoint is overdue: until then the peer may
             // merely be slow to answer the console (a loaded host), and fencing it would kill a healthy primary
-            Optional<Duration> delay = chosen.checkpointDelay().or(() -> other.checkpointDelay());
+            // the pair's interval is the primary's: a secondary reports QEMU's default (20 s), not the one in use
+            Optional<Duration> delay = Replication.delay(pair);
             if (delay.isEmpty()) {
                 return hold(survivor, "The " + target.label() + " is in COLO and its checkpoint interval is not "
                         + "known, so the console cannot tell whether it still replicates with the "

@@ -82,7 +82,10 @@ class AutoFailoverPolicyTest {
     @Test
     void aPrimaryJustGoneSilentIsNotFencedBeforeACheckpointIsOverdue() {
         // three missed pings under load look like a freeze; only two checkpoint intervals without one prove it
-        Scenario s = Scenario.protectedPair().frozen(Side.PRIMARY).pingOk(Side.SECONDARY);
+        Scenario s = Scenario.protectedPair();
+        // as on the lab pair: the secondary reports QEMU's default interval; the primary's is the one in use
+        s.apply(new Observation.CheckpointDelayPolled(Side.SECONDARY, s.now, Duration.ofSeconds(20)));
+        s.frozen(Side.PRIMARY).pingOk(Side.SECONDARY);
         AutoFailoverDecision d = decide(s, UNIX_WITH_FENCE, Optional.of(Duration.ofSeconds(9)), Optional.empty());
         assertThat(d.kind()).isEqualTo(AutoFailoverDecision.Kind.HOLD);
         assertThat(d.sentence()).contains("waiting two checkpoint intervals (4000 ms)");
