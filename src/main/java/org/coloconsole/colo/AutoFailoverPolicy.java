@@ -59,7 +59,8 @@ public final class AutoFailoverPolicy {
                         + "known, so the console cannot tell whether it still replicates with the "
                         + other.side().label() + ".");
             }
-            Duration silent = Duration.between(other.heartbeat().since(), now);
+            // from its last answer: the status itself changes again while silent (a reconnect for silence)
+            Duration silent = Duration.between(other.heartbeat().lastOkAt().orElse(other.heartbeat().since()), now);
             if (silent.compareTo(delay.get().multipliedBy(2)) < 0) {
                 return hold(survivor, "The " + other.side().label() + " is silent; the " + target.label()
                         + " is still in COLO: waiting two checkpoint intervals (" + delay.get().multipliedBy(2)

@@ -44,7 +44,7 @@ class AutoFailoverPolicyPropertyTest {
         assertThat(Replication.checkpointedAfter(s.state, target, other.heartbeat().since(), s.now)).as(where)
                 .isFalse();
         if (!chosen.waitingAfterError()) {
-            assertThat(Duration.between(other.heartbeat().since(), s.now)).as("fenced a side silent for less than "
+            assertThat(Duration.between(other.heartbeat().lastOkAt().orElse(other.heartbeat().since()), s.now)).as("fenced a side silent for less than "
                     + "two checkpoint intervals: " + where).isGreaterThanOrEqualTo(Scenario.DELAY.multipliedBy(2));
         }
                 if (d.kind() == AutoFailoverDecision.Kind.FENCE) {
