@@ -25,14 +25,14 @@ public final class FailoverInterlock {
      *            does, the other side's QEMU runs, whatever the console's own connection to it says
      */
     public static InterlockDecision check(PairState pair, FailoverRequest request, Instant now) {
-        return decide(FailoverOption.of(pair, request.target(), now), request);
+        return decide(FailoverOption.of(pair, request.target(), now, request.otherSideFence()), request);
     }
 
     private static InterlockDecision decide(FailoverOption option, FailoverRequest request) {
         return switch (option.verdict()) {
             case REFUSED -> InterlockDecision.refuse(option.sentence());
             case FENCE_OTHER_SIDE -> InterlockDecision.allow(true, option.sentence());
-            case OTHER_SIDE_GONE -> InterlockDecision.allow(false, option.sentence());
+            case OTHER_SIDE_GONE, OTHER_SIDE_FENCED -> InterlockDecision.allow(false, option.sentence());
             case NEEDS_FENCE_ACKNOWLEDGEMENT -> request.otherSideFencedAcknowledged()
                     ? InterlockDecision.allow(false, "The operator acknowledged that the "
                             + request.target().other().label() + "'s host is fenced.")

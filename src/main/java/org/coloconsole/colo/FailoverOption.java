@@ -30,6 +30,8 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
         FENCE_OTHER_SIDE,
         /** Allowed: the other side's QEMU is gone (its socket closed), so no guest runs there. */
         OTHER_SIDE_GONE,
+        /** Allowed: a fence action powered the other side off ({@link FenceOutcome#provesDown}) and it is silent since. */
+        OTHER_SIDE_FENCED,
         /** Allowed only once the operator confirms the other side's host is fenced: the console cannot stop it. */
         NEEDS_FENCE_ACKNOWLEDGEMENT
     }
@@ -44,7 +46,16 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
      *            does, the other side's QEMU runs, whatever the console's own connection to it says
      */
     public static FailoverOption of(PairState pair, Side target, Instant now) {
-        return of(pair, target, Optional.of(now));
+        return of(pair, target, Optional.of(now), Optional.empty());
+    }
+
+    /**
+     * As {@link #of(PairState, Side, Instant)}, with what a fence action did to the other side: a fence that proves
+     * it down ({@link FenceOutcome#provesDown}) stands for the operator's acknowledgement; a failed or timed-out one
+     * changes nothing.
+     */
+    public static FailoverOption of(PairState pair, Side target, Instant now, Optional<FenceOutcome> otherSideFence) {
+        return of(pair, target, Optional.of(now), otherSideFence);
     }
 
     /**
@@ -52,10 +63,11 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
      * checkpoints with the other, so prefer the three-argument form.
      */
     public static FailoverOption of(PairState pair, Side target) {
-        return of(pair, target, Optional.empty());
+        return of(pair, target, Optional.empty(), Optional.empty());
     }
 
-    private static FailoverOption of(PairState pair, Side target, Optional<Instant> now) {
+    private static FailoverOption of(PairState pair, Side target, Optional<Instant> now,
+                                     Optional<FenceOutcome> otherSideFence) {
         SideState chosen = pair.side(target);
         SideState other = pair.side(target.other());
         FailoverProgress failover = pair.failover();
@@ -123,6 +135,10 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
         if (other.heartbeat().status() == HeartbeatStatus.LOST) {
             return new FailoverOption(target, Verdict.OTHER_SIDE_GONE, "The " + other.side().label()
                     + "'s QEMU is gone (its socket closed); no guest runs there.");
+        }
+        if (otherSideFence.isPresent() && otherSideFence.get().provesDown(other)) {
+            return new FailoverOption(target, Verdict.OTHER_SIDE_FENCED, "The " + other.side().label()
+                    + " was fenced: " + otherSideFence.get().sentence() + "; it has not answered since.");
         }
         return new FailoverOption(target, Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT, "The " + other.side().label() + " is "
                 + words(other.heartbeat().status()) + ": the console cannot stop it, and it may still run its guest. "

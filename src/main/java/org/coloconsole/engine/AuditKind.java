@@ -22,7 +22,12 @@ public enum AuditKind {
     CLAIM_TAKEN_OVER(JournalRecord.Kind.ACTION_STEP),
     /** The re-read of both sides just before the lost-heartbeat, and what changed. */
     CLAIM_RECHECK(JournalRecord.Kind.ACTION_STEP),
-    CLAIM_RELEASED(JournalRecord.Kind.ACTION_STEP);
+    CLAIM_RELEASED(JournalRecord.Kind.ACTION_STEP),
+    /** A fence action about to run: forced to disk before the agent starts. */
+    FENCE_INTENT(JournalRecord.Kind.ACTION_INTENT),
+    FENCE_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
+    /** What the automatic-failover policy decided, with its reasons, each time its decision changes. */
+    AUTO_FAILOVER(JournalRecord.Kind.RECOMMENDATION);
 
     private final JournalRecord.Kind journalKind;
     private final String what = name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -464,6 +464,8 @@ public final class FailoverRunner implements AutoCloseable {
         fields.put("acknowledged-other-fenced", request.otherSideFencedAcknowledged());
         fields.put("fence-other-side", decision.fenceOtherSide());
         fields.put("interlock", decision.sentence());
+        request.otherSideFence().ifPresent(fence -> fields.put("fence-proof", fence.result().name() + ": "
+                + fence.sentence()));
         List<String> plan = new ArrayList<>();
         for (FailoverStep s : steps) {
             plan.add(s.command() + " → " + s.side().label());

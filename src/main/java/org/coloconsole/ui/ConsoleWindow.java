@@ -27,6 +27,7 @@ import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
@@ -289,7 +290,7 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 fx.execute(this::reloadRecent);
             });
-            openPair(profile.name(), pair, heartbeat, security, profile.serviceProbes());
+            openPair(profile.name(), pair, heartbeat, security, profile.serviceProbes(), profile.autoFailoverSetup());
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
             status.message("The profile " + profile.name() + " cannot be opened: " + reason
@@ -314,11 +315,17 @@ public final class ConsoleWindow extends BorderPane {
      */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
                          ServiceProbes probes) {
-        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, security, probes));
+        openPair(name, pair, heartbeat, security, probes, AutoFailoverSetup.off());
+    }
+
+    /** As above, with the profile's automatic failover. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                         ServiceProbes probes, AutoFailoverSetup autoFailover) {
+        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, security, probes, autoFailover));
     }
 
     private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                         ServiceProbes probes) {
+                         ServiceProbes probes, AutoFailoverSetup autoFailover) {
         closeSession();
         showStart();
         long open = ++opens;
@@ -327,7 +334,7 @@ public final class ConsoleWindow extends BorderPane {
         sessions.execute(() -> {
             WindowSession session;
             try {
-                session = context.connector().open(name, pair, heartbeat, security, probes);
+                session = context.connector().open(name, pair, heartbeat, security, probes, autoFailover);
             } catch (RuntimeException e) {
                 String why = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
                 fx.execute(() -> {

@@ -15,4 +15,11 @@ public interface PairConnector {
      */
     WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
                        ServiceProbes probes);
+
+    /** As the five-argument form, with the profile's automatic failover; a connector without one ignores it. */
+    default WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                               TransportSecurity security, ServiceProbes probes,
+                               org.coloconsole.engine.AutoFailoverSetup autoFailover) {
+        return open(name, pair, heartbeat, security, probes);
+    }
 }

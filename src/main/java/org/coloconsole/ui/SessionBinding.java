@@ -2,6 +2,7 @@ package org.coloconsole.ui;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.coloconsole.colo.AutoFailoverDecision;
 import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.SideState;
@@ -30,6 +31,7 @@ final class SessionBinding implements AutoCloseable {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Subscription changes;
     private final Subscription logRows;
+    private final Subscription autoFailover;
 
     SessionBinding(WindowSession session, FxThread fx, DashboardModel dashboard, LogViewModel log,
                    ConsoleStatusBar status) {
@@ -47,6 +49,16 @@ final class SessionBinding implements AutoCloseable {
             }
         });
         changes = session.onChange(state::offer);
+        autoFailover = session.autoFailover().map(port -> {
+            CoalescingUpdater<AutoFailoverDecision> countdown = new CoalescingUpdater<>(fx, decision -> {
+                if (open.get()) {
+                    dashboard.banner().showAutoFailover(decision);
+                }
+            });
+            dashboard.banner().onCancel(port::cancel);
+            countdown.offer(port.decision());
+            return port.onDecision(countdown::offer);
+        }).orElse(() -> { });
         logRows = session.onLog(rows::add);
         // the file name fits the bar; the whole path is in the tooltip
         status.journal().show(session.journalFile().map(p -> "Journal: " + p.getFileName()).orElse("Journal: off"),
@@ -74,6 +86,7 @@ final class SessionBinding implements AutoCloseable {
         if (open.compareAndSet(true, false)) {
             changes.close();
             logRows.close();
+            autoFailover.close();
             // the session itself is closed by the window off the FX thread: closing waits for a running failover
         }
     }

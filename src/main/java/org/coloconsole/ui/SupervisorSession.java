@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.PairSession;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.colo.AutoFailoverDecision;
 import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;
@@ -20,11 +21,16 @@ import org.coloconsole.colo.PlanPreview;
 import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.colo.Side;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.AutoFailover;
+import org.coloconsole.engine.AutoFailoverSetup;
+import org.coloconsole.engine.FenceRunner;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.LogEntry;
+import org.coloconsole.engine.MonotonicClock;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.StepReport;
 import org.coloconsole.qmp.Subscription;
+import org.coloconsole.ui.dashboard.AutoFailoverPort;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.jobs.JobsFeed;
 import org.coloconsole.ui.jobs.SupervisorJobs;
@@ -37,25 +43,70 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     private final PairSession session;
     private final SupervisorJobs jobs;
 
-    private SupervisorSession(PairSession session) {
+    private final Optional<AutoFailover> autoFailover;
+
+    private SupervisorSession(PairSession session, Optional<AutoFailover> autoFailover) {
         this.session = session;
         this.jobs = new SupervisorJobs(session.supervisor());
+        this.autoFailover = autoFailover;
+    }
+
+    @Override
+    public Optional<AutoFailoverPort> autoFailover() {
+        return autoFailover.map(policy -> new AutoFailoverPort() {
+            @Override
+            public AutoFailoverDecision decision() {
+                return policy.decision();
+            }
+
+            @Override
+            public Subscription onDecision(Consumer<AutoFailoverDecision> listener) {
+                return policy.onDecision(listener);
+            }
+
+            @Override
+            public void cancel() {
+                policy.cancel();
+            }
+        });
     }
 
     /** A connector that opens supervisor sessions journaled through {@code trails}. */
     public static PairConnector connector(AuditTrailFactory trails, Clock clock) {
-        return (name, pair, heartbeat, security, probes) -> open(pair, heartbeat, security, probes, trails, clock);
+        return new PairConnector() {
+            @Override
+            public WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                                      TransportSecurity security, ServiceProbes probes) {
+                return SupervisorSession.open(pair, heartbeat, security, probes, AutoFailoverSetup.off(), trails,
+                        clock);
+            }
+
+            @Override
+            public WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                                      TransportSecurity security, ServiceProbes probes,
+                                      AutoFailoverSetup autoFailover) {
+                return SupervisorSession.open(pair, heartbeat, security, probes, autoFailover, trails, clock);
+            }
+        };
     }
 
     static SupervisorSession open(PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                                  ServiceProbes probes, AuditTrailFactory trails, Clock clock) {
+                                  ServiceProbes probes, AutoFailoverSetup autoFailover, AuditTrailFactory trails,
+                                  Clock clock) {
         try {
             PairConfig config = security.applyTo(PairConfig.of(pair.primary(), pair.secondary())
                     .withHeartbeat(heartbeat)).withProbes(probes);
             PairSession session = PairSession.open(config, trails, clock);
             // the cards show each side's topology and probe: kept current while the window watches
             session.watchService();
-            return new SupervisorSession(session);
+            if (!autoFailover.enabled()) {
+                return new SupervisorSession(session, Optional.empty());
+            }
+            AutoFailover policy = new AutoFailover(session.supervisor(), session.runner(),
+                    new FenceRunner(session.supervisor().trail(), clock, MonotonicClock.system()),
+                    autoFailover.settings(config), autoFailover.fences(), MonotonicClock.system());
+            policy.start();
+            return new SupervisorSession(session, Optional.of(policy));
         } catch (IOException e) {
             throw new UncheckedIOException("The journal could not be opened: " + e.getMessage(), e);
         }
@@ -109,6 +160,7 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
 
     @Override
     public void close() {
+        autoFailover.ifPresent(AutoFailover::close);
         jobs.close();
         session.close();
     }

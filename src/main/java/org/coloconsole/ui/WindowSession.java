@@ -46,6 +46,11 @@ public interface WindowSession extends AutoCloseable {
     default void stopFailoverSafely() {
     }
 
+    /** The automatic-failover policy's countdown and cancel, when the pair's profile turns it on. */
+    default Optional<org.coloconsole.ui.dashboard.AutoFailoverPort> autoFailover() {
+        return Optional.empty();
+    }
+
     /** Where this session journals, when it does. */
     Optional<Path> journalFile();
 

@@ -49,8 +49,9 @@ class LabFailoverEndToEndTest {
         }
     }
 
+    /** Empty until the node exists: the session opens off the FX thread, and Awaitility retries only assertions. */
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return robot.lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
     }
 
     @Test

@@ -6,7 +6,15 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.coloconsole.app.PairSession;
+import org.coloconsole.colo.AutoFailoverSettings;
+import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AutoFailover;
+import org.coloconsole.engine.FenceRunner;
+import org.coloconsole.engine.FenceSpec;
+import org.coloconsole.engine.MonotonicClock;
+import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.qmp.Subscription;
 import picocli.CommandLine.Command;
@@ -27,6 +35,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     private PairOptions pair;
 
+    @Mixin
+    private AutoFailoverOptions autoFailover;
+
     @Option(names = "--json", description = "one JSON object per line")
     private boolean json;
 
@@ -41,15 +52,23 @@ public final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PairConfig config = pair.config();
+        AutoFailoverSettings settings = autoFailover.settings(spec.commandLine(), config);
+        Map<Side, FenceSpec> fences = autoFailover.fences(spec.commandLine());
         CountDownLatch interrupted = new CountDownLatch(1);
         Thread hook = new Thread(interrupted::countDown, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC());
+        try (PairSession session = PairSession.open(config, trails, Clock.systemUTC());
              Subscription rows = session.supervisor().onLog(entry -> {
                  // log rows come from the one state thread, in order
                  out.println(json ? SnapshotText.json(entry) : SnapshotText.line(entry));
                  out.flush();
-             })) {
+             });
+             AutoFailover auto = new AutoFailover(session.supervisor(), session.runner(),
+                     new FenceRunner(session.supervisor().trail(), Clock.systemUTC(), MonotonicClock.system()),
+                     settings, fences, MonotonicClock.system())) {
+            // the same policy as the window's; its decisions and countdown come out as AUTO rows of the log
+            auto.start();
             if (limit == null) {
                 interrupted.await();
             } else {

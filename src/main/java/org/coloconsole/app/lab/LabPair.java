@@ -97,6 +97,7 @@ public final class LabPair implements AutoCloseable {
             if (workaround == TcgWorkaround.LOADED) {
                 TcgWaitShim.installInto(runDir);
             }
+            LabFence.installInto(runDir);
             Map<String, String> environment = LabState.qemuEnvironment(QemuInstall.of(binary), workaround, runDir);
             wiring.ifPresent(w -> LabDisks.create(w, binary));
             // the secondary first: a full primary waits at start until the secondary connects to its compare1

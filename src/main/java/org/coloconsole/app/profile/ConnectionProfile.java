@@ -26,10 +26,11 @@ import org.coloconsole.qmp.TlsSettings;
  * @param allowInsecure whether plain {@code tcp:} may reach a non-loopback address
  * @param probes        each side's service probe; null when the profile names none (and in profiles saved before
  *                      probes were offered)
+ * @param autoFailover  the automatic failover and fence actions; null (and not written) when off
  */
 public record ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                                 long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
-                                boolean allowInsecure, ProfileProbes probes) {
+                                boolean allowInsecure, ProfileProbes probes, AutoFailoverProfile autoFailover) {
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(primary, "primary");
@@ -41,12 +42,12 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         probes = probes == null || probes.empty() ? null : probes;
     }
 
-    /** A profile without service probes. */
+    /** A profile without service probes or automatic failover. */
     public ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                              long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
                              boolean allowInsecure) {
         this(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa, tlsCert, tlsKey,
-                allowInsecure, null);
+                allowInsecure, null, null);
     }
 
     /** A profile without TLS files, plain TCP to loopback only. */
@@ -99,13 +100,13 @@ public record ConnectionProfile(String name, String primary, String secondary, l
     /** The same profile with these TLS files (paths, blank for none) and plain-TCP choice. */
     public ConnectionProfile withSecurity(String ca, String cert, String key, boolean insecure) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, ca, cert,
-                key, insecure, probes);
+                key, insecure, probes, autoFailover);
     }
 
     /** The same profile with these service probes (null: none). */
     public ConnectionProfile withProbes(ProfileProbes value) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa,
-                tlsCert, tlsKey, allowInsecure, value);
+                tlsCert, tlsKey, allowInsecure, value, autoFailover);
     }
 
     /**
@@ -118,9 +119,18 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         return probes == null ? ServiceProbes.none() : probes.serviceProbes();
     }
 
+    /**
+     * The automatic failover this profile asks for (off when it says nothing).
+     *
+     * @throws IllegalArgumentException with a sentence naming the field that is wrong
+     */
+    public org.coloconsole.engine.AutoFailoverSetup autoFailoverSetup() {
+        return autoFailover == null ? org.coloconsole.engine.AutoFailoverSetup.off() : autoFailover.setup();
+    }
+
     public ConnectionProfile usedAt(Instant at) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString(),
-                tlsCa, tlsCert, tlsKey, allowInsecure, probes);
+                tlsCa, tlsCert, tlsKey, allowInsecure, probes, autoFailover);
     }
 
     private static Path path(String text) {

@@ -86,7 +86,9 @@ public final class Banner extends VBox {
         model.reasonLines().addListener((ListChangeListener<String>) change -> showReasons(reasons, model));
         showReasons(reasons, model);
 
-        getChildren().addAll(verdictRow, headline, figures, reasons);
+        HBox countdown = countdownRow(model);
+
+        getChildren().addAll(verdictRow, countdown, headline, figures, reasons);
         for (Label copyable : new Label[] {verdict, headline, figures}) {
             CopyMenus.install(copyable, copyable::getText, model::asText);
         }
@@ -95,6 +97,28 @@ public final class Banner extends VBox {
         pseudoClassStateChanged(CRITICAL, model.criticalProperty().get());
         model.toneProperty().addListener((obs, old, now) -> show(icon, now));
         show(icon, model.toneProperty().get());
+    }
+
+    /** "Promoting the secondary in 2 s — Cancel": shown only while the automatic failover counts down or acts. */
+    private static HBox countdownRow(BannerViewModel model) {
+        Label text = new Label();
+        text.setId("banner-countdown");
+        text.getStyleClass().add("banner-countdown");
+        text.textProperty().bind(model.countdownProperty());
+        Label dash = new Label("—");
+        dash.visibleProperty().bind(model.cancellableProperty());
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("banner-countdown-cancel");
+        cancel.setOnAction(e -> model.cancelAutoFailover());
+        cancel.visibleProperty().bind(model.cancellableProperty());
+        cancel.managedProperty().bind(model.cancellableProperty());
+        dash.managedProperty().bind(model.cancellableProperty());
+        cancel.setTooltip(new Tooltip("Stop the automatic failover; it stays disarmed until re-armed"));
+        HBox row = new HBox(8, text, dash, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.managedProperty().bind(model.countdownProperty().isNotEmpty());
+        row.visibleProperty().bind(row.managedProperty());
+        return row;
     }
 
     private static ToggleButton detailsToggle(BannerViewModel model) {

@@ -13,11 +13,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.coloconsole.colo.AutoFailoverDecision;
 import org.coloconsole.colo.FailoverProgress;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Replication;
+import org.coloconsole.colo.Side;
 import org.coloconsole.ui.fx.Tone;
 
 /**
@@ -35,6 +37,9 @@ public final class BannerViewModel {
     private final ObservableList<String> reasonLines = FXCollections.observableArrayList();
     private final ObservableList<String> reasonLinesView = FXCollections.unmodifiableObservableList(reasonLines);
     private final ReadOnlyBooleanWrapper hasReasons = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    private Runnable cancel = () -> { };
     // the operator's choice: it survives every new snapshot (the reasons' "lost 6.6 s ago" changes each second)
     private final BooleanProperty detailsShown = new SimpleBooleanProperty(false);
 
@@ -112,6 +117,44 @@ public final class BannerViewModel {
         };
     }
 
+    /**
+     * What the automatic-failover policy is about to do, as the engine decided it: "Promoting the secondary in 2 s"
+     * while it counts down (the banner adds the Cancel button), what it does while it fences or promotes, and nothing
+     * otherwise.
+     */
+    public void showAutoFailover(AutoFailoverDecision decision) {
+        String action = decision.target().map(side -> side == Side.SECONDARY ? "Promoting the secondary"
+                : "Continuing on the primary").orElse("");
+        switch (decision.kind()) {
+            case COUNTDOWN -> countdown.set(action + " in " + seconds(decision.remaining()) + " s");
+            case FENCE -> countdown.set("Fencing the " + decision.target().map(s -> s.other().label()).orElse("?")
+                    + " before " + Character.toLowerCase(action.charAt(0)) + action.substring(1));
+            case AWAIT_EXIT -> countdown.set("Fenced; " + Character.toLowerCase(action.charAt(0)) + action.substring(1)
+                    + " once it reports COLO_EXIT");
+            case PROMOTE -> countdown.set(action + " automatically");
+            case OFF, DISARMED, HOLD -> countdown.set("");
+        }
+        cancellable.set(decision.kind() == AutoFailoverDecision.Kind.COUNTDOWN);
+    }
+
+    /** Whole seconds left, rounded up: "in 2 s" until the last second has begun. */
+    private static long seconds(Duration remaining) {
+        return (remaining.toMillis() + 999) / 1000;
+    }
+
+    /** What the banner's Cancel button calls. */
+    public void onCancel(Runnable action) {
+        cancel = action;
+    }
+
+    public void cancelAutoFailover() {
+        cancel.run();
+    }
+
+    /** Empty unless the automatic failover counts down or acts. */
+    public ReadOnlyStringProperty countdownProperty() { return countdown.getReadOnlyProperty(); }
+    /** Only while it counts down: once it fences or promotes, the runbook's own way applies. */
+    public ReadOnlyBooleanProperty cancellableProperty() { return cancellable.getReadOnlyProperty(); }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
     public ReadOnlyStringProperty reasonsProperty() { return reasons.getReadOnlyProperty(); }
     /** A word or two in capitals: PROTECTED, ACT: PROMOTE SECONDARY, … */

@@ -116,6 +116,8 @@ public final class FailoverViewModel {
         String otherSide = switch (option.verdict()) {
             case OTHER_SIDE_GONE -> "The " + otherName + " is gone (its monitor closed); nothing is sent to it. Make "
                     + "sure it does not start again on its own.";
+            case OTHER_SIDE_FENCED -> "The " + otherName + " was powered off by its fence action and has not "
+                    + "answered since; nothing is sent to it.";
             case NEEDS_FENCE_ACKNOWLEDGEMENT -> "The console cannot reach the " + otherName + " ("
                     + Texts.capitalised(other.heartbeat().status().name()) + "), so it cannot stop it. Fence its host "
                     + "yourself (power it off or cut its storage and network) before you confirm: if its guest still "

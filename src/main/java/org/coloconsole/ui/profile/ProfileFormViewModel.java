@@ -79,6 +79,8 @@ public final class ProfileFormViewModel {
         validate();
     }
 
+    private org.coloconsole.app.profile.AutoFailoverProfile autoFailover;
+
     /** Fills the fields from a saved profile. */
     public void load(ConnectionProfile p) {
         name.set(p.name());
@@ -97,6 +99,8 @@ public final class ProfileFormViewModel {
         probeSecondary.set(probes == null ? "" : orEmpty(probes.secondary()));
         probeSecondaryStatus.set(probes == null ? "" : statusText(probes.secondaryStatus()));
         allowRemoteProbes.set(probes != null && probes.allowRemote());
+        // the form has no fields for it (yet): kept as loaded, so saving from the form loses nothing
+        autoFailover = p.autoFailover();
     }
 
     private static String statusText(Integer status) {
@@ -187,7 +191,7 @@ public final class ProfileFormViewModel {
                 Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
                 Long.parseLong(pingTimeout.get().strip()), null, tlsCa.get(), tlsCert.get(), tlsKey.get(),
                 allowInsecure.get(), new ProfileProbes(probePrimary.get(), status(probePrimaryStatus.get()),
-                probeSecondary.get(), status(probeSecondaryStatus.get()), allowRemoteProbes.get())));
+                probeSecondary.get(), status(probeSecondaryStatus.get()), allowRemoteProbes.get()), autoFailover));
     }
 
     /** Blank is "not given" (200 for an HTTP probe); the form has checked the rest. */

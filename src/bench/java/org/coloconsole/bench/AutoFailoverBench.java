@@ -1,0 +1,131 @@
+package org.coloconsole.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.coloconsole.app.lab.LabFence;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabSide;
+import org.coloconsole.app.lab.LabSignal;
+import org.coloconsole.colo.AutoFailoverSettings;
+import org.coloconsole.colo.Recommendation;
+import org.coloconsole.colo.Side;
+import org.coloconsole.engine.AutoFailover;
+import org.coloconsole.engine.AutoFailoverRun;
+import org.coloconsole.engine.FailoverRunner;
+import org.coloconsole.engine.FenceRunner;
+import org.coloconsole.engine.FenceSpec;
+import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.engine.MonotonicClock;
+import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
+
+/**
+ * The automatic failover on fresh minimal lab pairs: a signal to the primary → the secondary promoted and verified,
+ * split into detection (signal → countdown starts), grace, fence (when one runs) and runbook (the runner's own time).
+ * {@code src/bench/run.sh autofail [tries] [kill|stop-fenced]}. Figures in src/bench/README.md.
+ */
+public final class AutoFailoverBench {
+    private AutoFailoverBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tries = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        boolean fenced = args.length > 1 && args[1].equals("stop-fenced");
+        Random phase = new Random(1);
+        List<Double> detection = new ArrayList<>();
+        List<Double> grace = new ArrayList<>();
+        List<Double> fence = new ArrayList<>();
+        List<Double> afterFence = new ArrayList<>();
+        List<Double> runbook = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < tries; i++) {
+            try {
+                long[] signalled = new long[1];
+                AutoFailoverRun run = once(fenced, phase, signalled);
+                if (!run.outcome().verified()) {
+                    failed++;
+                    System.out.println("try " + (i + 1) + ": not verified: " + run.outcome().sentence());
+                    continue;
+                }
+                double d = (run.countdownStartedNanos() - signalled[0]) / 1e6;
+                double g = run.grace().toNanos() / 1e6;
+                double f = run.fence().map(x -> x.toNanos() / 1e6).orElse(0.0);
+                double a = run.afterFence().map(x -> x.toNanos() / 1e6).orElse(0.0);
+                double r = run.runbook().toNanos() / 1e6;
+                detection.add(d);
+                grace.add(g);
+                fence.add(f);
+                afterFence.add(a);
+                runbook.add(r);
+                total.add(d + g + f + a + r);
+                System.out.printf("try %2d: detection %.1f ms, grace %.1f ms, fence %.1f ms, fence → COLO_EXIT %.1f ms, "
+                        + "runbook %.1f ms, total %.1f ms%n", i + 1, d, g, f, a, r, d + g + f + a + r);
+            } catch (RuntimeException e) {
+                failed++;
+                System.out.println("try " + (i + 1) + " failed: " + e);
+            }
+        }
+        System.out.println((fenced ? "SIGSTOP + lab fence" : "SIGKILL") + " → promoted and verified, "
+                + total.size() + " of " + tries + " tries (" + failed + " failed)");
+        report("detection", detection);
+        report("grace", grace);
+        report("fence", fence);
+        report("fence → COLO_EXIT", afterFence);
+        report("runbook", runbook);
+        report("total", total);
+    }
+
+    private static AutoFailoverRun once(boolean fenced, Random phase, long[] signalled) throws Exception {
+        Path dir = Files.createTempDirectory("autofail");
+        try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab")));
+             JournalAuditTrail trail = JournalAuditTrail.open(dir.resolve("journal"))) {
+            PairConfig config = PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
+            Map<Side, FenceSpec> fences = fenced ? Map.of(Side.PRIMARY, LabFence.spec(lab.runDir(), LabSide.PRIMARY,
+                    Duration.ofSeconds(10))) : Map.of();
+            try (PairSupervisor supervisor = new PairSupervisor(config, trail, Clock.systemUTC());
+                 FailoverRunner runner = new FailoverRunner(supervisor);
+                 AutoFailover auto = new AutoFailover(supervisor, runner,
+                         new FenceRunner(trail, Clock.systemUTC(), MonotonicClock.system()),
+                         new AutoFailoverSettings(true, AutoFailoverSettings.DEFAULT_GRACE, fences.keySet(),
+                                 AutoFailover.localUnixMonitors(config)), fences, MonotonicClock.system())) {
+                CompletableFuture<AutoFailoverRun> done = new CompletableFuture<>();
+                auto.onRun(done::complete);
+                supervisor.start();
+                auto.start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (supervisor.snapshot().recommendation().kind() != Recommendation.Kind.PROTECTED) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the pair never showed protected");
+                    }
+                    Thread.sleep(5);
+                }
+                Thread.sleep(300 + phase.nextInt(250));
+                signalled[0] = System.nanoTime();
+                lab.kill(LabSide.PRIMARY, fenced ? LabSignal.STOP : LabSignal.KILL);
+                return done.get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void report(String what, List<Double> values) {
+        if (values.isEmpty()) {
+            System.out.printf("%-18s n=0%n", what);
+            return;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        System.out.printf("%-18s n=%d  median %.1f ms  max %.1f ms  min %.1f ms%n", what, sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.get(0));
+    }
+}

@@ -1,0 +1,325 @@
+package org.coloconsole.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.coloconsole.colo.AutoFailoverDecision;
+import org.coloconsole.colo.AutoFailoverPolicy;
+import org.coloconsole.colo.AutoFailoverSettings;
+import org.coloconsole.colo.FailoverPlan;
+import org.coloconsole.colo.FailoverRequest;
+import org.coloconsole.colo.FenceAction;
+import org.coloconsole.colo.FenceOutcome;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.Side;
+import org.coloconsole.qmp.Subscription;
+
+/**
+ * Carries out {@link AutoFailoverPolicy} for one pair: keeps the policy's memory (armed, the grace period's start on
+ * the monotonic clock, this episode's fence), asks it again at every published snapshot and when the countdown ends,
+ * runs the fence action it asks for, and promotes through the same {@link FailoverRunner} as a click — so the
+ * interlock, the runner's claim and the journal are the same. Everything runs on one thread of its own, so a cancel
+ * and a promotion are ordered: a cancel that arrives first always wins.
+ */
+public final class AutoFailover implements AutoCloseable {
+    private final PairSupervisor supervisor;
+    private final FailoverRunner runner;
+    private final FenceRunner fences;
+    private final AutoFailoverSettings settings;
+    private final Map<Side, FenceSpec> fenceSpecs;
+    private final MonotonicClock monotonic;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "auto-failover");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Consumer<AutoFailoverDecision>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AutoFailoverRun>> runListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean evaluationPending = new AtomicBoolean();
+    private Subscription snapshots = () -> { };
+
+    // the worker thread only
+    private boolean armed = true;
+    private Optional<Long> graceStartedNanos = Optional.empty();
+    private Optional<FenceOutcome> fence = Optional.empty();
+    private Optional<Duration> fenceTook = Optional.empty();
+    private long fenceEndedNanos;
+    private ScheduledFuture<?> countdownEnd;
+    private AutoFailoverDecision journaled;
+    private volatile AutoFailoverDecision current;
+
+    public AutoFailover(PairSupervisor supervisor, FailoverRunner runner, FenceRunner fences,
+                        AutoFailoverSettings settings, Map<Side, FenceSpec> fenceSpecs, MonotonicClock monotonic) {
+        this.supervisor = supervisor;
+        this.runner = runner;
+        this.fences = fences;
+        this.settings = settings;
+        this.fenceSpecs = fenceSpecs.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(fenceSpecs));
+        this.monotonic = monotonic;
+        this.current = AutoFailoverPolicy.decide(supervisor.snapshot().state(), supervisor.clock().instant(),
+                settings, true, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The sides whose console monitor is a UNIX socket, which is always on this host: where a closed socket proves the
+     * QEMU process gone ({@link AutoFailoverSettings#localUnixMonitor}).
+     */
+    public static java.util.Set<Side> localUnixMonitors(PairConfig config) {
+        java.util.Set<Side> sides = java.util.EnumSet.noneOf(Side.class);
+        for (Side side : Side.values()) {
+            if (config.endpoint(side) instanceof org.coloconsole.qmp.Endpoint.Unix) {
+                sides.add(side);
+            }
+        }
+        return sides;
+    }
+
+    /** Starts watching the pair's snapshots. */
+    public void start() {
+        snapshots = supervisor.onSnapshot(snapshot -> requestEvaluation());
+        requestEvaluation();
+    }
+
+    /** What the policy says now: the banner's countdown reads it. */
+    public AutoFailoverDecision decision() {
+        return current;
+    }
+
+    /** Called on the policy's thread at every change of decision (and every countdown step); must not block. */
+    public Subscription onDecision(Consumer<AutoFailoverDecision> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Called once an automatic failover ended, with its timings. */
+    public Subscription onRun(Consumer<AutoFailoverRun> listener) {
+        runListeners.add(listener);
+        return () -> runListeners.remove(listener);
+    }
+
+    /**
+     * The operator stops the countdown: the policy disarms (it would otherwise count down again at once) until
+     * {@link #rearm()}. Ordered with the promotion on the policy's thread: if the promotion has not started, it never
+     * will.
+     *
+     * @return completes with whether a countdown was running when the cancel took effect
+     */
+    public CompletableFuture<Boolean> cancel() {
+        return CompletableFuture.supplyAsync(() -> {
+            boolean wasCounting = current.kind() == AutoFailoverDecision.Kind.COUNTDOWN;
+            armed = false;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("decision", "CANCELLED");
+            fields.put("reasons", List.of(wasCounting ? "The operator cancelled the countdown." :
+                    "The operator disarmed automatic failover."));
+            durable(current.target().orElse(null), fields);
+            supervisor.note(current.target().orElse(null), "AUTO", wasCounting ? "Automatic failover cancelled by "
+                    + "the operator; disarmed until re-armed." : "Automatic failover disarmed by the operator.",
+                    LogEntry.Severity.WARNING);
+            evaluate();
+            return wasCounting;
+        }, worker);
+    }
+
+    /** Lets the policy act again (after it acted once, or after a cancel). */
+    public CompletableFuture<Void> rearm() {
+        return CompletableFuture.runAsync(() -> {
+            armed = true;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("decision", "REARMED");
+            fields.put("reasons", List.of("The operator re-armed automatic failover."));
+            durable(null, fields);
+            supervisor.note(null, "AUTO", "Automatic failover re-armed.", LogEntry.Severity.INFO);
+            evaluate();
+        }, worker);
+    }
+
+    @Override
+    public void close() {
+        snapshots.close();
+        worker.shutdownNow();
+    }
+
+    private void requestEvaluation() {
+        if (evaluationPending.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    evaluationPending.set(false);
+                    evaluate();
+                });
+            } catch (RejectedExecutionException closed) {
+                // closed: nothing is watched any more
+            }
+        }
+    }
+
+    private void evaluate() {
+        PairState state = supervisor.snapshot().state();
+        Optional<Duration> elapsed = graceStartedNanos.map(start -> Duration.ofNanos(monotonic.nanos() - start));
+        AutoFailoverDecision decision = AutoFailoverPolicy.decide(state, supervisor.clock().instant(), settings,
+                armed, elapsed, fence);
+        switch (decision.kind()) {
+            case COUNTDOWN -> {
+                if (graceStartedNanos.isEmpty()) {
+                    graceStartedNanos = Optional.of(monotonic.nanos());
+                }
+                scheduleCountdownEnd(decision.remaining());
+                show(decision);
+            }
+            case FENCE -> {
+                show(decision);
+                runFence(decision.target().orElseThrow().other());
+                evaluate();
+            }
+            case PROMOTE -> {
+                show(decision);
+                promote(decision);
+            }
+            case AWAIT_EXIT -> show(decision); // the episode goes on: its fence stays the proof
+            case HOLD, OFF, DISARMED -> {
+                // the episode is over (or never began): the next one starts its grace period and fence afresh
+                graceStartedNanos = Optional.empty();
+                fence = Optional.empty();
+                fenceTook = Optional.empty();
+                if (countdownEnd != null) {
+                    countdownEnd.cancel(false);
+                    countdownEnd = null;
+                }
+                show(decision);
+            }
+        }
+    }
+
+    private void scheduleCountdownEnd(Duration remaining) {
+        if (countdownEnd != null) {
+            countdownEnd.cancel(false);
+        }
+        // at the end of the grace period, and every second before it so that the countdown on the banner moves
+        long millis = remaining.toMillis();
+        long next = millis > 1000 ? (millis % 1000 == 0 ? 1000 : millis % 1000) : millis;
+        countdownEnd = worker.schedule(this::evaluate, Math.max(0, next), TimeUnit.MILLISECONDS);
+    }
+
+    private void runFence(Side side) {
+        FenceSpec spec = fenceSpecs.get(side);
+        if (spec == null) {
+            return; // the policy asks for a fence only where the settings say one is configured
+        }
+        supervisor.note(side, "FENCE", "Fencing the " + side.label() + ": " + String.join(" ", spec.command())
+                + " action=off", LogEntry.Severity.WARNING);
+        try {
+            FenceRunner.Run run = fences.run(side, spec, FenceAction.OFF);
+            fence = Optional.of(run.outcome());
+            fenceTook = Optional.of(run.took());
+            fenceEndedNanos = monotonic.nanos();
+            supervisor.note(side, "FENCE", run.outcome().sentence(),
+                    run.outcome().result() == FenceOutcome.Result.SUCCEEDED ? LogEntry.Severity.WARNING
+                            : LogEntry.Severity.CRITICAL);
+            if (run.outcome().result() != FenceOutcome.Result.SUCCEEDED) {
+                // the operator decides now: without this the next episode would count down and fence again and again
+                armed = false;
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("decision", "FENCE_FAILED");
+                fields.put("reasons", List.of("The fence of the " + side.label() + " did not prove it down ("
+                        + run.outcome().sentence() + "); automatic failover is disarmed until re-armed."));
+                durable(side.other(), fields);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void promote(AutoFailoverDecision decision) {
+        armed = false; // never twice: disarmed before anything is sent, whatever the outcome
+        Side target = decision.target().orElseThrow();
+        long promoteStart = monotonic.nanos();
+        long countdownStart = graceStartedNanos.orElse(promoteStart);
+        long graceEnd = fence.isPresent() ? fenceEndedNanos - fenceTook.map(Duration::toNanos).orElse(0L)
+                : promoteStart;
+        Optional<FenceOutcome> usedFence = fence;
+        Optional<Duration> usedFenceTook = fenceTook;
+        graceStartedNanos = Optional.empty();
+        FailoverOutcome outcome;
+        try {
+            outcome = runner.run(new FailoverRequest(target, false, usedFence), FailoverPlan.Options.defaults(),
+                    report -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            supervisor.note(target, "AUTO", "The automatic failover could not run: " + e.getCause(),
+                    LogEntry.Severity.CRITICAL);
+            return;
+        }
+        Optional<Duration> afterFence = usedFence.map(f -> Duration.ofNanos(promoteStart - fenceEndedNanos));
+        AutoFailoverRun run = new AutoFailoverRun(target, countdownStart, Duration.ofNanos(graceEnd - countdownStart),
+                usedFenceTook, afterFence, usedFence, Duration.ofNanos(monotonic.nanos() - promoteStart), outcome);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("decision", "PROMOTED");
+        fields.put("result", outcome.result().name());
+        fields.put("reasons", List.of(outcome.sentence()));
+        fields.put("grace-ms", run.grace().toNanos() / 1e6);
+        usedFenceTook.ifPresent(d -> fields.put("fence-ms", d.toNanos() / 1e6));
+        fields.put("runbook-ms", run.runbook().toNanos() / 1e6);
+        durable(target, fields);
+        for (Consumer<AutoFailoverRun> listener : runListeners) {
+            listener.accept(run);
+        }
+        evaluate();
+    }
+
+    /** Shows the decision to the listeners, and journals it when its kind, target or reasons changed. */
+    private void show(AutoFailoverDecision decision) {
+        current = decision;
+        boolean changed = journaled == null || journaled.kind() != decision.kind()
+                || !journaled.target().equals(decision.target()) || !journaled.reasons().equals(decision.reasons());
+        if (changed) {
+            journaled = decision;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("decision", decision.kind().name());
+            fields.put("reasons", decision.reasons());
+            if (decision.kind() == AutoFailoverDecision.Kind.COUNTDOWN) {
+                fields.put("grace-ms", decision.remaining().toMillis());
+            }
+            Side side = decision.target().orElse(null);
+            if (decision.kind() == AutoFailoverDecision.Kind.PROMOTE
+                    || decision.kind() == AutoFailoverDecision.Kind.FENCE) {
+                durable(side, fields);
+            } else {
+                supervisor.trail().record(AuditKind.AUTO_FAILOVER, side, supervisor.clock().instant(), fields);
+            }
+            if (decision.kind() != AutoFailoverDecision.Kind.OFF) {
+                supervisor.note(side, "AUTO", decision.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + String.join(" ", decision.reasons()), decision.kind() == AutoFailoverDecision.Kind.HOLD
+                        || decision.kind() == AutoFailoverDecision.Kind.DISARMED ? LogEntry.Severity.INFO
+                        : LogEntry.Severity.WARNING);
+            }
+        }
+        for (Consumer<AutoFailoverDecision> listener : listeners) {
+            listener.accept(decision);
+        }
+    }
+
+    private void durable(Side side, Map<String, Object> fields) {
+        try {
+            supervisor.trail().durable(AuditKind.AUTO_FAILOVER, side, supervisor.clock().instant(), fields);
+        } catch (IOException e) {
+            // the runner refuses to act without its own durable intent; this record is the policy's reasons
+            supervisor.trail().record(AuditKind.AUTO_FAILOVER, side, supervisor.clock().instant(), fields);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.coloconsole.ui.dashboard;
+
+import java.util.function.Consumer;
+import org.coloconsole.colo.AutoFailoverDecision;
+import org.coloconsole.qmp.Subscription;
+
+/** The window's view of the automatic-failover policy: its decisions (the countdown) and the operator's cancel. */
+public interface AutoFailoverPort {
+
+    AutoFailoverDecision decision();
+
+    /** Called on the policy's thread at every change and every step of the countdown. */
+    Subscription onDecision(Consumer<AutoFailoverDecision> listener);
+
+    /** Stops the countdown and disarms the policy until it is re-armed. Never blocks. */
+    void cancel();
+}
