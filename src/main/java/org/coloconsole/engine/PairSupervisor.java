@@ -24,6 +24,7 @@ import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Recommender;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SocketKind;
 import org.coloconsole.qmp.ExponentialBackoff;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpEvent;
@@ -85,7 +86,7 @@ public final class PairSupervisor implements AutoCloseable {
                     .withAllowInsecure(config.allowInsecure());
             links.put(side, new SideLink(side.label(), config.endpoint(side), options, config.heartbeat(),
                     ExponentialBackoff.standard(jitter), clock,
-                    new ObservationSource(side, this::submit, (event, observation) -> onEvent(side, event, observation))));
+                    new ObservationSource(side, SocketKind.of(config.endpoint(side)), this::submit, (event, observation) -> onEvent(side, event, observation))));
         }
     }
 
