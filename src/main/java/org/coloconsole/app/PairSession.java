@@ -24,13 +24,10 @@ public final class PairSession implements AutoCloseable {
     private final PairSupervisor supervisor;
     private final FailoverRunner runner;
 
-    private final Clock clock;
-
-    private PairSession(AuditTrail trail, PairSupervisor supervisor, Clock clock) {
+    private PairSession(AuditTrail trail, PairSupervisor supervisor) {
         this.trail = trail;
         this.supervisor = supervisor;
         this.runner = new FailoverRunner(supervisor);
-        this.clock = clock;
     }
 
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
@@ -44,7 +41,7 @@ public final class PairSession implements AutoCloseable {
         }
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
-        return new PairSession(trail, supervisor, clock);
+        return new PairSession(trail, supervisor);
     }
 
     public PairSupervisor supervisor() {
@@ -80,7 +77,7 @@ public final class PairSession implements AutoCloseable {
     public void awaitCheckpointVerdict() throws InterruptedException {
         while (true) {
             PairState state = supervisor.snapshot().state();
-            Replication replication = Replication.of(state, clock.instant());
+            Replication replication = Replication.of(state, supervisor.clock().instant());
             if (replication.status() != Replication.Status.AWAITING_CHECKPOINT) {
                 return;
             }

@@ -24,6 +24,8 @@ import org.coloconsole.qmp.QmpValue;
 final class ObservationSource implements SideLink.Listener {
     private final Side side;
     private final SocketKind socket;
+    /** Stamps events from the monotonic time their line was read, not the wall time beside it. */
+    private final MonotonicTimeline timeline;
     private final Consumer<Observation> observations;
     private final BiConsumer<QmpEvent, Observation> events;
 
@@ -31,10 +33,11 @@ final class ObservationSource implements SideLink.Listener {
      * @param events a QEMU event with its decoded observation, handed on together so that the log row and the state
      *               change cross onto the state thread once
      */
-    ObservationSource(Side side, SocketKind socket, Consumer<Observation> observations,
+    ObservationSource(Side side, SocketKind socket, MonotonicTimeline timeline, Consumer<Observation> observations,
                       BiConsumer<QmpEvent, Observation> events) {
         this.side = side;
         this.socket = socket;
+        this.timeline = timeline;
         this.observations = observations;
         this.events = events;
     }
@@ -69,7 +72,7 @@ final class ObservationSource implements SideLink.Listener {
 
     @Override
     public void event(QmpEvent event) {
-        events.accept(event, EventDecoder.decode(side, event));
+        events.accept(event, EventDecoder.decode(side, event, timeline.at(event.receivedNanos())));
     }
 
     @Override
