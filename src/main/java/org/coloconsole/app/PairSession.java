@@ -44,6 +44,27 @@ public final class PairSession implements AutoCloseable {
         return new PairSession(trail, supervisor);
     }
 
+    /**
+     * Calls {@code onChange} (on the state thread, at most once a heartbeat tick) each time the journal starts or stops
+     * failing, so that a CLI run says so on stderr rather than only when an action is refused.
+     */
+    public org.coloconsole.qmp.Subscription onJournalHealthChange(
+            java.util.function.Consumer<org.coloconsole.engine.JournalHealth> onChange) {
+        java.util.concurrent.atomic.AtomicReference<org.coloconsole.engine.JournalHealth> last =
+                new java.util.concurrent.atomic.AtomicReference<>(org.coloconsole.engine.JournalHealth.writing());
+        return supervisor.onSnapshot(snapshot -> {
+            org.coloconsole.engine.JournalHealth now = trail.health();
+            if (now.failing() != last.getAndSet(now).failing()) {
+                onChange.accept(now);
+            }
+        });
+    }
+
+    /** The CLI's stderr line for a change of the journal's health. */
+    public static String journalHealthLine(org.coloconsole.engine.JournalHealth health, String location) {
+        return health.failing() ? "Journal: " + health.sentence() : "Journal: writing again (" + location + ").";
+    }
+
     public PairSupervisor supervisor() {
         return supervisor;
     }

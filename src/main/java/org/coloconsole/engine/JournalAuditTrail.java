@@ -45,6 +45,12 @@ public final class JournalAuditTrail implements AuditTrail {
         }
     }
 
+    @Override
+    public JournalHealth health() {
+        return journal.failure().map(e -> JournalHealth.failing(journal.directory().toString(),
+                String.valueOf(e.getMessage()))).orElse(JournalHealth.writing());
+    }
+
     public Journal journal() {
         return journal;
     }

@@ -41,6 +41,7 @@ public final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         CountDownLatch interrupted = new CountDownLatch(1);
         Thread hook = new Thread(interrupted::countDown, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -49,6 +50,10 @@ public final class WatchCommand implements Callable<Integer> {
                  // log rows come from the one state thread, in order
                  out.println(json ? SnapshotText.json(entry) : SnapshotText.line(entry));
                  out.flush();
+             });
+             Subscription journalHealth = session.onJournalHealthChange(health -> {
+                 err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
+                 err.flush();
              })) {
             if (limit == null) {
                 interrupted.await();
