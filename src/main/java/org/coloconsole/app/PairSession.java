@@ -26,15 +26,13 @@ public final class PairSession implements AutoCloseable {
     private final FailoverRunner runner;
     private final ServiceWatcher watcher;
 
-    private final Clock clock;
     static final Duration DURABLE_WRITE_LIMIT = Duration.ofSeconds(5);
 
-    private PairSession(AuditTrail trail, PairSupervisor supervisor, Clock clock) {
+    private PairSession(AuditTrail trail, PairSupervisor supervisor) {
         this.trail = trail;
         this.supervisor = supervisor;
         this.runner = new FailoverRunner(supervisor);
         this.watcher = ServiceWatcher.standard(supervisor);
-        this.clock = clock;
     }
 
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
@@ -50,7 +48,28 @@ public final class PairSession implements AutoCloseable {
         trail = new org.coloconsole.engine.DurableWithin(trail, DURABLE_WRITE_LIMIT);
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
-        return new PairSession(trail, supervisor, clock);
+        return new PairSession(trail, supervisor);
+    }
+
+    /**
+     * Calls {@code onChange} (on the state thread, at most once a heartbeat tick) each time the journal starts or stops
+     * failing, so that a CLI run says so on stderr rather than only when an action is refused.
+     */
+    public org.coloconsole.qmp.Subscription onJournalHealthChange(
+            java.util.function.Consumer<org.coloconsole.engine.JournalHealth> onChange) {
+        java.util.concurrent.atomic.AtomicReference<org.coloconsole.engine.JournalHealth> last =
+                new java.util.concurrent.atomic.AtomicReference<>(org.coloconsole.engine.JournalHealth.writing());
+        return supervisor.onSnapshot(snapshot -> {
+            org.coloconsole.engine.JournalHealth now = trail.health();
+            if (now.failing() != last.getAndSet(now).failing()) {
+                onChange.accept(now);
+            }
+        });
+    }
+
+    /** The CLI's stderr line for a change of the journal's health. */
+    public static String journalHealthLine(org.coloconsole.engine.JournalHealth health, String location) {
+        return health.failing() ? "Journal: " + health.sentence() : "Journal: writing again (" + location + ").";
     }
 
     public PairSupervisor supervisor() {
@@ -94,7 +113,7 @@ public final class PairSession implements AutoCloseable {
     public void awaitCheckpointVerdict() throws InterruptedException {
         while (true) {
             PairState state = supervisor.snapshot().state();
-            Replication replication = Replication.of(state, clock.instant());
+            Replication replication = Replication.of(state, supervisor.clock().instant());
             if (replication.status() != Replication.Status.AWAITING_CHECKPOINT) {
                 return;
             }

@@ -11,7 +11,11 @@ public final class EventDecoder {
     }
 
     public static Observation decode(Side side, QmpEvent event) {
-        Instant at = event.receivedAt();
+        return decode(side, event, event.receivedAt());
+    }
+
+    /** @param at the console's time for the event, on the line every duration is judged on (a monotonic one) */
+    public static Observation decode(Side side, QmpEvent event, Instant at) {
         QmpValue data = event.data();
         switch (event.name()) {
             case "COLO_EXIT":

@@ -140,8 +140,11 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
             return new FailoverOption(target, Verdict.OTHER_SIDE_FENCED, "The " + other.side().label()
                     + " was fenced: " + otherSideFence.get().sentence() + "; it has not answered since.");
         }
+        // the connection's own words say why this is no proof of death (a reset over TCP, a timeout…)
+        String why = other.connectionSentence().isBlank() ? "" : " (" + other.connectionSentence() + ")";
         return new FailoverOption(target, Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT, "The " + other.side().label() + " is "
-                + words(other.heartbeat().status()) + ": the console cannot stop it, and it may still run its guest. "
+                + words(other.heartbeat().status()) + why + ": the console cannot stop it, and it may still run its "
+                + "guest. "
                 + "Fence its host (power it off or cut it off), then confirm that it is fenced.");
     }
 

@@ -27,25 +27,33 @@ public sealed interface Observation {
     record Connected(Side side, Instant at, String qemuVersion, boolean reconnect) implements Observation {
     }
 
-    record ConnectFailed(Side side, Instant at, ConnectFailure reason, String sentence) implements Observation {
+    /** {@code socket}: how the monitor is reached, which decides what a refusal proves ({@link DeathEvidence}). */
+    record ConnectFailed(Side side, Instant at, SocketKind socket, ConnectFailure reason, String sentence)
+            implements Observation {
+        public ConnectFailed {
+            Objects.requireNonNull(socket, "socket");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     /**
-     * An established connection ended. Only a connection the peer closed says the QEMU process is gone; after a
-     * protocol error or the operator's own disconnect the process may well still run its guest.
+     * An established connection ended. Only a UNIX socket on this host that its peer closed says the QEMU process is
+     * gone ({@link DeathEvidence}); over TCP a reset can come from the network, and after a protocol error or the
+     * operator's own disconnect the process may well still run its guest.
      */
-    record Lost(Side side, Instant at, Why why, String sentence) implements Observation {
+    record Lost(Side side, Instant at, SocketKind socket, Why why, String sentence) implements Observation {
         public Lost {
+            Objects.requireNonNull(socket, "socket");
             Objects.requireNonNull(why, "why");
         }
 
-        /** A connection the peer closed (end of stream, reset): what a killed QEMU looks like. */
+        /** A local UNIX socket its QEMU closed: what a killed QEMU looks like. */
         public Lost(Side side, Instant at, String sentence) {
-            this(side, at, Why.CLOSED_BY_PEER, sentence);
+            this(side, at, SocketKind.LOCAL_UNIX, Why.CLOSED_BY_PEER, sentence);
         }
 
         public enum Why {
-            /** End of stream or reset: the process (or its monitor) is gone. */
+            /** End of stream or reset by the peer: proof of death on a local UNIX socket only. */
             CLOSED_BY_PEER,
             /** The console gave up on what QEMU sent: the process still runs. */
             PROTOCOL_ERROR,

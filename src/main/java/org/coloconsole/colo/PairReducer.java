@@ -48,18 +48,15 @@ public final class PairReducer {
             b.heartbeat = s.heartbeat().withStatus(HeartbeatStatus.UNKNOWN, at);
         } else if (o instanceof Observation.ConnectFailed f) {
             b.connection(s.connection() == ConnectionStatus.NEVER_CONNECTED || s.connection() == ConnectionStatus.CONNECTING
-                    ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at, cause(f));
-            b.heartbeat = s.heartbeat().withStatus(statusAfter(f.reason()), at);
+                    ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTED, at,
+                    DeathEvidence.cause(f.socket(), f));
+            b.heartbeat = s.heartbeat().withStatus(DeathEvidence.afterConnectFailed(f.socket(), f.reason()), at);
         } else if (o instanceof Observation.Lost l) {
             // the banner needs the cause in a few words; the full sentence is in the log and the journal
-            b.connection(ConnectionStatus.DISCONNECTED, at, cause(l));
+            b.connection(ConnectionStatus.DISCONNECTED, at, DeathEvidence.cause(l.socket(), l));
             b.synced = false;
-            // only a peer that closed the socket is known to be gone; otherwise the console just cannot see it, and a
-            // connection dropped for its silence keeps the verdict the silence earned until the new attempt answers
-            if (l.why() != Observation.Lost.Why.SILENT) {
-                b.heartbeat = s.heartbeat().withStatus(l.why() == Observation.Lost.Why.CLOSED_BY_PEER
-                        ? HeartbeatStatus.LOST : HeartbeatStatus.UNKNOWN, at);
-            }
+            DeathEvidence.afterLost(l.socket(), l.why()).ifPresent(status ->
+                    b.heartbeat = s.heartbeat().withStatus(status, at));
         } else if (o instanceof Observation.Resynced) {
             b.gap = s.gap().map(g -> new Gap(g.from(), g.until(), true));
             b.synced = true;
@@ -170,32 +167,6 @@ public final class PairReducer {
         }
         next.add(at);
         return next;
-    }
-
-    private static String cause(Observation.Lost l) {
-        return switch (l.why()) {
-            case PROTOCOL_ERROR -> "QEMU sent what the console cannot read";
-            case BY_USER -> "disconnected by the operator";
-            case SILENT -> "silent: reconnecting to tell a hung QEMU from an unreachable host";
-            case CLOSED_BY_PEER -> "socket closed";
-        };
-    }
-
-    private static String cause(Observation.ConnectFailed f) {
-        return switch (f.reason()) {
-            case REFUSED -> "connection refused: the process is gone";
-            case CONNECT_TIMEOUT -> "connecting times out";
-            case NO_GREETING -> "connected, but QEMU does not greet";
-            case REJECTED, IO -> f.sentence();
-        };
-    }
-
-    private static HeartbeatStatus statusAfter(ConnectFailure reason) {
-        return switch (reason) {
-            case CONNECT_TIMEOUT -> HeartbeatStatus.UNREACHABLE;
-            case NO_GREETING -> HeartbeatStatus.UNRESPONSIVE;
-            case REFUSED, IO, REJECTED -> HeartbeatStatus.LOST;
-        };
     }
 
     private static PairState reduceFailover(PairState state, Observation o) {

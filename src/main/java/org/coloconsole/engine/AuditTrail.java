@@ -25,6 +25,11 @@ public interface AuditTrail extends AutoCloseable {
      */
     void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) throws IOException;
 
+    /** Whether the trail is writing now, for the status bar and the CLI's stderr; a trail in memory always is. */
+    default JournalHealth health() {
+        return JournalHealth.writing();
+    }
+
     /** Where the trail lives, for the status bar. */
     String location();
 

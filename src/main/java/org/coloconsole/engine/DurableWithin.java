@@ -73,6 +73,11 @@ public final class DurableWithin implements AuditTrail {
     }
 
     @Override
+    public JournalHealth health() {
+        return trail.health();
+    }
+
+    @Override
     public String location() {
         return trail.location();
     }

@@ -15,18 +15,51 @@ import org.coloconsole.qmp.QmpEvent;
 
 /** The audit trail on the journal: events with both times, state and advice changes, actions durable. */
 public final class JournalAuditTrail implements AuditTrail {
-    private final Journal journal;
+    /** The subdirectory of a journal that holds operator actions only. */
+    public static final String ACTIONS = "actions";
 
+    private final Journal journal;
+    /**
+     * Operator actions (intents, steps, outcomes, refusals) in a journal of their own, {@code actions/} beside the
+     * events: a flood of QEMU events rotates and prunes the events' files within a minute, and must never take the
+     * audit trail of what the operator did with it. Each action is also copied beside the events, so that
+     * {@code journal.jsonl} alone still tells the whole story while it lasts;
+     * {@link org.coloconsole.journal.JournalReader#openDirectory} reads both, merged in time order, each line once.
+     */
+    private final Journal actions;
+
+    /** One journal for everything (tests): actions and events share its files. */
     public JournalAuditTrail(Journal journal) {
-        this.journal = journal;
+        this(journal, journal);
+    }
+
+    public JournalAuditTrail(Journal events, Journal actions) {
+        this.journal = events;
+        this.actions = actions;
     }
 
     /** Opens the journal in {@code directory}; a torn last line from a crash is set aside and reported. */
     public static JournalAuditTrail open(Path directory) throws IOException {
+        return open(directory, JournalOptions.defaults());
+    }
+
+    /** As {@link #open(Path)}, the events' files rotated by {@code events} (the actions' journal keeps the defaults). */
+    public static JournalAuditTrail open(Path directory, JournalOptions events) throws IOException {
         try {
-            return new JournalAuditTrail(new Journal(directory, JournalOptions.defaults()));
+            return withActions(new Journal(directory, events));
         } catch (JournalException e) {
             throw new IOException("the journal in " + directory + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the actions' journal beside an opened events' journal; closes that one again when it cannot. */
+    private static JournalAuditTrail withActions(Journal events) throws JournalException {
+        try {
+            return new JournalAuditTrail(events, new Journal(events.directory().resolve(ACTIONS),
+                    JournalOptions.defaults()));
+        } catch (JournalException | RuntimeException e) {
+            events.close();
+            throw e;
         }
     }
 
@@ -37,12 +70,23 @@ public final class JournalAuditTrail implements AuditTrail {
      */
     public static JournalAuditTrail openOrBeside(Path directory, long pid) throws IOException {
         try {
-            return new JournalAuditTrail(new Journal(directory, JournalOptions.defaults()));
+            return withActions(new Journal(directory, JournalOptions.defaults()));
         } catch (JournalBusyException busy) {
             return open(directory.resolve("pid-" + pid));
         } catch (JournalException e) {
             throw new IOException("the journal in " + directory + " could not be opened: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public JournalHealth health() {
+        for (Journal j : new Journal[] {actions, journal}) {
+            java.util.Optional<java.io.IOException> failure = j.failure();
+            if (failure.isPresent()) {
+                return JournalHealth.failing(j.directory().toString(), String.valueOf(failure.get().getMessage()));
+            }
+        }
+        return JournalHealth.writing();
     }
 
     public Journal journal() {
@@ -56,17 +100,34 @@ public final class JournalAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditKind kind, Side side, Instant at, Map<String, Object> fields) {
-        journal.append(JournalRecord.of(at, kind.journalKind(), side == null ? null : side.label(),
-                withWhat(kind, fields)));
+        JournalRecord record = JournalRecord.of(at, kind.journalKind(), side == null ? null : side.label(),
+                withWhat(kind, fields));
+        if (isAction(kind)) {
+            actions.append(record);
+        }
+        if (!isAction(kind) || actions != journal) {
+            journal.append(record);
+        }
     }
 
     @Override
     public void durable(AuditKind kind, Side side, Instant at, Map<String, Object> fields) throws IOException {
+        JournalRecord record = JournalRecord.of(at, kind.journalKind(), side == null ? null : side.label(),
+                withWhat(kind, fields));
         try {
-            journal.appendDurable(JournalRecord.of(at, kind.journalKind(), side == null ? null : side.label(),
-                    withWhat(kind, fields)));
+            // on disk in the file floods cannot rotate away before anything is sent; the copy beside the events keeps
+            // journal.jsonl the whole story for an operator reading it alone with jq
+            (isAction(kind) ? actions : journal).appendDurable(record);
         } catch (JournalException e) {
             throw new IOException(e.getMessage(), e);
+        }
+        if (isAction(kind) && actions != journal) {
+            try {
+                // durable as before the split, so that a reader of journal.jsonl sees the intent before any effect
+                journal.appendDurable(record);
+            } catch (JournalException copyFailed) {
+                // the action is on disk in its own journal; the events' journal shows its trouble in health()
+            }
         }
     }
 
@@ -77,7 +138,15 @@ public final class JournalAuditTrail implements AuditTrail {
 
     @Override
     public void close() {
-        journal.close();
+        try {
+            actions.close();
+        } finally {
+            journal.close();
+        }
+    }
+
+    private static boolean isAction(AuditKind kind) {
+        return kind.journalKind().isAction();
     }
 
 

@@ -10,6 +10,7 @@ import org.coloconsole.colo.EventDecoder;
 import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.PollDecoder;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SocketKind;
 import org.coloconsole.qmp.QmpConnectException;
 import org.coloconsole.qmp.QmpEvent;
 import org.coloconsole.qmp.QmpException;
@@ -22,6 +23,9 @@ import org.coloconsole.qmp.QmpValue;
 /** Translates one {@link SideLink}'s raw facts into domain observations (and hands raw events on for the log). */
 final class ObservationSource implements SideLink.Listener {
     private final Side side;
+    private final SocketKind socket;
+    /** Stamps events from the monotonic time their line was read, not the wall time beside it. */
+    private final MonotonicTimeline timeline;
     private final Consumer<Observation> observations;
     private final BiConsumer<QmpEvent, Observation> events;
 
@@ -29,8 +33,11 @@ final class ObservationSource implements SideLink.Listener {
      * @param events a QEMU event with its decoded observation, handed on together so that the log row and the state
      *               change cross onto the state thread once
      */
-    ObservationSource(Side side, Consumer<Observation> observations, BiConsumer<QmpEvent, Observation> events) {
+    ObservationSource(Side side, SocketKind socket, MonotonicTimeline timeline, Consumer<Observation> observations,
+                      BiConsumer<QmpEvent, Observation> events) {
         this.side = side;
+        this.socket = socket;
+        this.timeline = timeline;
         this.observations = observations;
         this.events = events;
     }
@@ -47,7 +54,7 @@ final class ObservationSource implements SideLink.Listener {
 
     @Override
     public void connectFailed(QmpConnectException.Reason reason, String sentence, Instant at) {
-        observations.accept(new Observation.ConnectFailed(side, at, ConnectFailure.valueOf(reason.name()), sentence));
+        observations.accept(new Observation.ConnectFailed(side, at, socket, ConnectFailure.valueOf(reason.name()), sentence));
     }
 
     @Override
@@ -59,13 +66,13 @@ final class ObservationSource implements SideLink.Listener {
                 : cause instanceof QmpProtocolException p && p.kind() != QmpProtocolException.Kind.TRUNCATED_LINE
                 ? Observation.Lost.Why.PROTOCOL_ERROR
                 : Observation.Lost.Why.CLOSED_BY_PEER;
-        observations.accept(new Observation.Lost(side, at, why,
+        observations.accept(new Observation.Lost(side, at, socket, why,
                 cause == null ? "the console disconnected" : cause.getMessage()));
     }
 
     @Override
     public void event(QmpEvent event) {
-        events.accept(event, EventDecoder.decode(side, event));
+        events.accept(event, EventDecoder.decode(side, event, timeline.at(event.receivedNanos())));
     }
 
     @Override

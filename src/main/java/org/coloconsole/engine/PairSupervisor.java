@@ -24,6 +24,7 @@ import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Recommender;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SocketKind;
 import org.coloconsole.qmp.ExponentialBackoff;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpEvent;
@@ -39,7 +40,7 @@ import org.coloconsole.qmp.Subscription;
 public final class PairSupervisor implements AutoCloseable {
     private final PairConfig config;
     private final AuditTrail trail;
-    private final Clock clock;
+    private final MonotonicTimeline clock;
     private final PairReducer reducer;
     /**
      * A plain FIFO queue, not a scheduled executor's: under an event flood a delay-ordered heap of millions of tasks
@@ -63,7 +64,8 @@ public final class PairSupervisor implements AutoCloseable {
     public PairSupervisor(PairConfig config, AuditTrail trail, Clock clock) {
         this.config = config;
         this.trail = trail;
-        this.clock = clock;
+        // every instant the state is judged by comes from one monotonic time line (README, durations)
+        this.clock = MonotonicTimeline.of(clock);
         this.reducer = new PairReducer(config.policy());
         this.stateThread = new StateLoop("pair-state", this::publishIfChanged);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -88,8 +90,8 @@ public final class PairSupervisor implements AutoCloseable {
                     .withTls(config.tls().orElse(null))
                     .withAllowInsecure(config.allowInsecure());
             links.put(side, new SideLink(side.label(), config.endpoint(side), options, config.heartbeat(),
-                    ExponentialBackoff.standard(jitter), clock,
-                    new ObservationSource(side, this::submit, (event, observation) -> onEvent(side, event, observation))));
+                    ExponentialBackoff.standard(jitter), this.clock, this.clock.monotonic(),
+                    new ObservationSource(side, SocketKind.of(config.endpoint(side)), this.clock, this::submit, (event, observation) -> onEvent(side, event, observation))));
         }
     }
 
@@ -120,7 +122,8 @@ public final class PairSupervisor implements AutoCloseable {
         return trail;
     }
 
-    public Clock clock() {
+    /** The time line every observation is stamped on; wall time only as its label. */
+    public MonotonicTimeline clock() {
         return clock;
     }
 

@@ -65,6 +65,8 @@ public final class Journal implements AutoCloseable {
     private long forceRequestedUpTo;
     private long droppedTotal;
     private long droppedSinceNote;
+    /** Durable appends refused while the disk failed: their lines may still reach the disk with a retried batch. */
+    private long refusedActions;
     private boolean closing;
     private IOException failure;
 
@@ -288,26 +290,35 @@ public final class Journal implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            IOException error = null;
-            if (failureSnapshot() == null) {
+            IOException error = writeOnce(batch, mustForce);
+            // a full disk is not for ever: keep the batch, say so (failure(): the status bar, the CLI's stderr, and
+            // every durable append refused meanwhile), and try again until space returns or the journal closes
+            while (error != null) {
+                lock.lock();
                 try {
-                    file.write(batch);
-                    if (mustForce) {
-                        file.force();
+                    failure = error;
+                    progress.signalAll();
+                    if (closing) {
+                        break;
                     }
-                } catch (IOException e) {
-                    error = e;
-                } catch (RuntimeException | Error e) {
-                    // the writer must not die silently: a durable append would wait for it for ever
-                    error = new IOException("the journal writer failed unexpectedly: " + e, e);
+                    writerWake.awaitNanos(RETRY_INTERVAL_NANOS);
+                } catch (InterruptedException e) {
+                    // nobody interrupts this thread on purpose: try again now
+                } finally {
+                    lock.unlock();
                 }
+                error = writeOnce(batch, mustForce);
             }
             lock.lock();
             try {
-                if (error != null && failure == null) {
-                    failure = error;
+                if (error == null && failure != null) {
+                    failure = null;
+                    if (refusedActions > 0) {
+                        // their lines were in the batch that finally reached the disk: say they were not carried out
+                        encodeLocked(refusedNote());
+                    }
                 }
-                if (failure == null) {
+                if (error == null) {
                     writtenBytes = batchEnd;
                     if (mustForce) {
                         forcedBytes = batchEnd;
@@ -337,6 +348,24 @@ public final class Journal implements AutoCloseable {
             progress.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** How long the writer waits before it tries a failed batch again. */
+    private static final long RETRY_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private IOException writeOnce(LineBuffer batch, boolean mustForce) {
+        try {
+            file.write(batch);
+            if (mustForce) {
+                file.force();
+            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        } catch (RuntimeException | Error e) {
+            // the writer must not die silently: a durable append would wait for it for ever
+            return new IOException("the journal writer failed unexpectedly: " + e, e);
         }
     }
 
@@ -405,10 +434,22 @@ public final class Journal implements AutoCloseable {
         droppedSinceNote++;
     }
 
+    private JournalRecord refusedNote() {
+        long count = refusedActions;
+        refusedActions = 0;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("text", count + " operator action" + (count == 1 ? " was" : "s were") + " refused while the journal "
+                + "could not be written; any of their lines above were not carried out.");
+        fields.put("refused-actions", count);
+        return JournalRecord.of(clock.instant(), JournalRecord.Kind.NOTE, null, fields);
+    }
+
     private void throwIfFailed() throws JournalException {
         if (failure != null) {
-            throw new JournalException("The journal in " + directory + " can no longer be written ("
-                    + failure.getMessage() + "), so this action cannot be recorded.", failure);
+            refusedActions++;
+            throw new JournalException("The journal in " + directory + " cannot be written now ("
+                    + failure.getMessage() + "), so this action cannot be recorded; the journal tries again until "
+                    + "the disk takes it (free some space).", failure);
         }
     }
 

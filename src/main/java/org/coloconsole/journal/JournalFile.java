@@ -39,7 +39,18 @@ final class JournalFile implements BatchSink {
         if (size > 0 && size + batch.size() > options.maxFileBytes()) {
             rotate();
         }
-        batch.writeTo(channel);
+        try {
+            batch.writeTo(channel);
+        } catch (IOException e) {
+            // a full disk can take part of the batch: cut it off again, so that the writer's retry of the whole batch
+            // neither tears a line nor writes one twice (and the space it took is free again)
+            try {
+                channel.truncate(size);
+            } catch (IOException ignored) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
+        }
         size += batch.size();
     }
 

@@ -48,8 +48,25 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
     private final List<String> problems = new ArrayList<>();
     private byte[] line;
 
+    /** With {@link #openDirectory} on a journal that has an actions' journal: the two readers merged. */
+    private final JournalReader events;
+    private final JournalReader actions;
+    private JournalRecord nextEvent;
+    private JournalRecord nextAction;
+    /** Records already returned with the latest time: an action's copy in both journals is returned once. */
+    private final List<JournalRecord> sameInstant = new ArrayList<>();
+    private java.time.Instant lastAt;
+
     private JournalReader(List<Path> files) {
         this.files = new ArrayDeque<>(files);
+        this.events = null;
+        this.actions = null;
+    }
+
+    private JournalReader(JournalReader events, JournalReader actions) {
+        this.files = new ArrayDeque<>();
+        this.events = events;
+        this.actions = actions;
     }
 
     /** One file. */
@@ -57,8 +74,21 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
         return new JournalReader(List.of(file));
     }
 
-    /** Every file of a journal directory: rotated files oldest first, then {@code journal.jsonl}. */
+    /**
+     * Every file of a journal directory: rotated files oldest first, then {@code journal.jsonl}; and, when the
+     * directory has one, its operator actions' journal ({@code actions/}, which event floods cannot rotate away),
+     * merged in by time, each action once although the events' files carry a copy of it while they last.
+     */
     public static JournalReader openDirectory(Path directory) throws IOException {
+        JournalReader events = openFiles(directory);
+        Path actions = directory.resolve("actions");
+        if (!Files.isDirectory(actions)) {
+            return events;
+        }
+        return new JournalReader(events, openFiles(actions));
+    }
+
+    private static JournalReader openFiles(Path directory) throws IOException {
         List<Path> all = new ArrayList<>(JournalFiles.rotatedFiles(directory));
         Path current = directory.resolve(JournalFiles.CURRENT);
         if (Files.exists(current)) {
@@ -75,21 +105,35 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
 
     /** Lines skipped because they were not journal records (the torn tail not included). */
     public long skippedLines() {
+        if (events != null) {
+            return events.skippedLines() + actions.skippedLines();
+        }
         return skippedLines;
     }
 
     /** Whether a file ended in a line without its newline (a crash while writing). */
     public boolean tornTail() {
+        if (events != null) {
+            return events.tornTail() || actions.tornTail();
+        }
         return tornTail;
     }
 
     /** Plain sentences about skipped lines, the first hundred. */
     public List<String> problems() {
+        if (events != null) {
+            List<String> both = new ArrayList<>(events.problems());
+            both.addAll(actions.problems());
+            return Collections.unmodifiableList(both);
+        }
         return Collections.unmodifiableList(problems);
     }
 
     @Override
     public boolean hasNext() {
+        if (events != null) {
+            return hasNextMerged();
+        }
         try {
             while (next == null) {
                 if (in == null && !openNextFile()) {
@@ -120,8 +164,47 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
         return result;
     }
 
+    /** The earlier of the two heads (events first at equal times), skipping an action already returned. */
+    private boolean hasNextMerged() {
+        while (next == null) {
+            if (nextEvent == null && events.hasNext()) {
+                nextEvent = events.next();
+            }
+            if (nextAction == null && actions.hasNext()) {
+                nextAction = actions.next();
+            }
+            if (nextEvent == null && nextAction == null) {
+                return false;
+            }
+            JournalRecord candidate;
+            if (nextAction == null || (nextEvent != null && !nextEvent.at().isAfter(nextAction.at()))) {
+                candidate = nextEvent;
+                nextEvent = null;
+            } else {
+                candidate = nextAction;
+                nextAction = null;
+            }
+            if (!candidate.at().equals(lastAt)) {
+                sameInstant.clear();
+                lastAt = candidate.at();
+            }
+            if (candidate.kind().isAction()) {
+                if (sameInstant.contains(candidate)) {
+                    continue;
+                }
+                sameInstant.add(candidate);
+            }
+            next = candidate;
+        }
+        return true;
+    }
+
     @Override
     public void close() {
+        if (events != null) {
+            events.close();
+            actions.close();
+        }
         files.clear();
         if (in != null) {
             try {

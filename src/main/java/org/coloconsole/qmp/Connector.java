@@ -129,8 +129,9 @@ final class Connector {
                     text + " did not accept a connection within " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
             closeQuietly(socket);
+            // over TCP a refusal may come from a firewall as well as from an empty port: say only what was seen
             throw new QmpConnectException(target, QmpConnectException.Reason.REFUSED,
-                    "nothing is listening on " + text + " (connection refused)", e);
+                    text + " refused the connection", e);
         } catch (NoRouteToHostException e) {
             closeQuietly(socket);
             throw new QmpConnectException(target, QmpConnectException.Reason.CONNECT_TIMEOUT,

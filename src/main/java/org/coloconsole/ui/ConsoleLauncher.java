@@ -7,6 +7,7 @@ import javafx.application.Application;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.engine.MonotonicTimeline;
 
 /** Opens the console window from the entry point: builds the context and launches JavaFX (blocking). */
 public final class ConsoleLauncher implements GuiLauncher {
@@ -19,6 +20,8 @@ public final class ConsoleLauncher implements GuiLauncher {
     private org.coloconsole.engine.FatalErrors fatal = new org.coloconsole.engine.FatalErrors();
     /** Longer than a runbook's bounded steps take, so a failover running as the window closes ends first. */
     static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(90);
+    /** The window's "now" for ages: the same time line as the pairs' observations (the connector's). */
+    private Clock clock = MonotonicTimeline.system();
 
     public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark) {
         this(connector, lab, profiles, dark, WindowMemory::none);
@@ -41,7 +44,9 @@ public final class ConsoleLauncher implements GuiLauncher {
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
                                            org.coloconsole.engine.AuditTrailFactory journal,
                                            org.coloconsole.engine.FatalErrors fatal) {
-        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC());
+        // one time line for the window and every pair it opens: ages are judged on it, never on the wall clock
+        MonotonicTimeline timeline = MonotonicTimeline.system();
+        PairConnector connector = SupervisorSession.connector(journal, timeline);
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
                 .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
@@ -55,6 +60,7 @@ public final class ConsoleLauncher implements GuiLauncher {
         });
         org.coloconsole.engine.DesktopNotifier notifier = org.coloconsole.engine.DesktopNotifier.standard(notifying);
         launcher.fatal = fatal;
+        launcher.clock = timeline;
         launcher.alerts = alert -> notifier.notify(alert)
                 .thenAccept(failure -> failure.ifPresent(System.err::println));
         return launcher;
@@ -65,7 +71,7 @@ public final class ConsoleLauncher implements GuiLauncher {
         Optional<PairEndpoints> pair = start instanceof WindowStart.Pair p ? Optional.of(p.endpoints())
                 : Optional.empty();
         TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
-        return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
+        return open(new ConsoleContext(pair, security, connector, lab, profiles, clock,
                 ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts, fatal,
                 new PendingCloses()));
     }

@@ -41,6 +41,7 @@ final class SessionBinding implements AutoCloseable {
                 dashboard.apply(snapshot);
                 showConnection(status.primary(), snapshot.state().primary());
                 showConnection(status.secondary(), snapshot.state().secondary());
+                showJournal(status, session);
             }
         });
         BatchingQueue<LogEntry> rows = new BatchingQueue<>(fx, MAX_ROWS_PER_CROSSING, LOG_CROSSING_INTERVAL, batch -> {
@@ -60,11 +61,22 @@ final class SessionBinding implements AutoCloseable {
             return port.onDecision(countdown::offer);
         }).orElse(() -> { });
         logRows = session.onLog(rows::add);
+        showJournal(status, session);
+        state.offer(session.current());
+    }
+
+    /** Redrawn with every snapshot (at least every heartbeat tick), so a disk that fills or frees shows within one. */
+    static void showJournal(ConsoleStatusBar status, WindowSession session) {
+        org.coloconsole.engine.JournalHealth health = session.journalHealth();
+        if (health.failing()) {
+            status.journal().show("Journal: cannot write", Tone.FAIL);
+            status.journal().getTooltip().setText(health.sentence());
+            return;
+        }
         // the file name fits the bar; the whole path is in the tooltip
         status.journal().show(session.journalFile().map(p -> "Journal: " + p.getFileName()).orElse("Journal: off"),
                 session.journalFile().isPresent() ? Tone.OK : Tone.WARN);
-        session.journalFile().ifPresent(p -> status.journal().getTooltip().setText("Journal: " + p));
-        state.offer(session.current());
+        status.journal().getTooltip().setText(session.journalFile().map(p -> "Journal: " + p).orElse("Journal: off"));
     }
 
     static void showConnection(StatusItem item, SideState side) {

@@ -153,6 +153,11 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     }
 
     @Override
+    public org.coloconsole.engine.JournalHealth journalHealth() {
+        return session.supervisor().trail().health();
+    }
+
+    @Override
     public Optional<Path> journalFile() {
         String location = session.supervisor().auditLocation();
         return location == null || location.isBlank() ? Optional.empty() : Optional.of(Path.of(location));

@@ -54,6 +54,11 @@ public interface WindowSession extends AutoCloseable {
     /** Where this session journals, when it does. */
     Optional<Path> journalFile();
 
+    /** Whether the journal writes now; a session without one reports writing (its absence shows as "off"). */
+    default org.coloconsole.engine.JournalHealth journalHealth() {
+        return org.coloconsole.engine.JournalHealth.writing();
+    }
+
     /**
      * Disconnects from both sides; idempotent. Blocks while a failover runs (it is never cut off): call it off the
      * FX thread.

@@ -34,19 +34,19 @@ class PairReducerTest {
     void aConnectionDroppedForItsSilenceKeepsItsVerdictUntilTheNewAttemptAnswers() {
         Scenario s = connected().pingOk(Side.PRIMARY).frozen(Side.PRIMARY);
         assertThat(primary(s).heartbeat().status()).isEqualTo(HeartbeatStatus.UNRESPONSIVE);
-        s.apply(new Observation.Lost(Side.PRIMARY, s.now, Observation.Lost.Why.SILENT, "silent for 6 s"));
+        s.apply(new Observation.Lost(Side.PRIMARY, s.now, SocketKind.LOCAL_UNIX, Observation.Lost.Why.SILENT, "silent for 6 s"));
         assertThat(primary(s).connection()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(primary(s).heartbeat().status()).as("not LOST: the process may well run")
                 .isEqualTo(HeartbeatStatus.UNRESPONSIVE);
-        s.apply(new Observation.ConnectFailed(Side.PRIMARY, s.now, ConnectFailure.CONNECT_TIMEOUT, "timed out"));
+        s.apply(new Observation.ConnectFailed(Side.PRIMARY, s.now, SocketKind.LOCAL_UNIX, ConnectFailure.CONNECT_TIMEOUT, "timed out"));
         assertThat(primary(s).heartbeat().status()).as("the host, not QEMU").isEqualTo(HeartbeatStatus.UNREACHABLE);
     }
 
     @Test
     void aConnectionRefusedOnSecurityGroundsSaysNothingAboutTheProcess() {
         Scenario s = connected().pingOk(Side.PRIMARY);
-        s.apply(new Observation.Lost(Side.PRIMARY, s.now, Observation.Lost.Why.PROTOCOL_ERROR, "bad line"));
-        s.apply(new Observation.ConnectFailed(Side.PRIMARY, s.now, ConnectFailure.REJECTED,
+        s.apply(new Observation.Lost(Side.PRIMARY, s.now, SocketKind.LOCAL_UNIX, Observation.Lost.Why.PROTOCOL_ERROR, "bad line"));
+        s.apply(new Observation.ConnectFailed(Side.PRIMARY, s.now, SocketKind.LOCAL_UNIX, ConnectFailure.REJECTED,
                 "the server's certificate is not signed by the CA in /etc/colo/ca.pem"));
         assertThat(primary(s).connection()).isEqualTo(ConnectionStatus.REJECTED);
         assertThat(primary(s).connectionSentence()).contains("/etc/colo/ca.pem");
@@ -82,16 +82,16 @@ class PairReducerTest {
     void howTheConnectionEndedDecidesLostUnreachableOrUnresponsive() {
         assertThat(primary(connected().apply(new Observation.Lost(Side.PRIMARY, T0, "end of stream")))
                 .heartbeat().status()).isEqualTo(HeartbeatStatus.LOST);
-        assertThat(primary(new Scenario().apply(new Observation.ConnectFailed(Side.PRIMARY, T0,
+        assertThat(primary(new Scenario().apply(new Observation.ConnectFailed(Side.PRIMARY, T0, SocketKind.LOCAL_UNIX,
                 ConnectFailure.REFUSED, "refused"))).heartbeat().status()).isEqualTo(HeartbeatStatus.LOST);
-        assertThat(primary(new Scenario().apply(new Observation.ConnectFailed(Side.PRIMARY, T0,
+        assertThat(primary(new Scenario().apply(new Observation.ConnectFailed(Side.PRIMARY, T0, SocketKind.LOCAL_UNIX,
                 ConnectFailure.CONNECT_TIMEOUT, "timed out"))).heartbeat().status())
                 .isEqualTo(HeartbeatStatus.UNREACHABLE);
         // the listening socket of a SIGSTOPped QEMU still accepts; it just never greets
-        assertThat(primary(new Scenario().apply(new Observation.ConnectFailed(Side.PRIMARY, T0,
+        assertThat(primary(new Scenario().apply(new Observation.ConnectFailed(Side.PRIMARY, T0, SocketKind.LOCAL_UNIX,
                 ConnectFailure.NO_GREETING, "no greeting"))).heartbeat().status())
                 .isEqualTo(HeartbeatStatus.UNRESPONSIVE);
-        assertThat(primary(connected().apply(new Observation.Lost(Side.PRIMARY, T0, Observation.Lost.Why.BY_USER,
+        assertThat(primary(connected().apply(new Observation.Lost(Side.PRIMARY, T0, SocketKind.LOCAL_UNIX, Observation.Lost.Why.BY_USER,
                 "disconnected by the operator"))).heartbeat().status()).isEqualTo(HeartbeatStatus.UNKNOWN);
     }
 
@@ -117,7 +117,7 @@ class PairReducerTest {
     @Test
     void aReconnectLeavesAGapMarkerThatThePollsResolve() {
         Scenario s = connected().apply(new Observation.Lost(Side.PRIMARY, T0.plusSeconds(1), "reset"))
-                .apply(new Observation.ConnectFailed(Side.PRIMARY, T0.plusSeconds(2), ConnectFailure.REFUSED, "refused"))
+                .apply(new Observation.ConnectFailed(Side.PRIMARY, T0.plusSeconds(2), SocketKind.LOCAL_UNIX, ConnectFailure.REFUSED, "refused"))
                 .apply(new Observation.Connected(Side.PRIMARY, T0.plusSeconds(3), "7.2.22", true));
         assertThat(primary(s).gap()).contains(new Gap(T0.plusSeconds(1), T0.plusSeconds(3), false));
         assertThat(primary(s).gap().get().sentence()).isEqualTo("Events between 20:00:01 and 20:00:03 UTC were "

@@ -298,7 +298,7 @@ class RecommenderTest {
         for (Observation.Lost.Why why : new Observation.Lost.Why[] {Observation.Lost.Why.PROTOCOL_ERROR,
                 Observation.Lost.Why.BY_USER}) {
             Scenario s = Scenario.protectedPair()
-                    .apply(new Observation.Lost(Side.PRIMARY, Scenario.T0, why, "the monitor sent a line over 1 MiB"));
+                    .apply(new Observation.Lost(Side.PRIMARY, Scenario.T0, SocketKind.LOCAL_UNIX, why, "the monitor sent a line over 1 MiB"));
             assertThat(s.state.primary().heartbeat().status()).isEqualTo(HeartbeatStatus.UNKNOWN);
             Recommendation r = s.after(Duration.ofMillis(400)).recommendation();
             assertThat(r.kind()).as("%s", why).isEqualTo(Recommendation.Kind.WAIT);

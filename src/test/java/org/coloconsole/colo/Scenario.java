@@ -72,7 +72,7 @@ final class Scenario {
 
     Scenario unreachable(Side side) {
         killedConnection(side);
-        return apply(new Observation.ConnectFailed(side, now, ConnectFailure.CONNECT_TIMEOUT, "timed out"));
+        return apply(new Observation.ConnectFailed(side, now, SocketKind.LOCAL_UNIX, ConnectFailure.CONNECT_TIMEOUT, "timed out"));
     }
 
     private void killedConnection(Side side) {

@@ -120,7 +120,7 @@ class SimulatedPairPropertyTest {
                     if (q.linkCut) {
                         q.linkCut = false;
                         if (q.dead) {
-                            console.apply(new Observation.ConnectFailed(side, console.now, ConnectFailure.REFUSED,
+                            console.apply(new Observation.ConnectFailed(side, console.now, SocketKind.LOCAL_UNIX, ConnectFailure.REFUSED,
                                     "refused"));
                         } else if (!q.frozen) {
                             console.pingOk(side);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.coloconsole.colo.ColoSupport;
 import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SocketKind;
 import org.coloconsole.qmp.ExponentialBackoff;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -33,7 +34,7 @@ class ColoSupportRealQemuTest {
         List<Observation> seen = new CopyOnWriteArrayList<>();
         try (SideLink link = new SideLink("self-test", qemu.unixEndpoint(), QmpClientOptions.defaults("self-test"),
                 HeartbeatSettings.defaults(), ExponentialBackoff.standard(new Random(1)), Clock.systemUTC(),
-                new ObservationSource(Side.PRIMARY, seen::add, (e, o) -> { }))) {
+                new ObservationSource(Side.PRIMARY, SocketKind.LOCAL_UNIX, MonotonicTimeline.system(), seen::add, (e, o) -> { }))) {
             link.start();
             await().atMost(WAIT).until(() -> seen.stream().anyMatch(o -> o instanceof Observation.Resynced));
             return seen.stream().filter(o -> o instanceof Observation.ColoSupportChecked)

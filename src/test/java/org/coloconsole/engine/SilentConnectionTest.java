@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SocketKind;
 import org.coloconsole.qmp.ExponentialBackoff;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.testing.QemuMonitorProcess;
@@ -31,7 +32,7 @@ class SilentConnectionTest {
              SideLink link = new SideLink("frozen", qemu.unixEndpoint(), QmpClientOptions.defaults("frozen")
                      .withHandshakeTimeout(Duration.ofMillis(500)).withConnectTimeout(Duration.ofMillis(500)),
                      HEARTBEAT, ExponentialBackoff.standard(new Random(1)), Clock.systemUTC(),
-                     new ObservationSource(Side.PRIMARY, o -> facts.add(o.toString()), (e, o) -> { }))) {
+                     new ObservationSource(Side.PRIMARY, SocketKind.LOCAL_UNIX, MonotonicTimeline.system(), o -> facts.add(o.toString()), (e, o) -> { }))) {
             link.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> facts.stream().anyMatch(f -> f.startsWith("Resynced")));
             facts.clear();

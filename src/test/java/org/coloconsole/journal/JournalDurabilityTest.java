@@ -146,7 +146,7 @@ class JournalDurabilityTest {
                 })) {
             assertThatThrownBy(() -> journal.appendDurable(JournalRecord.note(Instant.now(), "intent")))
                     .isInstanceOf(JournalException.class)
-                    .hasMessageContaining("can no longer be written (No space left on device)")
+                    .hasMessageContaining("cannot be written now (No space left on device)")
                     .hasMessageContaining("cannot be recorded");
             assertThat(journal.failure()).isPresent();
             assertThat(journal.append(JournalRecord.note(Instant.now(), "event"))).isFalse();

@@ -110,7 +110,7 @@ class TlsEndpointTest {
     void usableFilesGetAsFarAsConnecting() {
         assertThat(refusal(TlsSettings.trusting(pki.cert("ca"))
                 .withClientCertificate(pki.cert("console"), pki.key("console"))))
-                .isEqualTo("nothing is listening on tls:127.0.0.1:1 (connection refused)");
+                .isEqualTo("tls:127.0.0.1:1 refused the connection");
     }
 
     @Test

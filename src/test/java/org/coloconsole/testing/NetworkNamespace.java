@@ -129,6 +129,42 @@ public final class NetworkNamespace implements AutoCloseable {
         ip("-n", name, "link", "set", links.get(index).namespaceDevice(), "up");
     }
 
+    /** Why an nftables REJECT rule cannot be set in a namespace here, or empty when it can. */
+    public static Optional<String> rejectUnavailableBecause() {
+        try {
+            Result nft = run(List.of("nft", "--version"));
+            return nft.status == 0 ? Optional.empty() : Optional.of("'nft --version' failed: " + nft.output.strip());
+        } catch (IOException e) {
+            return Optional.of("nftables' 'nft' is not installed (apt-get install nftables)");
+        }
+    }
+
+    /**
+     * A firewall's REJECT, inside this namespace only: every TCP segment to {@code port} (new connections and
+     * established ones alike) is answered with a reset, while the process listening there runs on.
+     */
+    public void rejectWithReset(int port) throws IOException {
+        nft("add", "table", "inet", "cctest");
+        nft("add", "chain", "inet", "cctest", "input", "{ type filter hook input priority 0; policy accept; }");
+        nft("add", "rule", "inet", "cctest", "input", "tcp", "dport", Integer.toString(port), "reject", "with",
+                "tcp", "reset");
+    }
+
+    /** Removes {@link #rejectWithReset}'s rules. */
+    public void allow() throws IOException {
+        nft("delete", "table", "inet", "cctest");
+    }
+
+    private void nft(String... args) throws IOException {
+        List<String> command = inside(List.of("nft"));
+        command.addAll(List.of(args));
+        Result result = run(command);
+        if (result.status != 0) {
+            throw new IOException(String.join(" ", command) + " failed with status " + result.status + ": "
+                    + result.output.strip());
+        }
+    }
+
     /** Deletes the root ends first: deleting a namespace removes its veths only asynchronously. */
     @Override
     public void close() {

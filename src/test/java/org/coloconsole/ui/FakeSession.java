@@ -70,6 +70,11 @@ final class FakeSession implements WindowSession {
         return () -> logs.remove(listener);
     }
     @Override public FailoverPort failover() { return failover; }
+    /** What the journal reports; a test sets it to a failing disk. */
+    volatile org.coloconsole.engine.JournalHealth journalHealth = org.coloconsole.engine.JournalHealth.writing();
+
+    @Override public org.coloconsole.engine.JournalHealth journalHealth() { return journalHealth; }
+
     @Override public Optional<Path> journalFile() { return Optional.of(Path.of("/tmp/journal/colo-console.jsonl")); }
     @Override public void close() { closed = true; }
 }

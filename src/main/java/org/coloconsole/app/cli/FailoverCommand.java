@@ -71,7 +71,11 @@ public final class FailoverCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FailoverRequest request = new FailoverRequest(target, otherSideFenced);
         FailoverPlan.Options options = new FailoverPlan.Options(quitFenced, !noYank);
-        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC())) {
+        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC());
+             org.coloconsole.qmp.Subscription journalHealth = session.onJournalHealthChange(health -> {
+                 err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
+                 err.flush();
+             })) {
             session.awaitKnown(wait);
             var snapshot = session.supervisor().settled().get();
             SnapshotText.lines(snapshot).forEach(out::println);

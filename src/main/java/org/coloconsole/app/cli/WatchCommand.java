@@ -55,6 +55,7 @@ public final class WatchCommand implements Callable<Integer> {
         PairConfig config = pair.config();
         AutoFailoverSettings settings = autoFailover.settings(spec.commandLine(), config);
         Map<Side, FenceSpec> fences = autoFailover.fences(spec.commandLine());
+        PrintWriter err = spec.commandLine().getErr();
         CountDownLatch interrupted = new CountDownLatch(1);
         Thread hook = new Thread(interrupted::countDown, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -66,7 +67,11 @@ public final class WatchCommand implements Callable<Integer> {
              });
              AutoFailover auto = new AutoFailover(session.supervisor(), session.runner(),
                      new FenceRunner(session.supervisor().trail(), Clock.systemUTC(), MonotonicClock.system()),
-                     settings, fences, MonotonicClock.system())) {
+                     settings, fences, MonotonicClock.system());
+             Subscription journalHealth = session.onJournalHealthChange(health -> {
+                 err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
+                 err.flush();
+             })) {
             // the same policy as the window's; its decisions and countdown come out as AUTO rows of the log
             auto.start();
             if (limit == null) {

@@ -15,6 +15,7 @@ import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Recommender;
 import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SocketKind;
 import org.coloconsole.colo.SideState;
 import org.coloconsole.colo.Tag;
 import org.coloconsole.qmp.QmpTimestamp;
@@ -86,7 +87,7 @@ public final class Snapshots {
     /** A connect attempt failed with the engine's sentence (e.g. a refused TLS handshake). */
     public Snapshots connectFailed(Side side, ConnectFailure why, String sentence) {
         apply(new Observation.Attempting(side, NOW.minusSeconds(1), 1));
-        return apply(new Observation.ConnectFailed(side, NOW.minusSeconds(1), why, sentence));
+        return apply(new Observation.ConnectFailed(side, NOW.minusSeconds(1), SocketKind.LOCAL_UNIX, why, sentence));
     }
 
     public SideState side(Side side) {
