@@ -15,7 +15,9 @@ public enum AuditKind {
     ACTION_INTENT(JournalRecord.Kind.ACTION_INTENT),
     ACTION_STEP(JournalRecord.Kind.ACTION_STEP),
     ACTION_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
-    ACTION_REFUSED(JournalRecord.Kind.ACTION_OUTCOME);
+    ACTION_REFUSED(JournalRecord.Kind.ACTION_OUTCOME),
+    /** An alert beyond the window: delivered (with each outlet's outcome) or held back by the rate limit. */
+    ALERT(JournalRecord.Kind.NOTE);
 
     private final JournalRecord.Kind journalKind;
     private final String what = name().toLowerCase(Locale.ROOT).replace('_', '-');
