@@ -37,22 +37,20 @@ public final class ConsoleLauncher implements GuiLauncher {
      */
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
                                            org.coloconsole.engine.AuditTrailFactory journal) {
-        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC());
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
                 .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
-        ConsoleLauncher launcher = new ConsoleLauncher(connector, new LabPairStarter(lab),
-                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
-                () -> WindowMemory.inConfigDir(environment));
         java.util.concurrent.Executor notifying = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "desktop-notify");
             t.setDaemon(true);
             return t;
         });
-        org.coloconsole.engine.DesktopNotifier notifier = org.coloconsole.engine.DesktopNotifier.standard(notifying);
-        launcher.alerts = alert -> notifier.notify(alert)
-                .thenAccept(failure -> failure.ifPresent(System.err::println));
-        return launcher;
+        // each session sends its alerts to the desktop and to its profile's alert command, behind one rate limit
+        PairConnector connector = SupervisorSession.connector(journal, Clock.systemUTC(),
+                Optional.of(org.coloconsole.engine.DesktopNotifier.standard(notifying)));
+        return new ConsoleLauncher(connector, new LabPairStarter(lab),
+                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
+                () -> WindowMemory.inConfigDir(environment));
     }
 
     @Override

@@ -247,7 +247,7 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 fx.execute(this::reloadRecent);
             });
-            openPair(profile.name(), pair, heartbeat, security);
+            openPair(profile.name(), pair, heartbeat, security, profile.alerting());
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
             status.message("The profile " + profile.name() + " cannot be opened: " + reason
@@ -262,13 +262,20 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Watches a pair: replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
+        openPair(name, pair, heartbeat, security, java.util.Optional.empty());
+    }
+
+    /** Watches a pair whose alerts also run {@code alertCommand} (a profile's): replaces whatever was shown. */
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
+                         java.util.Optional<org.coloconsole.engine.AlertCommand> alertCommand) {
         closeSession();
-        WindowSession session = context.connector().open(name, pair, heartbeat, security);
+        WindowSession session = context.connector().open(name, pair, heartbeat, security, alertCommand);
         FailoverPort port = session.failover();
         DashboardModel dashboard = new DashboardModel(port, fx, context.zone(), name);
         dashboardModel = dashboard;
         dashboard.onAlert(alert -> {
             context.alerts().accept(alert);
+            session.alert(alert);
             // JavaFX 21 has no urgency hint (no Stage API sets _NET_WM_STATE_DEMANDS_ATTENTION); the notification's
             // critical urgency and the status bar stand in for it (README, "Alerts")
             status.message(alert.title() + ": " + alert.body());

@@ -18,7 +18,16 @@ import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PlanPreview;
 import org.coloconsole.colo.Side;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.coloconsole.colo.Alert;
+import org.coloconsole.colo.AlertThrottle;
+import org.coloconsole.engine.AlertCommand;
+import org.coloconsole.engine.AlertOutlet;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.DesktopNotifier;
+import org.coloconsole.engine.MonotonicClock;
+import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.engine.PairConfig;
@@ -35,26 +44,66 @@ import org.coloconsole.ui.jobs.SupervisorJobs;
 public final class SupervisorSession implements WindowSession, FailoverPort {
     private final PairSession session;
     private final SupervisorJobs jobs;
+    private final AlertOutlet alerts;
+    private final ExecutorService alerting;
 
-    private SupervisorSession(PairSession session) {
+    private SupervisorSession(PairSession session, String name, Optional<DesktopNotifier> desktop,
+                              Optional<AlertCommand> command) {
         this.session = session;
         this.jobs = new SupervisorJobs(session.supervisor());
+        this.alerting = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "alert-command");
+            t.setDaemon(true);
+            return t;
+        });
+        PairSupervisor supervisor = session.supervisor();
+        this.alerts = new AlertOutlet(name, new AlertThrottle(AlertThrottle.DEFAULT_GAP), MonotonicClock.system(),
+                desktop, command, supervisor.trail(), alerting,
+                problem -> supervisor.note(null, "alert", problem, LogEntry.Severity.WARNING));
     }
 
-    /** A connector that opens supervisor sessions journaled through {@code trails}. */
+    /** A connector that opens supervisor sessions journaled through {@code trails}, without desktop notifications. */
     public static PairConnector connector(AuditTrailFactory trails, Clock clock) {
-        return (name, pair, heartbeat, security) -> open(pair, heartbeat, security, trails, clock);
+        return connector(trails, clock, Optional.empty());
+    }
+
+    /** A connector whose sessions also send their alerts to the desktop (and to a profile's alert command). */
+    public static PairConnector connector(AuditTrailFactory trails, Clock clock, Optional<DesktopNotifier> desktop) {
+        return new PairConnector() {
+            @Override
+            public WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                                      TransportSecurity security) {
+                return open(name, pair, heartbeat, security, Optional.empty());
+            }
+
+            @Override
+            public WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                                      TransportSecurity security, Optional<AlertCommand> alertCommand) {
+                return SupervisorSession.open(name, pair, heartbeat, security, trails, clock, desktop, alertCommand);
+            }
+        };
     }
 
     static SupervisorSession open(PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
                                   AuditTrailFactory trails, Clock clock) {
+        return open("COLO pair", pair, heartbeat, security, trails, clock, Optional.empty(), Optional.empty());
+    }
+
+    static SupervisorSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                                  TransportSecurity security, AuditTrailFactory trails, Clock clock,
+                                  Optional<DesktopNotifier> desktop, Optional<AlertCommand> alertCommand) {
         try {
             PairConfig config = security.applyTo(PairConfig.of(pair.primary(), pair.secondary())
                     .withHeartbeat(heartbeat));
-            return new SupervisorSession(PairSession.open(config, trails, clock));
+            return new SupervisorSession(PairSession.open(config, trails, clock), name, desktop, alertCommand);
         } catch (IOException e) {
             throw new UncheckedIOException("The journal could not be opened: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void alert(Alert alert) {
+        alerts.raise(alert);
     }
 
     @Override
@@ -90,6 +139,7 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
 
     @Override
     public void close() {
+        alerting.shutdownNow();
         jobs.close();
         session.close();
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.engine.AlertCommand;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
@@ -23,10 +24,11 @@ import org.coloconsole.qmp.TlsSettings;
  * @param tlsCert       path of the console's PEM client certificate (QEMU's {@code verify-peer=on}); or null
  * @param tlsKey        path of its PKCS#8 PEM key (only the path is kept, never the key); or null
  * @param allowInsecure whether plain {@code tcp:} may reach a non-loopback address
+ * @param alertCommand  absolute path of a program run at each alert with the event as JSON on stdin; or null
  */
 public record ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                                 long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
-                                boolean allowInsecure) {
+                                boolean allowInsecure, String alertCommand) {
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(primary, "primary");
@@ -34,6 +36,15 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         tlsCa = blankToNull(tlsCa);
         tlsCert = blankToNull(tlsCert);
         tlsKey = blankToNull(tlsKey);
+        alertCommand = blankToNull(alertCommand);
+    }
+
+    /** A profile without an alert command. */
+    public ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
+                             long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
+                             boolean allowInsecure) {
+        this(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa, tlsCert, tlsKey,
+                allowInsecure, null);
     }
 
     /** A profile without TLS files, plain TCP to loopback only. */
@@ -86,12 +97,35 @@ public record ConnectionProfile(String name, String primary, String secondary, l
     /** The same profile with these TLS files (paths, blank for none) and plain-TCP choice. */
     public ConnectionProfile withSecurity(String ca, String cert, String key, boolean insecure) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, ca, cert,
-                key, insecure);
+                key, insecure, alertCommand);
     }
 
     public ConnectionProfile usedAt(Instant at) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString(),
-                tlsCa, tlsCert, tlsKey, allowInsecure);
+                tlsCa, tlsCert, tlsKey, allowInsecure, alertCommand);
+    }
+
+    /** The same profile with this alert command (a path, blank for none). */
+    public ConnectionProfile withAlertCommand(String command) {
+        return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa,
+                tlsCert, tlsKey, allowInsecure, command);
+    }
+
+    /**
+     * The alert command to run at each alert, if the profile has one.
+     *
+     * @throws IllegalArgumentException with a sentence when the path is not absolute (what it would run would depend
+     *                                  on the directory the console was started in)
+     */
+    public Optional<AlertCommand> alerting() {
+        if (alertCommand == null) {
+            return Optional.empty();
+        }
+        Path program = Path.of(alertCommand);
+        if (!program.isAbsolute()) {
+            throw new IllegalArgumentException("the alert command must be an absolute path, not " + alertCommand);
+        }
+        return Optional.of(new AlertCommand(program, AlertCommand.DEFAULT_TIMEOUT));
     }
 
     private static Path path(String text) {
