@@ -16,12 +16,17 @@ import org.coloconsole.app.TransportSecurity;
  * @param startLab        whether the window starts a local lab pair at once and opens it ({@code --lab})
  * @param alerts          where alerts go beyond the window (a desktop notification); nowhere in tests
  * @param window          the window's size, place, divider and theme from the last run, and where to save them
+ * @param initialName     the first pair's name ({@code --name}); blank: made from its endpoints
+ * @param initialProfile  a saved profile to open straight away ({@code --profile}), instead of {@code initialPair}
  */
 public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                              PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                              boolean dark, boolean startLab, WindowMemory window,
-                             java.util.function.Consumer<org.coloconsole.colo.Alert> alerts) {
+                             java.util.function.Consumer<org.coloconsole.colo.Alert> alerts, String initialName,
+                             Optional<String> initialProfile) {
     public ConsoleContext {
+        Objects.requireNonNull(initialName, "initialName");
+        Objects.requireNonNull(initialProfile, "initialProfile");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(initialPair, "initialPair");
@@ -31,6 +36,20 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A window whose first pair (if any) is named after its endpoints. */
+    public ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
+                          PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
+                          boolean dark, boolean startLab, WindowMemory window,
+                          java.util.function.Consumer<org.coloconsole.colo.Alert> alerts) {
+        this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, window, alerts, "",
+                Optional.empty());
+    }
+
+    /** The first pair's name: {@code --name}, else one made from its endpoints. */
+    public String initialPairName(PairEndpoints pair) {
+        return initialName.isBlank() ? pair.derivedName() : initialName;
     }
 
     /** A window that remembers nothing (the tests' windows). */

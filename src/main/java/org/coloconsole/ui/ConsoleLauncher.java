@@ -58,8 +58,10 @@ public final class ConsoleLauncher implements GuiLauncher {
         Optional<PairEndpoints> pair = start instanceof WindowStart.Pair p ? Optional.of(p.endpoints())
                 : Optional.empty();
         TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
+        String name = start instanceof WindowStart.Pair p ? p.name() : "";
+        Optional<String> profile = start instanceof WindowStart.Profile p ? Optional.of(p.name()) : Optional.empty();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, Clock.systemUTC(),
-                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts));
+                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts, name, profile));
     }
 
     private static int open(ConsoleContext context) {

@@ -233,6 +233,21 @@ public final class ConsoleWindow extends BorderPane {
         });
     }
 
+    /** Opens the saved profile {@code name} ({@code --profile}): read off the FX thread, then opened as from Recent. */
+    public void openProfile(String name) {
+        io.execute(() -> {
+            Optional<ConnectionProfile> found;
+            try {
+                found = context.profiles().find(name);
+            } catch (IOException e) {
+                fx.execute(() -> status.message("The profile " + name + " cannot be read: " + e.getMessage()));
+                return;
+            }
+            fx.execute(() -> found.ifPresentOrElse(this::open,
+                    () -> status.message("There is no profile named " + name + ".")));
+        });
+    }
+
     private void open(ConnectionProfile profile) {
         try {
             PairEndpoints pair = profile.endpoints();

@@ -41,6 +41,10 @@ public final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.println("Watching the pair " + pair.name() + (limit == null ? " until Ctrl-C" : ""));
+            out.flush();
+        }
         CountDownLatch interrupted = new CountDownLatch(1);
         Thread hook = new Thread(interrupted::countDown, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
