@@ -52,6 +52,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<CardState> state = new ReadOnlyObjectWrapper<>(CardState.DEGRADED);
     private final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper sparklineScale = new ReadOnlyStringWrapper("");
 
     public SideCardViewModel(Side side, ZoneId zone) {
         this.side = side;
@@ -102,6 +103,9 @@ public final class SideCardViewModel {
         notice.set(unresyncedGap(s).orElse(""));
         state.set(classify(s));
         sparkline.set(Arrays.stream(beat.recentMicros()).mapToObj(us -> us / 1000.0).toList());
+        // the line is drawn from 0 (its foot) to its largest value (its top): say what that top is
+        sparklineScale.set(beat.recentMicros().length < 2 ? "" : "0 – " + Texts.duration(Duration.ofNanos(
+                Arrays.stream(beat.recentMicros()).max().orElse(0) * 1000)));
     }
 
     /** "every 2 s · last 0.8 s ago · 30/min" (checkpoints in the last minute); what it is instead when this side does not replicate. */
@@ -240,4 +244,6 @@ public final class SideCardViewModel {
     public ReadOnlyObjectProperty<CardState> stateProperty() { return state.getReadOnlyProperty(); }
     /** Round trips of the last minute in milliseconds, oldest first. */
     public ReadOnlyObjectProperty<List<Double>> sparklineProperty() { return sparkline.getReadOnlyProperty(); }
+    /** The sparkline's scale: from 0 at its foot to the largest round trip shown at its top. */
+    public ReadOnlyStringProperty sparklineScaleProperty() { return sparklineScale.getReadOnlyProperty(); }
 }
