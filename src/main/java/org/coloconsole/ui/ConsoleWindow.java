@@ -292,7 +292,7 @@ public final class ConsoleWindow extends BorderPane {
             context.alerts().accept(alert);
             session.alert(alert);
             // JavaFX 21 has no urgency hint (no Stage API sets _NET_WM_STATE_DEMANDS_ATTENTION); the notification's
-            // critical urgency and the status bar stand in for it (README, "Alerts")
+            // critical urgency and the status bar stand in for it (docs/operator-guide.md, "The window")
             status.message(alert.title() + ": " + alert.body());
         });
         LogViewModel log = new LogViewModel();
