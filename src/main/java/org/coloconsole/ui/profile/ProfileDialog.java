@@ -89,6 +89,11 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         warning.setWrapText(true);
         grid.add(insecure, 1, row, 2, 1);
         grid.add(warning, 1, row + 1, 2, 1);
+        row += 2;
+
+        grid.add(new Separator(), 0, row++, 3, 1);
+        field(grid, row, "Alert command", "profile-alert-command", form.alertCommandProperty(),
+                form.alertCommandErrorProperty(), "optional: a program run at each alert, the event as JSON on stdin");
 
         getDialogPane().setContent(grid);
         // typing goes into the name, not onto Cancel (where a space would close the dialog)

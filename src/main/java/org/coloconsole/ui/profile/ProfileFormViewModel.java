@@ -39,6 +39,8 @@ public final class ProfileFormViewModel {
     private final ReadOnlyStringWrapper tlsCaError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tlsCertError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tlsKeyError = new ReadOnlyStringWrapper("");
+    private final StringProperty alertCommand = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper alertCommandError = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
     public ProfileFormViewModel() {
@@ -52,12 +54,14 @@ public final class ProfileFormViewModel {
         tlsCert.addListener((o, a, b) -> validate());
         tlsKey.addListener((o, a, b) -> validate());
         allowInsecure.addListener((o, a, b) -> validate());
+        alertCommand.addListener((o, a, b) -> validate());
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && primaryError.get().isEmpty()
                         && secondaryError.get().isEmpty() && intervalError.get().isEmpty() && missesError.get().isEmpty()
                         && pingTimeoutError.get().isEmpty() && heartbeatError.get().isEmpty()
-                        && tlsCaError.get().isEmpty() && tlsCertError.get().isEmpty() && tlsKeyError.get().isEmpty(),
+                        && tlsCaError.get().isEmpty() && tlsCertError.get().isEmpty() && tlsKeyError.get().isEmpty()
+                        && alertCommandError.get().isEmpty(),
                 nameError, primaryError, secondaryError, intervalError, missesError, pingTimeoutError, heartbeatError,
-                tlsCaError, tlsCertError, tlsKeyError);
+                tlsCaError, tlsCertError, tlsKeyError, alertCommandError);
         validate();
     }
 
@@ -73,6 +77,7 @@ public final class ProfileFormViewModel {
         tlsCert.set(orEmpty(p.tlsCert()));
         tlsKey.set(orEmpty(p.tlsKey()));
         allowInsecure.set(p.allowInsecure());
+        alertCommand.set(orEmpty(p.alertCommand()));
     }
 
     private static String orEmpty(String text) {
@@ -95,6 +100,7 @@ public final class ProfileFormViewModel {
         intervalError.set(numberError(interval.get(), "The interval", 10));
         missesError.set(numberError(misses.get(), "Misses", 1));
         pingTimeoutError.set(numberError(pingTimeout.get(), "The ping timeout", 10));
+        alertCommandError.set(alertCommandError(alertCommand.get().strip()));
         heartbeatError.set("");
         if (intervalError.get().isEmpty() && missesError.get().isEmpty() && pingTimeoutError.get().isEmpty()) {
             try {
@@ -103,6 +109,21 @@ public final class ProfileFormViewModel {
                 heartbeatError.set(capitalise(e.getMessage()) + ".");
             }
         }
+    }
+
+    /** Empty when the alert command can run: none, or an absolute path to an executable file. */
+    private static String alertCommandError(String text) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        java.nio.file.Path program = java.nio.file.Path.of(text);
+        if (!program.isAbsolute()) {
+            return "The alert command must be an absolute path, e.g. /usr/local/bin/page-oncall.";
+        }
+        if (!java.nio.file.Files.isRegularFile(program)) {
+            return "There is no file " + text + ".";
+        }
+        return java.nio.file.Files.isExecutable(program) ? "" : text + " is not executable (chmod +x).";
     }
 
     private static String endpointError(String text, String side) {
@@ -152,10 +173,13 @@ public final class ProfileFormViewModel {
         return Optional.of(new ConnectionProfile(name.get().strip(), primary.get().strip(), secondary.get().strip(),
                 Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
                 Long.parseLong(pingTimeout.get().strip()), null, tlsCa.get(), tlsCert.get(), tlsKey.get(),
-                allowInsecure.get()));
+                allowInsecure.get(), alertCommand.get()));
     }
 
     public StringProperty nameProperty() { return name; }
+    /** A program run at each alert with the event as JSON on stdin; blank for none. */
+    public StringProperty alertCommandProperty() { return alertCommand; }
+    public ReadOnlyStringProperty alertCommandErrorProperty() { return alertCommandError.getReadOnlyProperty(); }
     public StringProperty primaryProperty() { return primary; }
     public StringProperty secondaryProperty() { return secondary; }
     public StringProperty intervalProperty() { return interval; }
