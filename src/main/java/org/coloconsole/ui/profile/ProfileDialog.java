@@ -93,7 +93,7 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
 
         grid.add(new Separator(), 0, row++, 3, 1);
         field(grid, row, "Alert command", "profile-alert-command", form.alertCommandProperty(),
-                form.alertCommandErrorProperty(), "optional: a program run at each alert, the event as JSON on stdin");
+                form.alertCommandErrorProperty(), "optional, e.g. /usr/local/bin/page-oncall");
 
         getDialogPane().setContent(grid);
         // typing goes into the name, not onto Cancel (where a space would close the dialog)
