@@ -137,10 +137,11 @@ public final class LogView extends BorderPane {
         table.setItems(model.visibleRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet."));
-        table.getColumns().add(column("QEMU time (" + format.zoneName() + ")", 120, format::qemuTime));
-        table.getColumns().add(column("Received (" + format.zoneName() + ")", 185, format::receivedTime));
-        table.getColumns().add(column("Side", 80, LogFormat::side));
-        table.getColumns().add(column("Event", 150, LogEntry::name));
+        // the times and names keep their width (a time cut to "14:01:…" says nothing); the summary takes what is left
+        table.getColumns().add(fixed(column("QEMU (" + format.zoneName() + ")", 125, format::qemuTime)));
+        table.getColumns().add(fixed(column("Received (" + format.zoneName() + ")", 215, format::receivedTime)));
+        table.getColumns().add(fixed(column("Side", 105, LogFormat::side)));
+        table.getColumns().add(column("Event", 140, LogEntry::name));
         TableColumn<LogEntry, String> summary = column("Summary", 320, LogEntry::summary);
         // a summary wider than its column is cut with an ellipsis: the whole of it is a hover away
         summary.setCellFactory(c -> new SummaryCell());
@@ -193,6 +194,11 @@ public final class LogView extends BorderPane {
         column.setPrefWidth(width);
         column.setSortable(false); // arrival order is the point of a log; sorting would break following the tail
         column.setReorderable(false);
+        return column;
+    }
+
+    private static <T> TableColumn<LogEntry, T> fixed(TableColumn<LogEntry, T> column) {
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 
