@@ -141,7 +141,7 @@ public final class LogView extends BorderPane {
         table.getColumns().add(fixed(column("QEMU (" + format.zoneName() + ")", 125, format::qemuTime)));
         table.getColumns().add(fixed(column("Received (" + format.zoneName() + ")", 215, format::receivedTime)));
         table.getColumns().add(fixed(column("Side", 105, LogFormat::side)));
-        table.getColumns().add(column("Event", 140, LogEntry::name));
+        table.getColumns().add(fixed(column("Event", 150, LogEntry::name)));
         TableColumn<LogEntry, String> summary = column("Summary", 320, LogEntry::summary);
         // a summary wider than its column is cut with an ellipsis: the whole of it is a hover away
         summary.setCellFactory(c -> new SummaryCell());
