@@ -311,7 +311,7 @@ case "$package_type" in
     deb | rpm)
         [[ $os == linux ]] || fail "A $package_type is built on Linux only."
         installer_options+=(
-            # its control file: jpackage's fields plus Recommends: qemu-system-x86 and a long description
+            # its control file: jpackage's fields plus Recommends: qemu-system-x86, qemu-utils, libnotify-bin and a long description
             --resource-dir "$script_dir/linux"
             --linux-app-category admin
             # jpackage cannot see JavaFX's native libraries inside the runtime image: name what they load.

@@ -64,6 +64,8 @@ say "package $deb (version $version, $(du -h "$deb" | cut -f1))"
 dpkg-deb -f "$deb" Depends >&2
 recommends=$(dpkg-deb -f "$deb" Recommends)
 [[ "$recommends" == *qemu-system-x86* ]] || fail "the package does not recommend qemu-system-x86 (Recommends: $recommends)."
+[[ "$recommends" == *qemu-utils* ]] || fail "the package does not recommend qemu-utils, which the lab's disks need (Recommends: $recommends)."
+[[ "$recommends" == *libnotify-bin* ]] || fail "the package does not recommend libnotify-bin (Recommends: $recommends)."
 
 # 2. lintian: errors fail, warnings are listed (packaging/linux/debian/lintian-overrides says why each override is there)
 step "lintian"

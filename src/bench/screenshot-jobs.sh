@@ -17,7 +17,9 @@ cleanup() { "${JAVA[@]}" lab stop --run-dir="$RUN" >/dev/null 2>&1 || true; rm -
 trap cleanup EXIT
 "${JAVA[@]}" lab start --run-dir="$RUN"
 HARNESS="unix:$RUN/primary-harness.sock"
-qmp() { "${JAVA[@]}" qmp "$HARNESS" "$@" >/dev/null; }
+# --force: the qmp command refuses disk and run-state changes without it (they are this script's setup, on the
+# harness monitor, not an operator's action on a pair)
+qmp() { "${JAVA[@]}" qmp "$HARNESS" "$@" --force >/dev/null; }
 
 # images: random data (zeroes would be copied at once), empty targets
 head -c $((8 * 1024 * 1024)) /dev/urandom > "$IMG/src.raw"
@@ -42,12 +44,12 @@ ${JAVA[*]} --primary "unix:$RUN/primary-console.sock" --secondary "unix:$RUN/sec
     > "$RUN/console.log" 2>&1 &
 $PLACE_CONSOLE_WINDOW
 sleep 4
-${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"m0","device":"src","target":"dst","sync":"full"}' >/dev/null
-${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"copy-big","device":"big","target":"bigdst","sync":"full","speed":1048576,"buf-size":262144}' >/dev/null
-${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"bad0","device":"src2","target":"bad","sync":"full","auto-dismiss":false}' >/dev/null
-xdotool mousemove \${JOBS_TAB_X:-122} \${JOBS_TAB_Y:-505} click 1         # the "Jobs" tab beside the event log
+${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"m0","device":"src","target":"dst","sync":"full"}' --force >/dev/null
+${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"copy-big","device":"big","target":"bigdst","sync":"full","speed":1048576,"buf-size":262144}' --force >/dev/null
+${JAVA[*]} qmp "$HARNESS" blockdev-mirror '{"job-id":"bad0","device":"src2","target":"bad","sync":"full","auto-dismiss":false}' --force >/dev/null
+xdotool mousemove \${JOBS_TAB_X:-134} \${JOBS_TAB_Y:-533} click 1         # the "Jobs" tab beside the event log
 sleep 2
-xdotool mousemove \${PAUSE_X:-713} \${PAUSE_Y:-687} click 1                # Pause on m0's row (the last)
+xdotool mousemove \${PAUSE_X:-713} \${PAUSE_Y:-715} click 1                # Pause on m0's row (the last)
 sleep \${SETTLE:-4}
 import -window root "$OUT/5-jobs.png"
 DRIVE

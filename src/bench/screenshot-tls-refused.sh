@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshot of the side cards when connecting fails, under Xvfb: the primary is a real QEMU whose TLS monitor has a
 # server certificate from another CA (the console refuses the handshake), the secondary a loopback port nobody listens
-# on. Each card says why under Connection. No COLO pair is needed.
+# on. Each card says why under Connection. No COLO pair is needed. The alerts go to Debian's dunst on a session bus
+# of the script's own, as in screenshots.sh.
 # Usage: src/bench/screenshot-tls-refused.sh [OUT_DIR]   (default assets/screenshots; needs xvfb, imagemagick, xdotool,
 # openssl, qemu-system-x86_64). Builds with `mvn -o -DskipTests package` first when nothing is built. Stops only the
 # QEMU and the console it started.
@@ -40,14 +41,33 @@ qemu-system-x86_64 -machine none -nodefaults -display none \
 QEMU_PID=$!
 sleep 1
 
+cat > "$RUN/dunstrc" <<'DUNST'
+[global]
+    monitor = 0
+    follow = none
+    width = 420
+    origin = bottom-right
+    offset = 16x48
+    font = DejaVu Sans 11
+    frame_width = 2
+[urgency_critical]
+    background = "#82071e"
+    foreground = "#ffffff"
+    frame_color = "#ffd7d5"
+    timeout = 0
+DUNST
+
 cat > "$RUN/drive.sh" <<DRIVE
 set -eu
+dunst -config "$RUN/dunstrc" > "$RUN/dunst.log" 2>&1 &
+DUNST=\$!
+trap 'kill \$DUNST 2>/dev/null || true' EXIT
 ${JAVA[*]} --primary tls:127.0.0.1:$TLS_PORT --secondary tcp:127.0.0.1:$CLOSED_PORT --tls-ca $RUN/trusted-cert.pem \
   > "$RUN/console.log" 2>&1 &
 $PLACE_CONSOLE_WINDOW
 sleep 6
 import -window root "$OUT/tls-refused.png"
 DRIVE
-xvfb-run -a -s "-screen 0 1280x800x24" bash "$RUN/drive.sh"
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$RUN/drive.sh"
 cat "$RUN/console.log" >&2 || true
 echo "Screenshot in $OUT/tls-refused.png"

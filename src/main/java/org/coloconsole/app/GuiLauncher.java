@@ -26,8 +26,16 @@ public interface GuiLauncher {
          * A pair given on the command line.
          *
          * @param security how its monitors are reached (TLS files, plain TCP to a remote host or not)
+         * @param name     the pair's name ({@code --name}, else one made from the endpoints)
          */
-        record Pair(PairEndpoints endpoints, TransportSecurity security) implements WindowStart {
+        record Pair(PairEndpoints endpoints, TransportSecurity security, String name) implements WindowStart {
+            public Pair(PairEndpoints endpoints, TransportSecurity security) {
+                this(endpoints, security, endpoints.derivedName());
+            }
+        }
+
+        /** A saved profile, by name ({@code --profile}), opened as the start screen opens it. */
+        record Profile(String name) implements WindowStart {
         }
 
         /**
@@ -40,5 +48,26 @@ public interface GuiLauncher {
 
     /** Both monitors of a pair. */
     record PairEndpoints(Endpoint primary, Endpoint secondary) {
+        /**
+         * A name for a pair opened without a profile or {@code --name}: the hosts, or for UNIX sockets the directory
+         * that holds them, which is what tells two local pairs apart.
+         */
+        public String derivedName() {
+            String p = place(primary);
+            String s = place(secondary);
+            return p.equals(s) ? p : p + " ⇄ " + s;
+        }
+
+        private static String place(Endpoint endpoint) {
+            if (endpoint instanceof Endpoint.Tcp t) {
+                return t.host();
+            }
+            if (endpoint instanceof Endpoint.Tls t) {
+                return t.host();
+            }
+            java.nio.file.Path path = ((Endpoint.Unix) endpoint).path();
+            java.nio.file.Path dir = path.getParent();
+            return dir == null || dir.getFileName() == null ? path.toString() : dir.getFileName().toString();
+        }
     }
 }

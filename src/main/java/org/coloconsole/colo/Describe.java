@@ -9,7 +9,10 @@ final class Describe {
     }
 
     static String ago(Instant since, Instant now) {
-        return seconds(Duration.between(since, now)) + " ago";
+        // under a second it is "just now": a log row or a notification that keeps the phrase does not read
+        // "lost 0.0 s ago" forever after
+        return Duration.between(since, now).toMillis() < 1000 ? "just now" : seconds(Duration.between(since, now))
+                + " ago";
     }
 
     static String seconds(Duration d) {

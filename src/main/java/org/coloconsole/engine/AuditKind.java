@@ -27,7 +27,9 @@ public enum AuditKind {
     FENCE_INTENT(JournalRecord.Kind.ACTION_INTENT),
     FENCE_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
     /** What the automatic-failover policy decided, with its reasons, each time its decision changes. */
-    AUTO_FAILOVER(JournalRecord.Kind.RECOMMENDATION);
+    AUTO_FAILOVER(JournalRecord.Kind.RECOMMENDATION),
+    /** An alert beyond the window: delivered (with each outlet's outcome) or held back by the rate limit. */
+    ALERT(JournalRecord.Kind.NOTE);
 
     private final JournalRecord.Kind journalKind;
     private final String what = name().toLowerCase(Locale.ROOT).replace('_', '-');

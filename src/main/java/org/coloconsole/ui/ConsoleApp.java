@@ -49,9 +49,9 @@ public final class ConsoleApp extends Application {
             Thread save = new Thread(() -> memory.save(now).ifPresent(System.err::println), "window-state-save");
             save.start();
         });
-        context.initialPair().ifPresent(pair -> window.openPair(
-                org.coloconsole.ui.dashboard.PairNames.derived(pair), pair,
+        context.initialPair().ifPresent(pair -> window.openPair(context.initialPairName(pair), pair,
                 org.coloconsole.engine.HeartbeatSettings.defaults(), context.initialSecurity()));
+        context.initialProfile().ifPresent(window::openProfile);
         if (context.startLab()) {
             window.startLab();
         }

@@ -19,15 +19,20 @@ import org.coloconsole.app.TransportSecurity;
  * @param fatal           where a fatal error on any of the console's threads is reported: the window says so and
  *                        stops offering failovers
  * @param closes          sessions still closing (waiting for a failover's outcome) when the window has gone
+ * @param initialName     the first pair's name ({@code --name}); blank: made from its endpoints
+ * @param initialProfile  a saved profile to open straight away ({@code --profile}), instead of {@code initialPair}
  */
 public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                              PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                              boolean dark, boolean startLab, WindowMemory window,
                              java.util.function.Consumer<org.coloconsole.colo.Alert> alerts,
-                             org.coloconsole.engine.FatalErrors fatal, PendingCloses closes) {
+                             org.coloconsole.engine.FatalErrors fatal, PendingCloses closes, String initialName,
+                             Optional<String> initialProfile) {
     public ConsoleContext {
         Objects.requireNonNull(fatal, "fatal");
         Objects.requireNonNull(closes, "closes");
+        Objects.requireNonNull(initialName, "initialName");
+        Objects.requireNonNull(initialProfile, "initialProfile");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(initialPair, "initialPair");
@@ -39,12 +44,26 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
         Objects.requireNonNull(zone, "zone");
     }
 
+    /** A window whose first pair (if any) is named after its endpoints. */
+    public ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
+                          PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
+                          boolean dark, boolean startLab, WindowMemory window,
+                          java.util.function.Consumer<org.coloconsole.colo.Alert> alerts) {
+        this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, window, alerts,
+                new org.coloconsole.engine.FatalErrors(), new PendingCloses(), "", Optional.empty());
+    }
+
+    /** The first pair's name: {@code --name}, else one made from its endpoints. */
+    public String initialPairName(PairEndpoints pair) {
+        return initialName.isBlank() ? pair.derivedName() : initialName;
+    }
+
     /** A window that remembers nothing (the tests' windows). */
     public ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                           PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                           boolean dark, boolean startLab) {
         this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, WindowMemory.none(),
-                alert -> { }, new org.coloconsole.engine.FatalErrors(), new PendingCloses());
+                alert -> { }, new org.coloconsole.engine.FatalErrors(), new PendingCloses(), "", Optional.empty());
     }
 
     /** A window whose first pair (if any) is local: no TLS files, plain TCP to loopback only. */

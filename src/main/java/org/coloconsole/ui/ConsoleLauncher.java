@@ -44,25 +44,24 @@ public final class ConsoleLauncher implements GuiLauncher {
     public static ConsoleLauncher standard(java.util.Map<String, String> environment,
                                            org.coloconsole.engine.AuditTrailFactory journal,
                                            org.coloconsole.engine.FatalErrors fatal) {
-        // one time line for the window and every pair it opens: ages are judged on it, never on the wall clock
-        MonotonicTimeline timeline = MonotonicTimeline.system();
-        PairConnector connector = SupervisorSession.connector(journal, timeline);
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
         org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
                 .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
-        ConsoleLauncher launcher = new ConsoleLauncher(connector, new LabPairStarter(lab),
-                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
-                () -> WindowMemory.inConfigDir(environment));
         java.util.concurrent.Executor notifying = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "desktop-notify");
             t.setDaemon(true);
             return t;
         });
-        org.coloconsole.engine.DesktopNotifier notifier = org.coloconsole.engine.DesktopNotifier.standard(notifying);
+        // one time line for the window and every pair it opens: ages are judged on it, never on the wall clock
+        MonotonicTimeline timeline = MonotonicTimeline.system();
+        // each session sends its alerts to the desktop and to its profile's alert command, behind one rate limit
+        PairConnector connector = SupervisorSession.connector(journal, timeline,
+                Optional.of(org.coloconsole.engine.DesktopNotifier.standard(notifying)));
+        ConsoleLauncher launcher = new ConsoleLauncher(connector, new LabPairStarter(lab),
+                ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
+                () -> WindowMemory.inConfigDir(environment));
         launcher.fatal = fatal;
         launcher.clock = timeline;
-        launcher.alerts = alert -> notifier.notify(alert)
-                .thenAccept(failure -> failure.ifPresent(System.err::println));
         return launcher;
     }
 
@@ -71,9 +70,11 @@ public final class ConsoleLauncher implements GuiLauncher {
         Optional<PairEndpoints> pair = start instanceof WindowStart.Pair p ? Optional.of(p.endpoints())
                 : Optional.empty();
         TransportSecurity security = start instanceof WindowStart.Pair p ? p.security() : TransportSecurity.none();
+        String name = start instanceof WindowStart.Pair p ? p.name() : "";
+        Optional<String> profile = start instanceof WindowStart.Profile p ? Optional.of(p.name()) : Optional.empty();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, clock,
                 ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts, fatal,
-                new PendingCloses()));
+                new PendingCloses(), name, profile));
     }
 
     private static int open(ConsoleContext context) {

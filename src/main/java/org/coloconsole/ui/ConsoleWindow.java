@@ -26,8 +26,6 @@ import javafx.util.Duration;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ConnectionProfile;
-import org.coloconsole.colo.ServiceProbes;
-import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
@@ -276,6 +274,21 @@ public final class ConsoleWindow extends BorderPane {
         });
     }
 
+    /** Opens the saved profile {@code name} ({@code --profile}): read off the FX thread, then opened as from Recent. */
+    public void openProfile(String name) {
+        io.execute(() -> {
+            Optional<ConnectionProfile> found;
+            try {
+                found = context.profiles().find(name);
+            } catch (IOException e) {
+                fx.execute(() -> status.message("The profile " + name + " cannot be read: " + e.getMessage()));
+                return;
+            }
+            fx.execute(() -> found.ifPresentOrElse(this::open,
+                    () -> status.message("There is no profile named " + name + ".")));
+        });
+    }
+
     private void open(ConnectionProfile profile) {
         try {
             PairEndpoints pair = profile.endpoints();
@@ -290,7 +303,8 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 fx.execute(this::reloadRecent);
             });
-            openPair(profile.name(), pair, heartbeat, security, profile.serviceProbes(), profile.autoFailoverSetup());
+            openPair(profile.name(), pair, heartbeat, new SessionOptions(security, profile.serviceProbes(),
+                    profile.autoFailoverSetup(), profile.alerting()));
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
             status.message("The profile " + profile.name() + " cannot be opened: " + reason
@@ -300,12 +314,12 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Watches a local pair (loopback or UNIX sockets, no TLS): replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat) {
-        openPair(name, pair, heartbeat, TransportSecurity.none(), ServiceProbes.none());
+        openPair(name, pair, heartbeat, SessionOptions.of(TransportSecurity.none()));
     }
 
     /** Watches a pair without service probes: replaces whatever was shown. */
     public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security) {
-        openPair(name, pair, heartbeat, security, ServiceProbes.none());
+        openPair(name, pair, heartbeat, SessionOptions.of(security));
     }
 
     /**
@@ -313,19 +327,11 @@ public final class ConsoleWindow extends BorderPane {
      * operator is asked first. The session opens off the FX thread; until it is open the start screen says so, and
      * if it cannot open (the journal cannot be created) the start screen says why.
      */
-    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                         ServiceProbes probes) {
-        openPair(name, pair, heartbeat, security, probes, AutoFailoverSetup.off());
+    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, SessionOptions options) {
+        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, options));
     }
 
-    /** As above, with the profile's automatic failover. */
-    public void openPair(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                         ServiceProbes probes, AutoFailoverSetup autoFailover) {
-        whenNoFailoverRuns("open " + name, () -> openNow(name, pair, heartbeat, security, probes, autoFailover));
-    }
-
-    private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                         ServiceProbes probes, AutoFailoverSetup autoFailover) {
+    private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, SessionOptions options) {
         closeSession();
         showStart();
         long open = ++opens;
@@ -334,7 +340,7 @@ public final class ConsoleWindow extends BorderPane {
         sessions.execute(() -> {
             WindowSession session;
             try {
-                session = context.connector().open(name, pair, heartbeat, security, probes, autoFailover);
+                session = context.connector().open(name, pair, heartbeat, options);
             } catch (RuntimeException e) {
                 String why = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
                 fx.execute(() -> {
@@ -371,8 +377,9 @@ public final class ConsoleWindow extends BorderPane {
         dashboardModel = dashboard;
         dashboard.onAlert(alert -> {
             context.alerts().accept(alert);
+            session.alert(alert);
             // JavaFX 21 has no urgency hint (no Stage API sets _NET_WM_STATE_DEMANDS_ATTENTION); the notification's
-            // critical urgency and the status bar stand in for it (README, "Alerts")
+            // critical urgency and the status bar stand in for it (docs/operator-guide.md, "The window")
             status.message(alert.title() + ": " + alert.body());
         });
         LogViewModel log = new LogViewModel();
@@ -447,8 +454,8 @@ public final class ConsoleWindow extends BorderPane {
         stopLab();
         lab = started;
         status.lab().show("Lab: running (" + started.description() + ")", Tone.OK);
-        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults(), TransportSecurity.none(),
-                started.probes());
+        openPair("local lab pair", started.endpoints(), HeartbeatSettings.defaults(),
+                SessionOptions.of(TransportSecurity.none()).withProbes(started.probes()));
     }
 
     private void labFailed(String sentence) {

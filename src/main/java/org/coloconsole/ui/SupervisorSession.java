@@ -18,12 +18,19 @@ import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PlanPreview;
-import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.colo.Side;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.coloconsole.colo.Alert;
+import org.coloconsole.colo.AlertThrottle;
+import org.coloconsole.engine.AlertCommand;
+import org.coloconsole.engine.AlertOutlet;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.AutoFailover;
 import org.coloconsole.engine.AutoFailoverSetup;
+import org.coloconsole.engine.DesktopNotifier;
 import org.coloconsole.engine.FenceRunner;
+import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.engine.MonotonicClock;
@@ -42,13 +49,25 @@ import org.coloconsole.ui.jobs.SupervisorJobs;
 public final class SupervisorSession implements WindowSession, FailoverPort {
     private final PairSession session;
     private final SupervisorJobs jobs;
+    private final AlertOutlet alerts;
+    private final ExecutorService alerting;
 
     private final Optional<AutoFailover> autoFailover;
 
-    private SupervisorSession(PairSession session, Optional<AutoFailover> autoFailover) {
+    private SupervisorSession(PairSession session, String name, Optional<DesktopNotifier> desktop,
+                              Optional<AlertCommand> command, Optional<AutoFailover> autoFailover) {
         this.session = session;
         this.jobs = new SupervisorJobs(session.supervisor());
         this.autoFailover = autoFailover;
+        this.alerting = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "alert-command");
+            t.setDaemon(true);
+            return t;
+        });
+        PairSupervisor supervisor = session.supervisor();
+        this.alerts = new AlertOutlet(name, new AlertThrottle(AlertThrottle.DEFAULT_GAP), MonotonicClock.system(),
+                desktop, command, supervisor.trail(), alerting,
+                problem -> supervisor.note(null, "alert", problem, LogEntry.Severity.WARNING));
     }
 
     @Override
@@ -71,45 +90,42 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
         });
     }
 
-    /** A connector that opens supervisor sessions journaled through {@code trails}. */
+    /** A connector that opens supervisor sessions journaled through {@code trails}, without desktop notifications. */
     public static PairConnector connector(AuditTrailFactory trails, Clock clock) {
-        return new PairConnector() {
-            @Override
-            public WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
-                                      TransportSecurity security, ServiceProbes probes) {
-                return SupervisorSession.open(pair, heartbeat, security, probes, AutoFailoverSetup.off(), trails,
-                        clock);
-            }
-
-            @Override
-            public WindowSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
-                                      TransportSecurity security, ServiceProbes probes,
-                                      AutoFailoverSetup autoFailover) {
-                return SupervisorSession.open(pair, heartbeat, security, probes, autoFailover, trails, clock);
-            }
-        };
+        return connector(trails, clock, Optional.empty());
     }
 
-    static SupervisorSession open(PairEndpoints pair, HeartbeatSettings heartbeat, TransportSecurity security,
-                                  ServiceProbes probes, AutoFailoverSetup autoFailover, AuditTrailFactory trails,
-                                  Clock clock) {
+    /** A connector whose sessions also send their alerts to the desktop (and to a profile's alert command). */
+    public static PairConnector connector(AuditTrailFactory trails, Clock clock, Optional<DesktopNotifier> desktop) {
+        return (name, pair, heartbeat, options) -> open(name, pair, heartbeat, options, trails, clock, desktop);
+    }
+
+    static SupervisorSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
+                                  SessionOptions options, AuditTrailFactory trails, Clock clock,
+                                  Optional<DesktopNotifier> desktop) {
         try {
-            PairConfig config = security.applyTo(PairConfig.of(pair.primary(), pair.secondary())
-                    .withHeartbeat(heartbeat)).withProbes(probes);
+            PairConfig config = options.security().applyTo(PairConfig.of(pair.primary(), pair.secondary())
+                    .withHeartbeat(heartbeat)).withProbes(options.probes());
             PairSession session = PairSession.open(config, trails, clock);
             // the cards show each side's topology and probe: kept current while the window watches
             session.watchService();
-            if (!autoFailover.enabled()) {
-                return new SupervisorSession(session, Optional.empty());
+            AutoFailoverSetup auto = options.autoFailover();
+            Optional<AutoFailover> policy = Optional.empty();
+            if (auto.enabled()) {
+                policy = Optional.of(new AutoFailover(session.supervisor(), session.runner(),
+                        new FenceRunner(session.supervisor().trail(), clock, MonotonicClock.system()),
+                        auto.settings(config), auto.fences(), MonotonicClock.system()));
+                policy.get().start();
             }
-            AutoFailover policy = new AutoFailover(session.supervisor(), session.runner(),
-                    new FenceRunner(session.supervisor().trail(), clock, MonotonicClock.system()),
-                    autoFailover.settings(config), autoFailover.fences(), MonotonicClock.system());
-            policy.start();
-            return new SupervisorSession(session, Optional.of(policy));
+            return new SupervisorSession(session, name, desktop, options.alertCommand(), policy);
         } catch (IOException e) {
             throw new UncheckedIOException("The journal could not be opened: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void alert(Alert alert) {
+        alerts.raise(alert);
     }
 
     @Override
@@ -166,6 +182,7 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     @Override
     public void close() {
         autoFailover.ifPresent(AutoFailover::close);
+        alerting.shutdownNow();
         jobs.close();
         session.close();
     }

@@ -27,6 +27,13 @@ public interface WindowSession extends AutoCloseable {
 
     FailoverPort failover();
 
+    /**
+     * Sends an alert the window raised beyond it (the desktop notification, the profile's alert command), rate-limited
+     * and journaled; returns at once. Nowhere by default (the tests' sessions).
+     */
+    default void alert(org.coloconsole.colo.Alert alert) {
+    }
+
     /** The jobs pane's feed and actions, when this session can act on jobs. */
     default Optional<JobsFeed> jobs() {
         return Optional.empty();

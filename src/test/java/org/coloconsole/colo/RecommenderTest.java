@@ -302,7 +302,7 @@ class RecommenderTest {
             assertThat(s.state.primary().heartbeat().status()).isEqualTo(HeartbeatStatus.UNKNOWN);
             Recommendation r = s.after(Duration.ofMillis(400)).recommendation();
             assertThat(r.kind()).as("%s", why).isEqualTo(Recommendation.Kind.WAIT);
-            assertThat(r.headline()).isEqualTo("Primary disconnected 0.4 s ago ("
+            assertThat(r.headline()).isEqualTo("Primary disconnected just now ("
                     + (why == Observation.Lost.Why.BY_USER ? "disconnected by the operator"
                     : "QEMU sent what the console cannot read") + "); waiting to reconnect to it.");
         }

@@ -14,6 +14,7 @@ import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.ui.PairConnector;
+import org.coloconsole.ui.SessionOptions;
 import org.coloconsole.ui.SupervisorSession;
 import org.coloconsole.ui.WindowSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +54,8 @@ class TlsProfileSessionTest {
         Path journal = Files.createTempDirectory(dir, "journal");
         PairConnector connector = SupervisorSession.connector(() -> JournalAuditTrail.open(journal),
                 Clock.systemUTC());
-        return connector.open(profile.name(), profile.endpoints(), profile.heartbeat(), profile.security(),
-                profile.serviceProbes());
+        return connector.open(profile.name(), profile.endpoints(), profile.heartbeat(),
+                SessionOptions.of(profile.security()).withProbes(profile.serviceProbes()));
     }
 
     private static ConnectionProfile profile(TlsQemu primary, TlsQemu secondary, Path ca) {

@@ -66,7 +66,7 @@ class DashboardLayoutTest {
         session = new FakeSession(refusedPair(), new ScriptedFailoverPort());
         PairEndpoints pair = new PairEndpoints(Endpoint.parse("tls:127.0.0.1:37717"),
                 Endpoint.parse("tcp:127.0.0.1:46093"));
-        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, security, probes) -> session,
+        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, options) -> session,
                 () -> { throw new IllegalStateException("no lab in this test"); },
                 new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false);
         ConsoleApp.show(stage, context);

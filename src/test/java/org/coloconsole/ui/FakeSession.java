@@ -28,7 +28,7 @@ final class FakeSession implements WindowSession {
         org.coloconsole.app.GuiLauncher.PairEndpoints pair = new org.coloconsole.app.GuiLauncher.PairEndpoints(
                 org.coloconsole.qmp.Endpoint.parse("unix:/run/lab/primary-console.sock"),
                 org.coloconsole.qmp.Endpoint.parse("unix:/run/lab/secondary-console.sock"));
-        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, security, probes) -> this,
+        ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, options) -> this,
                 () -> { throw new IllegalStateException("no lab in this test"); },
                 new org.coloconsole.app.profile.ProfileStore(dir.resolve("profiles.json")), java.time.Clock.systemUTC(),
                 java.time.ZoneOffset.UTC, false);

@@ -39,8 +39,8 @@ class FirstPairSecurityTest {
     void start(Stage stage) {
         PairEndpoints pair = new PairEndpoints(Endpoint.parse("tls:10.0.0.1:4444"), Endpoint.parse("tls:10.0.0.2:4444"));
         ConsoleContext context = new ConsoleContext(Optional.of(pair), FROM_THE_COMMAND_LINE,
-                (name, p, heartbeat, security, probes) -> {
-                    opened.add(security);
+                (name, p, heartbeat, options) -> {
+                    opened.add(options.security());
                     return new FakeSession(Snapshots.protectedPair(), new ScriptedFailoverPort());
                 },
                 () -> {

@@ -34,7 +34,7 @@ class ProfileEditTest {
                 org.coloconsole.qmp.Endpoint.parse("unix:/run/db/p.sock"), org.coloconsole.qmp.Endpoint.parse("unix:/run/db/s.sock")),
                 org.coloconsole.engine.HeartbeatSettings.defaults()));
         store.markUsed("db-pair", java.time.Instant.parse("2026-11-25T21:00:00Z"));
-        ConsoleContext context = new ConsoleContext(Optional.empty(), (name, p, hb, security, probes) -> {
+        ConsoleContext context = new ConsoleContext(Optional.empty(), (name, p, hb, options) -> {
             throw new IllegalStateException("nothing opens here");
         }, () -> { throw new IllegalStateException("no lab in this test"); }, store, Clock.systemUTC(),
                 ZoneOffset.UTC, false);

@@ -49,7 +49,7 @@ class WindowSurvivesTest {
 
     @Start
     void start(Stage stage) {
-        PairConnector connector = (name, pair, heartbeat, security, probes) -> {
+        PairConnector connector = (name, pair, heartbeat, options) -> {
             if (!journalWorks.get()) {
                 throw new UncheckedIOException(NO_JOURNAL, new java.io.IOException("owned by another user"));
             }
@@ -58,7 +58,7 @@ class WindowSurvivesTest {
         ConsoleContext context = new ConsoleContext(Optional.of(PAIR), TransportSecurity.none(), connector,
                 () -> { throw new IllegalStateException("no lab in this test"); },
                 new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false, false,
-                WindowMemory.none(), alert -> { }, fatal, new PendingCloses());
+                WindowMemory.none(), alert -> { }, fatal, new PendingCloses(), "", Optional.empty());
         window = ConsoleApp.show(stage, context);
     }
 

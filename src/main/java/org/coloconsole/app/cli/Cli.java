@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.coloconsole.app.GuiLauncher;
+import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine;
 
@@ -17,7 +18,13 @@ public final class Cli {
 
     /** The whole tree: help, the man page and bash completion list every subcommand. */
     public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails) {
-        CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
+        return commandLine(gui, trails, standardProfiles());
+    }
+
+    /** @param profiles where {@code --profile NAME} looks; made only when a profile is asked for */
+    public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails, Supplier<ProfileStore> profiles) {
+        Profiles lookup = new Profiles(profiles);
+        CommandLine line = root(gui, lookup);
         subcommands(trails).values().forEach(sub -> line.addSubcommand(sub.get()));
         return withSentences(line);
     }
@@ -29,19 +36,36 @@ public final class Cli {
      * misspelt name, the window's options) the whole tree is built, and for a bare {@code --version} none is.
      */
     public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails, String... args) {
+        return commandLine(gui, trails, standardProfiles(), args);
+    }
+
+    /** As above, with {@code --profile NAME} looked up in {@code profiles}. */
+    public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails, Supplier<ProfileStore> profiles,
+                                          String... args) {
         List<String> given = Arrays.asList(args);
         Map<String, Supplier<Object>> all = subcommands(trails);
+        Profiles lookup = new Profiles(profiles);
         if (all.keySet().stream().noneMatch(given::contains)) {
             return given.equals(List.of("--version")) || given.equals(List.of("-V"))
-                    ? withSentences(new CommandLine(new ColoConsoleCommand(gui))) : commandLine(gui, trails);
+                    ? withSentences(root(gui, lookup)) : commandLine(gui, trails, profiles);
         }
-        CommandLine line = new CommandLine(new ColoConsoleCommand(gui));
+        CommandLine line = root(gui, lookup);
         all.forEach((name, sub) -> {
             if (given.contains(name)) {
                 line.addSubcommand(sub.get());
             }
         });
         return withSentences(line);
+    }
+
+    /** The user's profiles in the XDG config directory of this process's environment. */
+    private static Supplier<ProfileStore> standardProfiles() {
+        return () -> ProfileStore.inConfigDir(System.getenv());
+    }
+
+    /** The root command, whose subcommands' pair options (a picocli mixin) find profiles through {@code profiles}. */
+    private static CommandLine root(GuiLauncher gui, Profiles profiles) {
+        return new CommandLine(new ColoConsoleCommand(gui, profiles), Profiles.factory(profiles));
     }
 
     /**

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 public final class ColoConsoleCommand implements Callable<Integer> {
 
     private final GuiLauncher gui;
+    private final Profiles profiles;
 
     @Spec
     private CommandSpec spec;
@@ -35,15 +36,36 @@ public final class ColoConsoleCommand implements Callable<Integer> {
             + "console on it, and stop it when the window closes")
     private boolean lab;
 
+    @Option(names = "--profile", paramLabel = "NAME", description = "open the window on a saved profile (its "
+            + "monitors, heartbeat, TLS settings and alert command)")
+    private String profile;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "the pair's name for --primary/--secondary, in the "
+            + "title, on the banner and in the confirmation (default: made from the endpoints' hosts)")
+    private String name;
+
     @Mixin
     private TransportOptions transport;
 
-    public ColoConsoleCommand(GuiLauncher gui) {
+    ColoConsoleCommand(GuiLauncher gui, Profiles profiles) {
         this.gui = gui;
+        this.profiles = profiles;
     }
 
     @Override
     public Integer call() {
+        if (profile != null) {
+            if (lab || primary != null || secondary != null || transport.given() || name != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--profile " + profile + " names the pair"
+                        + " and how to reach it: leave out --lab, --primary, --secondary, --name and the TLS options");
+            }
+            // read now, so that a misspelt name is a usage error here rather than a message in the window
+            return gui.launch(new GuiLauncher.WindowStart.Profile(profiles.named(spec.commandLine(), profile).name()));
+        }
+        if (name != null && primary == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--name names the pair given with --primary and --secondary: give the pair too");
+        }
         if ((primary == null) != (secondary == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give both --primary and --secondary, or neither");
@@ -68,7 +90,9 @@ public final class ColoConsoleCommand implements Callable<Integer> {
         }
         // checked before the window opens, so a combination that cannot work is a usage error as in the subcommands
         TransportSecurity security = transport.security(spec.commandLine(), primary, secondary);
-        return gui.launch(new GuiLauncher.WindowStart.Pair(new GuiLauncher.PairEndpoints(primary, secondary), security));
+        GuiLauncher.PairEndpoints pair = new GuiLauncher.PairEndpoints(primary, secondary);
+        return gui.launch(new GuiLauncher.WindowStart.Pair(pair, security,
+                name == null || name.isBlank() ? pair.derivedName() : name.strip()));
     }
 
     /** Reads the version Maven wrote into the build. */

@@ -78,6 +78,7 @@ public final class FailoverCommand implements Callable<Integer> {
              })) {
             session.awaitKnown(wait);
             var snapshot = session.supervisor().settled().get();
+            out.println(SnapshotText.header(pair.name()));
             SnapshotText.lines(snapshot).forEach(out::println);
             out.println("Journal: " + session.supervisor().auditLocation());
             if (!snapshot.state().primary().answering() && !snapshot.state().secondary().answering()) {
@@ -97,7 +98,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 out.println("  " + step.command() + " → " + step.side().label() + ": " + step.sentence());
             }
             out.flush();
-            if (!yes && !confirmed(out, request)) {
+            if (!yes && !confirmed(out, request, pair.name())) {
                 err.println("Not confirmed; nothing was sent.");
                 return ExitCodes.QEMU_ERROR;
             }
@@ -130,9 +131,9 @@ public final class FailoverCommand implements Callable<Integer> {
     }
 
     /** Asks the operator to type the action; no terminal (no stdin) means no confirmation. */
-    private boolean confirmed(PrintWriter out, FailoverRequest request) throws IOException {
+    private boolean confirmed(PrintWriter out, FailoverRequest request, String pairName) throws IOException {
         String expected = request.target() == Side.SECONDARY ? "promote secondary" : "continue on primary";
-        out.print("Type '" + expected + "' to go ahead: ");
+        out.print("Pair " + pairName + ": type '" + expected + "' to go ahead: ");
         out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String answer = in.readLine();

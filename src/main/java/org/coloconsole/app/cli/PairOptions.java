@@ -2,29 +2,45 @@ package org.coloconsole.app.cli;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.coloconsole.app.GuiLauncher;
+import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.colo.ServiceProbe;
 import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.qmp.Endpoint;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The pair's two monitors, the heartbeat and how to reach the monitors safely, shared by watch, status and failover. */
+/**
+ * The pair's two monitors (given, or a saved profile's), its name, the heartbeat and how to reach the monitors
+ * safely, shared by every command that takes a pair (watch, status, failover, jobs, job).
+ */
 final class PairOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--primary", required = true, paramLabel = "ENDPOINT", converter = EndpointConverter.class,
+    private final Profiles profiles;
+
+    @Option(names = "--primary", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
             description = "the primary's QMP monitor (tcp:HOST:PORT, tls:HOST:PORT or unix:/path)")
     Endpoint primary;
 
-    @Option(names = "--secondary", required = true, paramLabel = "ENDPOINT", converter = EndpointConverter.class,
+    @Option(names = "--secondary", paramLabel = "ENDPOINT", converter = EndpointConverter.class,
             description = "the secondary's QMP monitor")
     Endpoint secondary;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "a saved profile (Connect… in the window): its "
+            + "monitors, heartbeat and TLS settings, instead of --primary and --secondary")
+    String profile;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "the pair's name in what is printed (default: the "
+            + "profile's, else made from the endpoints' hosts)")
+    String name;
 
     @Option(names = "--heartbeat", defaultValue = "250ms", converter = DurationConverter.class, paramLabel = "INTERVAL",
             description = "ping interval (default ${DEFAULT-VALUE})")
@@ -53,12 +69,81 @@ final class PairOptions {
     @Mixin
     TransportOptions transport;
 
+    private ConnectionProfile resolved;
+
+    /** Picocli makes it through {@link Profiles#factory}. */
+    PairOptions(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
     PairConfig config() {
-        return transport.security(mixee.commandLine(), primary, secondary).applyTo(PairConfig.of(primary, secondary)
-                .withHeartbeat(new HeartbeatSettings(interval, misses,
-                        Duration.ofMillis(Math.max(3000, interval.toMillis() * misses * 2)))))
-                .withProbes(new ServiceProbes(probe("--probe-primary", probePrimary),
-                        probe("--probe-secondary", probeSecondary), allowRemoteProbes, serviceWithin));
+        CommandLine line = mixee.commandLine();
+        Optional<ConnectionProfile> saved = savedProfile();
+        if (saved.isPresent()) {
+            ConnectionProfile p = saved.get();
+            try {
+                HeartbeatSettings heartbeat = given("--heartbeat") || given("--misses")
+                        ? heartbeat() : p.heartbeat();
+                return p.security().applyTo(PairConfig.of(p.endpoints().primary(), p.endpoints().secondary())
+                        .withHeartbeat(heartbeat)).withProbes(probes());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(line, "--profile " + p.name() + ": " + e.getMessage());
+            }
+        }
+        if (primary == null || secondary == null) {
+            throw new ParameterException(line, primary == null && secondary == null
+                    ? "give the pair: --primary ENDPOINT --secondary ENDPOINT, or --profile NAME"
+                    : "give both --primary and --secondary (or --profile NAME)");
+        }
+        return transport.security(line, primary, secondary).applyTo(PairConfig.of(primary, secondary)
+                .withHeartbeat(heartbeat())).withProbes(probes());
+    }
+
+    /** The pair's name: {@code --name}, the profile's, or one made from the endpoints. */
+    String name() {
+        if (name != null && !name.isBlank()) {
+            return name.strip();
+        }
+        Optional<ConnectionProfile> saved = savedProfile();
+        if (saved.isPresent()) {
+            return saved.get().name();
+        }
+        PairConfig config = config();
+        return new GuiLauncher.PairEndpoints(config.primary(), config.secondary()).derivedName();
+    }
+
+    private Optional<ConnectionProfile> savedProfile() {
+        if (profile == null) {
+            return Optional.empty();
+        }
+        CommandLine line = mixee.commandLine();
+        if (primary != null || secondary != null) {
+            throw new ParameterException(line, "--profile " + profile + " names the pair: leave out --primary and"
+                    + " --secondary");
+        }
+        if (transport.given()) {
+            throw new ParameterException(line, "--profile " + profile + " has its own TLS settings: leave out"
+                    + " --tls-ca, --tls-cert, --tls-key and --allow-insecure (change them with Connect… in the window)");
+        }
+        if (resolved == null) {
+            resolved = profiles.named(line, profile);
+        }
+        return Optional.of(resolved);
+    }
+
+    private boolean given(String option) {
+        return mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private HeartbeatSettings heartbeat() {
+        return new HeartbeatSettings(interval, misses,
+                Duration.ofMillis(Math.max(3000, interval.toMillis() * misses * 2)));
+    }
+
+    private ServiceProbes probes() {
+        return new ServiceProbes(probe("--probe-primary", probePrimary),
+                probe("--probe-secondary", probeSecondary), allowRemoteProbes, serviceWithin);
     }
 
     private Optional<ServiceProbe> probe(String flag, String text) {

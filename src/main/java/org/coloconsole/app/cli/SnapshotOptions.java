@@ -30,6 +30,7 @@ final class SnapshotOptions {
         if (json) {
             out.println(asJson.apply(snapshot));
         } else {
+            out.println(SnapshotText.header(pair.name()));
             asLines.apply(snapshot).forEach(out::println);
         }
         out.flush();

@@ -41,8 +41,14 @@ final class SnapshotText {
                 s.fenced() ? "  FENCED" : "");
     }
 
-    static String json(PairSnapshot snapshot) {
+    /** The first line of a pair's text: which pair this is. */
+    static String header(String pairName) {
+        return "Pair: " + pairName;
+    }
+
+    static String json(PairSnapshot snapshot, String pairName) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("pair", pairName);
         map.put("at", snapshot.at().toString());
         for (Side side : Side.values()) {
             SideState s = snapshot.state().side(side);

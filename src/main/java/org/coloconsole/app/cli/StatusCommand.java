@@ -32,7 +32,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return snapshotOptions.print(pair, trails, spec.commandLine().getOut(), SnapshotText::json,
+        return snapshotOptions.print(pair, trails, spec.commandLine().getOut(),
+                snapshot -> SnapshotText.json(snapshot, pair.name()),
                 SnapshotText::lines, StatusCommand::exitCode);
     }
 

@@ -56,6 +56,10 @@ public final class WatchCommand implements Callable<Integer> {
         AutoFailoverSettings settings = autoFailover.settings(spec.commandLine(), config);
         Map<Side, FenceSpec> fences = autoFailover.fences(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
+        if (!json) {
+            out.println("Watching the pair " + pair.name() + (limit == null ? " until Ctrl-C" : ""));
+            out.flush();
+        }
         CountDownLatch interrupted = new CountDownLatch(1);
         Thread hook = new Thread(interrupted::countDown, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

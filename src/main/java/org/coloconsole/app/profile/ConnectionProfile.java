@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.engine.AlertCommand;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
@@ -27,10 +28,12 @@ import org.coloconsole.qmp.TlsSettings;
  * @param probes        each side's service probe; null when the profile names none (and in profiles saved before
  *                      probes were offered)
  * @param autoFailover  the automatic failover and fence actions; null (and not written) when off
+ * @param alertCommand  absolute path of a program run at each alert with the event as JSON on stdin; or null
  */
 public record ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                                 long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
-                                boolean allowInsecure, ProfileProbes probes, AutoFailoverProfile autoFailover) {
+                                boolean allowInsecure, ProfileProbes probes, AutoFailoverProfile autoFailover,
+                                String alertCommand) {
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(primary, "primary");
@@ -40,14 +43,15 @@ public record ConnectionProfile(String name, String primary, String secondary, l
         tlsKey = blankToNull(tlsKey);
         // none set is written as none, so a profile without probes reads as it did before they existed
         probes = probes == null || probes.empty() ? null : probes;
+        alertCommand = blankToNull(alertCommand);
     }
 
-    /** A profile without service probes or automatic failover. */
+    /** A profile without service probes, automatic failover or alert command. */
     public ConnectionProfile(String name, String primary, String secondary, long intervalMs, int misses,
                              long pingTimeoutMs, String lastUsed, String tlsCa, String tlsCert, String tlsKey,
                              boolean allowInsecure) {
         this(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa, tlsCert, tlsKey,
-                allowInsecure, null, null);
+                allowInsecure, null, null, null);
     }
 
     /** A profile without TLS files, plain TCP to loopback only. */
@@ -100,13 +104,13 @@ public record ConnectionProfile(String name, String primary, String secondary, l
     /** The same profile with these TLS files (paths, blank for none) and plain-TCP choice. */
     public ConnectionProfile withSecurity(String ca, String cert, String key, boolean insecure) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, ca, cert,
-                key, insecure, probes, autoFailover);
+                key, insecure, probes, autoFailover, alertCommand);
     }
 
     /** The same profile with these service probes (null: none). */
     public ConnectionProfile withProbes(ProfileProbes value) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa,
-                tlsCert, tlsKey, allowInsecure, value, autoFailover);
+                tlsCert, tlsKey, allowInsecure, value, autoFailover, alertCommand);
     }
 
     /**
@@ -130,7 +134,30 @@ public record ConnectionProfile(String name, String primary, String secondary, l
 
     public ConnectionProfile usedAt(Instant at) {
         return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, at.toString(),
-                tlsCa, tlsCert, tlsKey, allowInsecure, probes, autoFailover);
+                tlsCa, tlsCert, tlsKey, allowInsecure, probes, autoFailover, alertCommand);
+    }
+
+    /** The same profile with this alert command (a path, blank for none). */
+    public ConnectionProfile withAlertCommand(String command) {
+        return new ConnectionProfile(name, primary, secondary, intervalMs, misses, pingTimeoutMs, lastUsed, tlsCa,
+                tlsCert, tlsKey, allowInsecure, probes, autoFailover, command);
+    }
+
+    /**
+     * The alert command to run at each alert, if the profile has one.
+     *
+     * @throws IllegalArgumentException with a sentence when the path is not absolute (what it would run would depend
+     *                                  on the directory the console was started in)
+     */
+    public Optional<AlertCommand> alerting() {
+        if (alertCommand == null) {
+            return Optional.empty();
+        }
+        Path program = Path.of(alertCommand);
+        if (!program.isAbsolute()) {
+            throw new IllegalArgumentException("the alert command must be an absolute path, not " + alertCommand);
+        }
+        return Optional.of(new AlertCommand(program, AlertCommand.DEFAULT_TIMEOUT));
     }
 
     private static Path path(String text) {

@@ -1,12 +1,10 @@
 package org.coloconsole.ui.dashboard;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.colo.SideState;
-import org.coloconsole.qmp.Endpoint;
 
 /**
  * The names an operator recognises a pair and its sides by: the pair's name (a profile's, or one made from the
@@ -17,26 +15,9 @@ public final class PairNames {
     private PairNames() {
     }
 
-    /**
-     * A name for a pair opened without a profile ({@code --primary/--secondary}): the hosts, or for UNIX sockets the
-     * directory that holds them, which is what tells two local pairs apart.
-     */
+    /** A name for a pair opened without a profile or {@code --name} (the app layer makes it). */
     public static String derived(PairEndpoints pair) {
-        String p = place(pair.primary());
-        String s = place(pair.secondary());
-        return p.equals(s) ? p : p + " ⇄ " + s;
-    }
-
-    private static String place(Endpoint endpoint) {
-        if (endpoint instanceof Endpoint.Tcp t) {
-            return t.host();
-        }
-        if (endpoint instanceof Endpoint.Tls t) {
-            return t.host();
-        }
-        Path path = ((Endpoint.Unix) endpoint).path();
-        Path dir = path.getParent();
-        return dir == null || dir.getFileName() == null ? path.toString() : dir.getFileName().toString();
+        return pair.derivedName();
     }
 
     /** The host a side's monitor is on, as the operator would name it: a UNIX socket is on this machine. */

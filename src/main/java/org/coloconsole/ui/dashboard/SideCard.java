@@ -110,9 +110,17 @@ public final class SideCard extends VBox {
         sparkName.getStyleClass().add("fact-name");
         sparkName.setMinWidth(Region.USE_PREF_SIZE);
         sparkName.setTooltip(new Tooltip("Heartbeat round trips of the last minute"));
-        GridPane.setHgrow(sparkline, Priority.ALWAYS);
         sparkline.setMaxWidth(Double.MAX_VALUE);
-        facts.addRow(row, sparkName, sparkline);
+        Label scale = new Label();
+        scale.textProperty().bind(model.sparklineScaleProperty());
+        scale.setId(model.side().label() + "-sparkline-scale");
+        scale.getStyleClass().add("sparkline-scale");
+        scale.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox.setHgrow(sparkline, Priority.ALWAYS);
+        javafx.scene.layout.HBox spark = new javafx.scene.layout.HBox(6, sparkline, scale);
+        spark.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        GridPane.setHgrow(spark, Priority.ALWAYS);
+        facts.addRow(row, sparkName, spark);
 
         Label notice = new Label();
         notice.textProperty().bind(model.noticeProperty());

@@ -62,6 +62,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<CardState> state = new ReadOnlyObjectWrapper<>(CardState.DEGRADED);
     private final ReadOnlyObjectWrapper<List<Double>> sparkline = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper sparklineScale = new ReadOnlyStringWrapper("");
 
     public SideCardViewModel(Side side, ZoneId zone) {
         this.side = side;
@@ -124,6 +125,9 @@ public final class SideCardViewModel {
         notice.set(unresyncedGap(s).orElse(""));
         state.set(classify(s));
         sparkline.set(Arrays.stream(beat.recentMicros()).mapToObj(us -> us / 1000.0).toList());
+        // the line is drawn from 0 (its foot) to its largest value (its top): say what that top is
+        sparklineScale.set(beat.recentMicros().length < 2 ? "" : "0 – " + Texts.duration(Duration.ofNanos(
+                Arrays.stream(beat.recentMicros()).max().orElse(0) * 1000)));
     }
 
     /** Green when the guest answered, red when it did not; nothing to colour while not probed. */
@@ -282,4 +286,6 @@ public final class SideCardViewModel {
     public ReadOnlyObjectProperty<CardState> stateProperty() { return state.getReadOnlyProperty(); }
     /** Round trips of the last minute in milliseconds, oldest first. */
     public ReadOnlyObjectProperty<List<Double>> sparklineProperty() { return sparkline.getReadOnlyProperty(); }
+    /** The sparkline's scale: from 0 at its foot to the largest round trip shown at its top. */
+    public ReadOnlyStringProperty sparklineScaleProperty() { return sparklineScale.getReadOnlyProperty(); }
 }

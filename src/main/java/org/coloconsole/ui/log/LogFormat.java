@@ -7,24 +7,38 @@ import java.util.Optional;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
 
-/** How a log row reads on screen: local wall-clock times to the millisecond, the side in lower case. */
+/**
+ * How a log row reads on screen: wall-clock times to the millisecond in the window's zone (named in the columns'
+ * titles), the date with the receive time (a log read the next morning must say which day), the side in lower case.
+ */
 public final class LogFormat {
     private final DateTimeFormatter time;
+    private final DateTimeFormatter dateTime;
+    private final String zoneName;
 
     public LogFormat(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
+        this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(zone);
+        this.zoneName = java.time.ZoneOffset.UTC.equals(zone.normalized()) ? "UTC"
+                : zone.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
     }
 
     public String time(Instant instant) {
         return time.format(instant);
     }
 
+    /** The zone the times are in, as the columns' titles say it ("UTC", "CET"…). */
+    public String zoneName() {
+        return zoneName;
+    }
+
     public String qemuTime(LogEntry entry) {
         return entry.qemuTime().map(this::time).orElse("—");
     }
 
+    /** The date and time the console received the row. */
     public String receivedTime(LogEntry entry) {
-        return time(entry.receivedAt());
+        return dateTime.format(entry.receivedAt());
     }
 
     public static String side(LogEntry entry) {

@@ -137,11 +137,15 @@ public final class LogView extends BorderPane {
         table.setItems(model.visibleRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet."));
-        table.getColumns().add(column("QEMU time", 110, format::qemuTime));
-        table.getColumns().add(column("Received", 110, format::receivedTime));
-        table.getColumns().add(column("Side", 90, LogFormat::side));
-        table.getColumns().add(column("Event", 150, LogEntry::name));
-        table.getColumns().add(column("Summary", 320, LogEntry::summary));
+        // the times and names keep their width (a time cut to "14:01:…" says nothing); the summary takes what is left
+        table.getColumns().add(fixed(column("QEMU (" + format.zoneName() + ")", 125, format::qemuTime)));
+        table.getColumns().add(fixed(column("Received (" + format.zoneName() + ")", 215, format::receivedTime)));
+        table.getColumns().add(fixed(column("Side", 105, LogFormat::side)));
+        table.getColumns().add(fixed(column("Event", 150, LogEntry::name)));
+        TableColumn<LogEntry, String> summary = column("Summary", 320, LogEntry::summary);
+        // a summary wider than its column is cut with an ellipsis: the whole of it is a hover away
+        summary.setCellFactory(c -> new SummaryCell());
+        table.getColumns().add(summary);
         table.setRowFactory(view -> new SeverityRow());
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setAccessibleText("Event log rows; Ctrl+C copies the selected rows");
@@ -191,6 +195,29 @@ public final class LogView extends BorderPane {
         column.setSortable(false); // arrival order is the point of a log; sorting would break following the tail
         column.setReorderable(false);
         return column;
+    }
+
+    private static <T> TableColumn<LogEntry, T> fixed(TableColumn<LogEntry, T> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
+    }
+
+    /** A summary cell whose tooltip holds the whole summary. */
+    private static final class SummaryCell extends javafx.scene.control.TableCell<LogEntry, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        SummaryCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            tip.setText(empty || text == null ? "" : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+        }
     }
 
     private Region detailsPane() {

@@ -106,7 +106,11 @@ public final class ProfileDialog extends Dialog<ConnectionProfile> {
         CheckBox remoteProbes = new CheckBox(ProbeProblems.REMOTE_CHOICE);
         remoteProbes.setId("profile-allow-remote-probes");
         remoteProbes.selectedProperty().bindBidirectional(form.allowRemoteProbesProperty());
-        grid.add(remoteProbes, 1, row, 2, 1);
+        grid.add(remoteProbes, 1, row++, 2, 1);
+
+        grid.add(new Separator(), 0, row++, 3, 1);
+        field(grid, row, "Alert command", "profile-alert-command", form.alertCommandProperty(),
+                form.alertCommandErrorProperty(), "optional, e.g. /usr/local/bin/page-oncall");
 
         getDialogPane().setContent(grid);
         // typing goes into the name, not onto Cancel (where a space would close the dialog)

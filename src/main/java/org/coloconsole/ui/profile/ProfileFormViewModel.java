@@ -50,6 +50,8 @@ public final class ProfileFormViewModel {
     private final ReadOnlyStringWrapper probePrimaryStatusError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper probeSecondaryError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper probeSecondaryStatusError = new ReadOnlyStringWrapper("");
+    private final StringProperty alertCommand = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper alertCommandError = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
     public ProfileFormViewModel() {
@@ -67,15 +69,17 @@ public final class ProfileFormViewModel {
                 probeSecondary, probeSecondaryStatus, allowRemoteProbes)) {
             probeField.addListener((o, a, b) -> validate());
         }
+        alertCommand.addListener((o, a, b) -> validate());
         valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && primaryError.get().isEmpty()
                         && secondaryError.get().isEmpty() && intervalError.get().isEmpty() && missesError.get().isEmpty()
                         && pingTimeoutError.get().isEmpty() && heartbeatError.get().isEmpty()
                         && tlsCaError.get().isEmpty() && tlsCertError.get().isEmpty() && tlsKeyError.get().isEmpty()
                         && probePrimaryError.get().isEmpty() && probePrimaryStatusError.get().isEmpty()
-                        && probeSecondaryError.get().isEmpty() && probeSecondaryStatusError.get().isEmpty(),
+                        && probeSecondaryError.get().isEmpty() && probeSecondaryStatusError.get().isEmpty()
+                        && alertCommandError.get().isEmpty(),
                 nameError, primaryError, secondaryError, intervalError, missesError, pingTimeoutError, heartbeatError,
                 tlsCaError, tlsCertError, tlsKeyError, probePrimaryError, probePrimaryStatusError, probeSecondaryError,
-                probeSecondaryStatusError);
+                probeSecondaryStatusError, alertCommandError);
         validate();
     }
 
@@ -101,6 +105,7 @@ public final class ProfileFormViewModel {
         allowRemoteProbes.set(probes != null && probes.allowRemote());
         // the form has no fields for it (yet): kept as loaded, so saving from the form loses nothing
         autoFailover = p.autoFailover();
+        alertCommand.set(orEmpty(p.alertCommand()));
     }
 
     private static String statusText(Integer status) {
@@ -133,6 +138,7 @@ public final class ProfileFormViewModel {
         intervalError.set(numberError(interval.get(), "The interval", 10));
         missesError.set(numberError(misses.get(), "Misses", 1));
         pingTimeoutError.set(numberError(pingTimeout.get(), "The ping timeout", 10));
+        alertCommandError.set(alertCommandError(alertCommand.get().strip()));
         heartbeatError.set("");
         if (intervalError.get().isEmpty() && missesError.get().isEmpty() && pingTimeoutError.get().isEmpty()) {
             try {
@@ -141,6 +147,21 @@ public final class ProfileFormViewModel {
                 heartbeatError.set(capitalise(e.getMessage()) + ".");
             }
         }
+    }
+
+    /** Empty when the alert command can run: none, or an absolute path to an executable file. */
+    private static String alertCommandError(String text) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        java.nio.file.Path program = java.nio.file.Path.of(text);
+        if (!program.isAbsolute()) {
+            return "The alert command must be an absolute path, e.g. /usr/local/bin/page-oncall.";
+        }
+        if (!java.nio.file.Files.isRegularFile(program)) {
+            return "There is no file " + text + ".";
+        }
+        return java.nio.file.Files.isExecutable(program) ? "" : text + " is not executable (chmod +x).";
     }
 
     private static String endpointError(String text, String side) {
@@ -191,7 +212,8 @@ public final class ProfileFormViewModel {
                 Long.parseLong(interval.get().strip()), Integer.parseInt(misses.get().strip()),
                 Long.parseLong(pingTimeout.get().strip()), null, tlsCa.get(), tlsCert.get(), tlsKey.get(),
                 allowInsecure.get(), new ProfileProbes(probePrimary.get(), status(probePrimaryStatus.get()),
-                probeSecondary.get(), status(probeSecondaryStatus.get()), allowRemoteProbes.get()), autoFailover));
+                probeSecondary.get(), status(probeSecondaryStatus.get()), allowRemoteProbes.get()), autoFailover,
+                alertCommand.get()));
     }
 
     /** Blank is "not given" (200 for an HTTP probe); the form has checked the rest. */
@@ -200,6 +222,9 @@ public final class ProfileFormViewModel {
     }
 
     public StringProperty nameProperty() { return name; }
+    /** A program run at each alert with the event as JSON on stdin; blank for none. */
+    public StringProperty alertCommandProperty() { return alertCommand; }
+    public ReadOnlyStringProperty alertCommandErrorProperty() { return alertCommandError.getReadOnlyProperty(); }
     public StringProperty primaryProperty() { return primary; }
     public StringProperty secondaryProperty() { return secondary; }
     public StringProperty intervalProperty() { return interval; }

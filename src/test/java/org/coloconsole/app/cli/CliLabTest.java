@@ -71,9 +71,10 @@ class CliLabTest {
         Run r = run(pair("status", "--wait", WAIT));
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("primary").contains("connected").contains("HEALTHY").contains("colo primary");
-        assertThat(lines.get(1)).startsWith("secondary").contains("colo secondary");
-        assertThat(lines.get(2)).startsWith("Recommendation: PROTECTED");
+        assertThat(lines.get(0)).startsWith("Pair: ");
+        assertThat(lines.get(1)).startsWith("primary").contains("connected").contains("HEALTHY").contains("colo primary");
+        assertThat(lines.get(2)).startsWith("secondary").contains("colo secondary");
+        assertThat(lines.get(3)).startsWith("Recommendation: PROTECTED");
 
         Run json = run(pair("status", "--json", "--wait", WAIT));
         QmpValue v = QmpValue.parse(json.out().strip());

@@ -35,7 +35,7 @@ class AutoFailoverProfileTest {
                 List.of("/run/lab/fence_colo_lab"), Map.of("plug", "primary"), 7000L), null);
         ConnectionProfile p = plain();
         ConnectionProfile withAuto = new ConnectionProfile(p.name(), p.primary(), p.secondary(), p.intervalMs(),
-                p.misses(), p.pingTimeoutMs(), null, null, null, null, false, null, auto);
+                p.misses(), p.pingTimeoutMs(), null, null, null, null, false, null, auto, null);
         ProfileStore store = new ProfileStore(home.resolve("profiles.json"));
         store.save(withAuto);
         store.markUsed("lab", java.time.Instant.parse("2026-12-02T10:00:00Z"));

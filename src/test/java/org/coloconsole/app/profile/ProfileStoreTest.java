@@ -156,4 +156,18 @@ class ProfileStoreTest {
         ConnectionProfile missingCa = remotePlain.withSecurity(home.resolve("gone.pem").toString(), null, null, true);
         assertThatThrownBy(missingCa::security).hasMessage("The CA file " + home.resolve("gone.pem") + " does not exist.");
     }
+
+    @Test
+    void aProfilesAlertCommandIsSavedAndARelativePathIsASentence() throws IOException {
+        ProfileStore store = new ProfileStore(home.resolve("p/profiles.json"));
+        store.save(profile("rack-a").withAlertCommand("/usr/local/bin/page-oncall"));
+
+        ConnectionProfile back = new ProfileStore(store.file()).find("rack-a").orElseThrow();
+        assertThat(back.alerting()).hasValueSatisfying(c ->
+                assertThat(c.program()).isEqualTo(Path.of("/usr/local/bin/page-oncall")));
+        assertThat(profile("rack-b").alerting()).isEmpty();
+        assertThatThrownBy(() -> profile("rack-c").withAlertCommand("page-oncall").alerting())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the alert command must be an absolute path, not page-oncall");
+    }
 }

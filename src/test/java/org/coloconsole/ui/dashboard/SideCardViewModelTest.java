@@ -28,6 +28,7 @@ class SideCardViewModelTest {
         assertThat(card.lastExitProperty().get()).isEqualTo("no COLO_EXIT");
         assertThat(card.migrationProperty().get()).isEqualTo("colo");
         assertThat(card.sparklineProperty().get()).containsExactly(0.4, 0.45, 0.42);
+        assertThat(card.sparklineScaleProperty().get()).as("the line's foot and top").isEqualTo("0 – 0.45 ms");
     }
 
     @Test

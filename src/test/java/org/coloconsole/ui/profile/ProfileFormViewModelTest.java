@@ -273,4 +273,25 @@ class ProfileFormViewModelTest {
         assertThat(again.probePrimaryStatusProperty().get()).isEqualTo("204");
         assertThat(again.toProfile().orElseThrow().probes()).isEqualTo(saved);
     }
+
+    @Test
+    void theAlertCommandMustBeAnExecutableGivenByAbsolutePathAndSurvivesAnEdit() throws Exception {
+        fillValid();
+        form.alertCommandProperty().set("page-oncall");
+        assertThat(form.alertCommandErrorProperty().get()).startsWith("The alert command must be an absolute path");
+        assertThat(form.validProperty().get()).isFalse();
+
+        java.nio.file.Path script = java.nio.file.Files.writeString(dir.resolve("page-oncall"), "#!/bin/sh\n");
+        form.alertCommandProperty().set(script.toString());
+        assertThat(form.alertCommandErrorProperty().get()).isEqualTo(script + " is not executable (chmod +x).");
+        java.nio.file.Files.setPosixFilePermissions(script,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        form.alertCommandProperty().set("");
+        form.alertCommandProperty().set(script.toString());
+        assertThat(form.validProperty().get()).isTrue();
+
+        ProfileFormViewModel edit = new ProfileFormViewModel();
+        edit.load(form.toProfile().orElseThrow());
+        assertThat(edit.toProfile().orElseThrow().alertCommand()).as("an edit keeps it").isEqualTo(script.toString());
+    }
 }
