@@ -45,6 +45,7 @@ public final class Reprotection {
     private final Timeouts timeouts;
     private final ReprotectReader reader;
     private final ProbeRunner probes;
+    private final PairClaims claims;
 
     /**
      * @param mirror     how long the copy may take until ready
@@ -54,8 +55,13 @@ public final class Reprotection {
     public record Timeouts(Duration mirror, Duration colo, Duration checkpoint) {
     }
 
-    public Reprotection(PairSupervisor supervisor, Duration stepTimeout, Timeouts timeouts) {
+    /**
+     * @param claims who this process is when it claims the pair: restoring protection holds the same lock and claim
+     *               as a failover, so two consoles never act on one pair at once (docs/colo-behaviour.md, "The claim")
+     */
+    public Reprotection(PairSupervisor supervisor, Duration stepTimeout, Timeouts timeouts, PairClaims claims) {
         this.supervisor = supervisor;
+        this.claims = claims;
         this.stepTimeout = stepTimeout;
         this.timeouts = timeouts;
         this.reader = new ReprotectReader(stepTimeout);
@@ -70,6 +76,26 @@ public final class Reprotection {
     public ReprotectOutcome run(ReprotectOptions options, Consumer<ReprotectReport> progress)
             throws InterruptedException {
         long started = System.nanoTime();
+        try (PairClaim claim = claims.open(supervisor, stepTimeout)) {
+            Optional<String> refusal = claim.lockHost();
+            if (refusal.isEmpty()) {
+                refusal = claim.claimSides(Side.PRIMARY);
+            }
+            if (refusal.isPresent()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("action", "restore protection");
+                fields.put("refused", refusal.get());
+                supervisor.trail().record(AuditKind.ACTION_REFUSED, Side.PRIMARY, supervisor.clock().instant(),
+                        fields);
+                return new ReprotectOutcome(ReprotectOutcome.Result.REFUSED, refusal.get(), List.of(), List.of(),
+                        since(started), Optional.empty(), Optional.empty());
+            }
+            return runClaimed(options, progress, started);
+        }
+    }
+
+    private ReprotectOutcome runClaimed(ReprotectOptions options, Consumer<ReprotectReport> progress, long started)
+            throws InterruptedException {
         ReprotectFacts facts = read();
         List<ReprotectCheck.Problem> problems = ReprotectCheck.problems(facts, options);
         if (!problems.isEmpty()) {

@@ -135,6 +135,25 @@ class PairClaimRealQemuTest {
                 .hasValueSatisfying(c -> assertThat(c.nonce()).isEqualTo("intruder"));
     }
 
+    @Test
+    void restoringProtectionIsRefusedWhileAnotherConsoleHoldsTheClaimAndSendsNothing() throws Exception {
+        Claim live = new Claim("ops-2", "bob", 4242, "2026-12-02T13:00:00Z", "other-console");
+        plant(primary, live);
+        Reprotection reprotection = new Reprotection(supervisor, TIMEOUT,
+                new Reprotection.Timeouts(TIMEOUT, TIMEOUT, TIMEOUT), claims);
+
+        ReprotectOutcome outcome = reprotection.run(new org.coloconsole.colo.ReprotectOptions("127.0.0.1", 9999,
+                "tcp:127.0.0.1:9998", org.coloconsole.colo.ReprotectOptions.GUIDE_EXPORT, "127.0.0.1", 9997, 9996,
+                Duration.ofSeconds(2)), report -> { });
+
+        assertThat(outcome.result()).isEqualTo(ReprotectOutcome.Result.REFUSED);
+        assertThat(outcome.sentence()).startsWith("The primary is claimed by " + live.holder());
+        assertThat(outcome.reports()).as("no step ran").isEmpty();
+        assertThat(trail.ofKind("action-intent")).as("nothing was planned").isEmpty();
+        assertThat(held(primary)).contains(live);
+        assertThat(held(secondary)).as("nothing of this console's is left behind").isEmpty();
+    }
+
     /** A fresh QEMU on a loaded machine may greet late: a slow greeting is not what these tests are about. */
     private static QmpClientOptions options(String name) {
         return QmpClientOptions.defaults(name).withHandshakeTimeout(Duration.ofSeconds(20));

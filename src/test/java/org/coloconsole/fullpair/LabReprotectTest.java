@@ -33,6 +33,7 @@ import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.ReprotectOutcome;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.StepReport;
 import org.coloconsole.engine.JournalAuditTrail;
@@ -109,7 +110,8 @@ class LabReprotectTest {
                 assertThat(session.awaitKnown(Duration.ofSeconds(10))).isTrue();
                 Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
                         new Reprotection.Timeouts(LabTiming.bound(Duration.ofSeconds(60)),
-                                LabTiming.bound(Duration.ofSeconds(10)), LabTiming.bound(Duration.ofSeconds(10))));
+                                LabTiming.bound(Duration.ofSeconds(10)), LabTiming.bound(Duration.ofSeconds(10))),
+                        PairClaims.forThisProcess(System.getenv()));
                 List<String> lines = new ArrayList<>();
                 ReprotectOutcome outcome = reprotection.run(options(), report -> {
                     lines.add(report.status() + " " + report.step().command() + ": " + report.sentence());

@@ -21,6 +21,7 @@ import org.coloconsole.colo.Side;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.ReprotectOutcome;
 import org.coloconsole.engine.ReprotectReport;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.StepReport;
 import org.coloconsole.qmp.Endpoint;
@@ -106,7 +107,8 @@ public final class ReprotectCommand implements Callable<Integer> {
             Duration delay = checkpointDelay != null ? checkpointDelay
                     : state.primary().checkpointDelay().orElse(Duration.ofSeconds(20));
             Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
-                    new Reprotection.Timeouts(mirrorWithin, coloWithin, delay.multipliedBy(3).plusSeconds(5)));
+                    new Reprotection.Timeouts(mirrorWithin, coloWithin, delay.multipliedBy(3).plusSeconds(5)),
+                    PairClaims.forThisProcess(System.getenv()));
             ReprotectFacts facts = reprotection.read();
             if (printCommandLine) {
                 ReprotectPlan.expectedSecondary(facts.survivor()).forEach(out::println);
