@@ -365,26 +365,25 @@ public final class FailoverRunner implements AutoCloseable {
             return new StepResult(StepReport.Status.SKIPPED, step.command() + " → " + step.side().label()
                     + ": QEMU answered " + why + "; carrying on", took);
         }
-        switch (step.kind()) {
-            case FENCE_QUIT:
-                if (closedByPeer(cause)) {
+        return switch (step.kind()) {
+            case FENCE_QUIT -> closedByPeer(cause)
                     // quit ends the process: the peer closing the connection is the expected answer (not a
                     // connection the console dropped itself for silence: that says nothing about the process)
-                    supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), "quit"));
-                    return new StepResult(StepReport.Status.DONE, "quit → " + step.side().label()
-                            + ": the process ended", took);
-                }
-                return new StepResult(StepReport.Status.SKIPPED, "quit failed (" + why
-                        + "); the guest stays stopped", took);
-            case YANK:
-                return new StepResult(StepReport.Status.SKIPPED, "nothing to yank (" + why + ")", took);
-            case LOST_HEARTBEAT:
-                // QEMU may already have left COLO (e.g. a retry): the verification decides
-                return new StepResult(StepReport.Status.SKIPPED, "QEMU answered " + why + "; verifying anyway", took);
-            default:
-                return new StepResult(StepReport.Status.FAILED, step.command() + " → " + step.side().label()
-                        + " failed: " + why, took);
-        }
+                    ? quitAnswered(step, took)
+                    : new StepResult(StepReport.Status.SKIPPED, "quit failed (" + why + "); the guest stays stopped",
+                            took);
+            case YANK -> new StepResult(StepReport.Status.SKIPPED, "nothing to yank (" + why + ")", took);
+            // QEMU may already have left COLO (e.g. a retry): the verification decides
+            case LOST_HEARTBEAT -> new StepResult(StepReport.Status.SKIPPED, "QEMU answered " + why
+                    + "; verifying anyway", took);
+            default -> new StepResult(StepReport.Status.FAILED, step.command() + " → " + step.side().label()
+                    + " failed: " + why, took);
+        };
+    }
+
+    private StepResult quitAnswered(FailoverStep step, long took) {
+        supervisor.submit(new Observation.Fenced(step.side(), supervisor.clock().instant(), "quit"));
+        return new StepResult(StepReport.Status.DONE, "quit → " + step.side().label() + ": the process ended", took);
     }
 
     private StepResult verify(Side target) {

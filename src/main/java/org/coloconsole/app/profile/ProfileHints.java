@@ -21,15 +21,11 @@ public final class ProfileHints {
     }
 
     private static String where(SecurityRemedy remedy) {
-        switch (remedy) {
-            case ALLOW_INSECURE:
-                return "Connect…: tick \"" + SecurityProblems.INSECURE_CHOICE + "\"";
-            case GIVE_CA:
-                return "Connect…: " + CA_FIELD;
-            case GIVE_CLIENT_CERTIFICATE:
-                return "Connect…: " + CERTIFICATE_FIELD + " and " + KEY_FIELD;
-            default:
-                return "";
-        }
+        // exhaustive: a new remedy is a compile error here until the dialog names where it is
+        return switch (remedy) {
+            case ALLOW_INSECURE -> "Connect…: tick \"" + SecurityProblems.INSECURE_CHOICE + "\"";
+            case GIVE_CA -> "Connect…: " + CA_FIELD;
+            case GIVE_CLIENT_CERTIFICATE -> "Connect…: " + CERTIFICATE_FIELD + " and " + KEY_FIELD;
+        };
     }
 }
