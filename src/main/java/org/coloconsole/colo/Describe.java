@@ -32,7 +32,8 @@ final class Describe {
         return switch (s.heartbeat().status()) {
             case LOST -> "lost " + since + " (" + (s.connectionSentence().isEmpty() ? "socket closed"
                     : s.connectionSentence()) + ")";
-            case UNREACHABLE -> "unreachable " + since + " (connecting times out)";
+            case UNREACHABLE -> "unreachable " + since + " (" + (s.connectionSentence().isEmpty()
+                    ? "connecting times out" : s.connectionSentence()) + ")";
             case UNRESPONSIVE -> "not answering pings for " + seconds(Duration.between(
                     s.heartbeat().lastOkAt().orElse(s.heartbeat().since()), now)) + " (hung or stopped)";
             case UNKNOWN -> notKnown(s, now);

@@ -26,8 +26,11 @@ public enum AuditKind {
     /** A fence action about to run: forced to disk before the agent starts. */
     FENCE_INTENT(JournalRecord.Kind.ACTION_INTENT),
     FENCE_OUTCOME(JournalRecord.Kind.ACTION_OUTCOME),
-    /** What the automatic-failover policy decided, with its reasons, each time its decision changes. */
-    AUTO_FAILOVER(JournalRecord.Kind.RECOMMENDATION),
+    /**
+     * What the automatic-failover policy decided, with its reasons, each time its decision changes, and the operator's
+     * cancel and re-arm: kept with the operator actions, which event floods cannot rotate away.
+     */
+    AUTO_FAILOVER(JournalRecord.Kind.ACTION_STEP),
     /** An alert beyond the window: delivered (with each outlet's outcome) or held back by the rate limit. */
     ALERT(JournalRecord.Kind.NOTE);
 

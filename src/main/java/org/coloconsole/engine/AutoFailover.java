@@ -135,6 +135,23 @@ public final class AutoFailover implements AutoCloseable {
         }, worker);
     }
 
+    /**
+     * The console itself can no longer be trusted to act (a fatal error on one of its threads): the policy disarms,
+     * with {@code why} journaled, exactly as a cancel but not in the operator's name.
+     */
+    public CompletableFuture<Void> disarm(String why) {
+        return CompletableFuture.runAsync(() -> {
+            armed = false;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("decision", "DISARMED");
+            fields.put("reasons", List.of(why));
+            durable(current.target().orElse(null), fields);
+            supervisor.note(current.target().orElse(null), "AUTO", "Automatic failover disarmed: " + why,
+                    LogEntry.Severity.CRITICAL);
+            evaluate();
+        }, worker);
+    }
+
     /** Lets the policy act again (after it acted once, or after a cancel). */
     public CompletableFuture<Void> rearm() {
         return CompletableFuture.runAsync(() -> {

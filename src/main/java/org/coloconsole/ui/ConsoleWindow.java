@@ -124,6 +124,10 @@ public final class ConsoleWindow extends BorderPane {
         if (dashboardModel != null) {
             dashboardModel.failover().halt(sentence);
         }
+        // nor does the policy act on its own from a console that has just said it cannot be trusted
+        if (binding != null) {
+            binding.session().autoFailover().ifPresent(policy -> policy.disarm(sentence));
+        }
     }
 
     /** The toolbar, then the fatal error's banner when there is one, then the pair's banner while a pair is open. */

@@ -87,6 +87,11 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
             public void cancel() {
                 policy.cancel();
             }
+
+            @Override
+            public void disarm(String why) {
+                policy.disarm(why);
+            }
         });
     }
 

@@ -84,8 +84,11 @@ final class PairOptions {
             try {
                 HeartbeatSettings heartbeat = given("--heartbeat") || given("--misses")
                         ? heartbeat() : p.heartbeat();
+                // the profile's probes, as the window uses them, unless the command line names its own
+                ServiceProbes probes = given("--probe-primary") || given("--probe-secondary") ? probes()
+                        : p.serviceProbes();
                 return p.security().applyTo(PairConfig.of(p.endpoints().primary(), p.endpoints().secondary())
-                        .withHeartbeat(heartbeat)).withProbes(probes());
+                        .withHeartbeat(heartbeat)).withProbes(probes);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(line, "--profile " + p.name() + ": " + e.getMessage());
             }

@@ -49,6 +49,9 @@ public final class WatchCommand implements Callable<Integer> {
         this.trails = trails;
     }
 
+    /** Longer than a runbook's bounded steps: the failover runner's own wait for its outcome is 60 s. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(90);
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +64,17 @@ public final class WatchCommand implements Callable<Integer> {
             out.flush();
         }
         CountDownLatch interrupted = new CountDownLatch(1);
-        Thread hook = new Thread(interrupted::countDown, "watch-interrupt");
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C ends the watch, but the JVM must not halt under a running runbook or fence: the hook waits until
+        // the session has closed (which waits for a runbook's outcome) before the JVM goes on to halt
+        Thread hook = new Thread(() -> {
+            interrupted.countDown();
+            try {
+                closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try (PairSession session = PairSession.open(config, trails, Clock.systemUTC());
              Subscription rows = session.supervisor().onLog(entry -> {
@@ -70,7 +83,8 @@ public final class WatchCommand implements Callable<Integer> {
                  out.flush();
              });
              AutoFailover auto = new AutoFailover(session.supervisor(), session.runner(),
-                     new FenceRunner(session.supervisor().trail(), Clock.systemUTC(), MonotonicClock.system()),
+                     new FenceRunner(session.supervisor().trail(), session.supervisor().clock(),
+                             MonotonicClock.system()),
                      settings, fences, MonotonicClock.system());
              Subscription journalHealth = session.onJournalHealthChange(health -> {
                  err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
@@ -85,6 +99,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyShuttingDown) {

@@ -14,4 +14,7 @@ public interface AutoFailoverPort {
 
     /** Stops the countdown and disarms the policy until it is re-armed. Never blocks. */
     void cancel();
+
+    /** Disarms the policy because the console cannot be trusted to act ({@code why}: a fatal error). Never blocks. */
+    void disarm(String why);
 }
