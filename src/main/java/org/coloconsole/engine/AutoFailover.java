@@ -54,6 +54,8 @@ public final class AutoFailover implements AutoCloseable {
 
     // the worker thread only
     private boolean armed = true;
+    /** Set by {@link #close()}: from then on the policy decides nothing more, whatever is still queued. */
+    private volatile boolean closed;
     private Optional<Long> graceStartedNanos = Optional.empty();
     private Optional<FenceOutcome> fence = Optional.empty();
     private Optional<Duration> fenceTook = Optional.empty();
@@ -167,9 +169,23 @@ public final class AutoFailover implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         snapshots.close();
-        worker.shutdownNow();
+        // a fence agent half-way through a power-off is let finish (interrupting it would kill the agent); nothing
+        // is decided after it, as evaluate() sees closed
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** Longer than a fence agent's default timeout (30 s). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(40);
 
     private void requestEvaluation() {
         if (evaluationPending.compareAndSet(false, true)) {
@@ -185,6 +201,9 @@ public final class AutoFailover implements AutoCloseable {
     }
 
     private void evaluate() {
+        if (closed) {
+            return;
+        }
         PairState state = supervisor.snapshot().state();
         Optional<Duration> elapsed = graceStartedNanos.map(start -> Duration.ofNanos(monotonic.nanos() - start));
         AutoFailoverDecision decision = AutoFailoverPolicy.decide(state, supervisor.clock().instant(), settings,

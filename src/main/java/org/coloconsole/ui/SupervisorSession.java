@@ -114,15 +114,20 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
             PairSession session = PairSession.open(config, trails, clock);
             // the cards show each side's topology and probe: kept current while the window watches
             session.watchService();
-            AutoFailoverSetup auto = options.autoFailover();
-            Optional<AutoFailover> policy = Optional.empty();
-            if (auto.enabled()) {
-                policy = Optional.of(new AutoFailover(session.supervisor(), session.runner(),
-                        new FenceRunner(session.supervisor().trail(), clock, MonotonicClock.system()),
-                        auto.settings(config), auto.fences(), MonotonicClock.system()));
-                policy.get().start();
+            try {
+                AutoFailoverSetup auto = options.autoFailover();
+                Optional<AutoFailover> policy = Optional.empty();
+                if (auto.enabled()) {
+                    policy = Optional.of(new AutoFailover(session.supervisor(), session.runner(),
+                            new FenceRunner(session.supervisor().trail(), clock, MonotonicClock.system()),
+                            auto.settings(config), auto.fences(), MonotonicClock.system()));
+                    policy.get().start();
+                }
+                return new SupervisorSession(session, name, desktop, options.alertCommand(), policy);
+            } catch (RuntimeException e) {
+                session.close(); // nothing half-open: its journal, sockets and watcher go with it
+                throw e;
             }
-            return new SupervisorSession(session, name, desktop, options.alertCommand(), policy);
         } catch (IOException e) {
             throw new UncheckedIOException("The journal could not be opened: " + e.getMessage(), e);
         }

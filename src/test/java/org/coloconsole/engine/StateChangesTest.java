@@ -39,6 +39,6 @@ class StateChangesTest {
                         "colo-reason", "colo-exit", "migration", "fenced", "colo-support", "gap", "topology", "service");
         assertThat(Arrays.stream(AuditKind.values()).map(AuditKind::what)).containsExactly("state", "failover",
                 "recommendation", "gap", "action-intent", "action-step", "action-outcome", "action-refused", "claim",
-                "claim-taken-over", "claim-recheck", "claim-released");
+                "claim-taken-over", "claim-recheck", "claim-released", "fence-intent", "fence-outcome", "auto-failover", "alert");
     }
 }
