@@ -60,7 +60,7 @@ class OppositeFailoverRaceCampaignTest {
         List<String> records = new ArrayList<>();
         for (int t = 0; t < TRIES; t++) {
             Path dir = Files.createDirectories(tmp.resolve("try-" + t));
-            long delayMillis = random.nextInt(1500);
+            long delayMillis = random.nextInt(300);
             boolean primaryFirst = random.nextBoolean();
             try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab"))
                     .withCheckpointDelay(LabTiming.checkpointDelay(Duration.ofSeconds(2))))) {
