@@ -239,8 +239,8 @@ public final class UiFloodBench {
             return shipped;
         }
         long periodMs = Long.parseLong(every);
-        return (name, pair, heartbeat, security, probes) -> new HeldLogSession(shipped.open(name, pair, heartbeat,
-                security, probes), periodMs);
+        return (name, pair, heartbeat, options) -> new HeldLogSession(shipped.open(name, pair, heartbeat, options),
+                periodMs);
     }
 
     private static final class HeldLogSession implements WindowSession {
