@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +20,6 @@ import org.coloconsole.app.lab.LabPair;
 import org.coloconsole.app.lab.LabPairKind;
 import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.LabSignal;
-import org.coloconsole.colo.ProbeResult;
 import org.coloconsole.colo.ReprotectOptions;
 import org.coloconsole.colo.ReprotectStep;
 import org.coloconsole.colo.ServiceProbe;
@@ -41,6 +35,7 @@ import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.testing.GuestPage;
 import org.coloconsole.testing.LabTiming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +47,6 @@ import picocli.CommandLine;
  * {@code -incoming defer}, and {@code reprotect} brings COLO back with the guest serving throughout.
  */
 class LabReprotectTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration SERVICE = LabTiming.bound(Duration.ofSeconds(40));
     private static final Duration WITHIN = LabTiming.bound(Duration.ofSeconds(15));
 
@@ -164,7 +158,7 @@ class LabReprotectTest {
         long later = from;
         while (later <= from && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            later = get(url).flatMap(body -> boxed(ProbeResult.diskLine(body))).orElse(from);
+            later = GuestPage.disk(url, PAGE_TIMEOUT).orElse(from);
         }
         return later;
     }
@@ -251,7 +245,7 @@ class LabReprotectTest {
     private static long awaitDisk(String url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Long> disk = get(url).flatMap(body -> boxed(ProbeResult.diskLine(body)));
+            Optional<Long> disk = GuestPage.disk(url, PAGE_TIMEOUT);
             if (disk.isPresent()) {
                 return disk.get();
             }
@@ -260,22 +254,7 @@ class LabReprotectTest {
         throw new AssertionError("the guest did not answer at " + url + " within " + timeout.toSeconds() + " s");
     }
 
-    private static Optional<Long> boxed(OptionalLong value) {
-        return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
-    }
-
-    private static Optional<String> get(String url) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(5);
 
     private static QmpValue call(QmpClient client, String command) throws Exception {
         return client.execute(command).get(5, TimeUnit.SECONDS);
