@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.lab.LabOptions;
@@ -49,21 +48,16 @@ class LabFailoverEndToEndTest {
         }
     }
 
-    /** Empty until the node exists: the session opens off the FX thread, and Awaitility retries only assertions. */
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
-    }
-
     @Test
     void killThePrimaryThenPromoteTheSecondaryFromTheWindow(FxRobot robot) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED"));
+                assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("PROTECTED"));
 
         lab.kill(LabSide.PRIMARY, LabSignal.KILL);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(text(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
-            assertThat(text(robot, "#primary-state")).isEqualTo("LOST");
+            assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
+            assertThat(LabelText.of(robot, "#primary-state")).isEqualTo("LOST");
         });
         assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).getStyleClass()).contains("accent");
 
@@ -71,10 +65,10 @@ class LabFailoverEndToEndTest {
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(text(robot, "#secondary-run-state")).isEqualTo("running");
-            assertThat(text(robot, "#secondary-colo")).isEqualTo("mode none");
-            assertThat(text(robot, "#secondary-colo-detail")).isEqualTo("last mode secondary · reason request");
-            assertThat(text(robot, "#failover-message")).contains("Secondary carries on alone");
+            assertThat(LabelText.of(robot, "#secondary-run-state")).isEqualTo("running");
+            assertThat(LabelText.of(robot, "#secondary-colo")).isEqualTo("mode none");
+            assertThat(LabelText.of(robot, "#secondary-colo-detail")).isEqualTo("last mode secondary · reason request");
+            assertThat(LabelText.of(robot, "#failover-message")).contains("Secondary carries on alone");
         });
         assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(window.statusBar().getText()).contains("Secondary carries on alone");

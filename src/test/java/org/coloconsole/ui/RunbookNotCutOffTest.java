@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +99,7 @@ class RunbookNotCutOffTest {
     private void startPromotingAndAwaitTheSlowStop(FxRobot robot) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             primary.checkpoint();
-            assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED");
+            assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("PROTECTED");
         });
         robot.clickOn("#promote-secondary");
         robot.clickOn("#confirm-agree").clickOn("#confirm-failover-button");
@@ -110,10 +109,5 @@ class RunbookNotCutOffTest {
     private List<String> journalLines() throws IOException {
         Path file = journal.resolve("journal.jsonl");
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
-    }
-
-    /** Empty until the node exists: the session opens off the FX thread, and Awaitility retries only assertions. */
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
     }
 }

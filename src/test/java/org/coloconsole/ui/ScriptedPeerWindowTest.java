@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -82,17 +81,17 @@ class ScriptedPeerWindowTest {
         @SuppressWarnings("unchecked")
         TableView<LogEntry> table = robot.lookup("#log-table").queryAs(TableView.class);
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(text(robot, "#secondary-state")).isEqualTo("EXITED");
-            assertThat(text(robot, "#secondary-last-exit")).startsWith("COLO_EXIT secondary/error");
-            assertThat(text(robot, "#primary-state")).isEqualTo("LOST");
+            assertThat(LabelText.of(robot, "#secondary-state")).isEqualTo("EXITED");
+            assertThat(LabelText.of(robot, "#secondary-last-exit")).startsWith("COLO_EXIT secondary/error");
+            assertThat(LabelText.of(robot, "#primary-state")).isEqualTo("LOST");
             assertThat(List.copyOf(table.getItems())).anySatisfy(row -> {
                 assertThat(row.name()).isEqualTo("COLO_EXIT");
                 assertThat(row.side()).contains("secondary");
                 assertThat(row.summary()).isEqualTo("COLO_EXIT secondary/error");
                 assertThat(row.severity()).isEqualTo(LogEntry.Severity.CRITICAL);
             });
-            assertThat(text(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
-            assertThat(text(robot, "#banner-headline")).contains("promote the secondary");
+            assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
+            assertThat(LabelText.of(robot, "#banner-headline")).contains("promote the secondary");
         });
         assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).getStyleClass()).contains("accent");
         assertThat(robot.lookup("#continue-primary").queryAs(Button.class).isDisabled()).isTrue();
@@ -105,8 +104,8 @@ class ScriptedPeerWindowTest {
         secondary.event("COLO_EXIT", "{\"mode\": \"secondary\", \"reason\": \"error\"}");
         primary.hangUp();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(text(robot, "#primary-state")).isEqualTo("LOST");
-            assertThat(text(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
+            assertThat(LabelText.of(robot, "#primary-state")).isEqualTo("LOST");
+            assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("ACT: PROMOTE SECONDARY");
         });
         int primaryBefore = primary.commands().size();
 
@@ -134,7 +133,7 @@ class ScriptedPeerWindowTest {
         long stopped = runbookOrder(primary).get(0);
         assertThat(runbookOrder(secondary)).allSatisfy(o -> assertThat(o).isGreaterThan(stopped));
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(text(robot, "#primary-run-state")).startsWith("paused").contains("fenced by the console"));
+                assertThat(LabelText.of(robot, "#primary-run-state")).startsWith("paused").contains("fenced by the console"));
         assertThat(primary.failures()).isEmpty();
         assertThat(secondary.failures()).isEmpty();
     }
@@ -156,17 +155,17 @@ class ScriptedPeerWindowTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
                 runbook(primary).isEmpty() && runbook(secondary).isEmpty());
         assertThat(secondary.commands().size()).isGreaterThan(heartbeats);
-        assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED");
+        assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("PROTECTED");
         assertThat(robot.lookup("#promote-secondary").queryAs(Button.class).isDisabled()).isFalse();
     }
 
     private static void awaitHealthyPair(FxRobot robot, ColoPeer primary) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             primary.checkpoint();
-            assertThat(text(robot, "#primary-state")).isEqualTo("HEALTHY");
-            assertThat(text(robot, "#secondary-state")).isEqualTo("HEALTHY");
-            assertThat(text(robot, "#banner-verdict")).isEqualTo("PROTECTED");
-            assertThat(text(robot, "#secondary-colo")).isEqualTo("mode secondary");
+            assertThat(LabelText.of(robot, "#primary-state")).isEqualTo("HEALTHY");
+            assertThat(LabelText.of(robot, "#secondary-state")).isEqualTo("HEALTHY");
+            assertThat(LabelText.of(robot, "#banner-verdict")).isEqualTo("PROTECTED");
+            assertThat(LabelText.of(robot, "#secondary-colo")).isEqualTo("mode secondary");
         });
     }
 
@@ -177,10 +176,10 @@ class ScriptedPeerWindowTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(List.copyOf(runbook.getItems())).hasSize(steps).allSatisfy(step ->
                     assertThat(step.statusProperty().get()).isEqualTo(FailoverPort.StepStatus.DONE));
-            assertThat(text(robot, "#failover-message")).contains("Secondary carries on alone");
-            assertThat(text(robot, "#secondary-run-state")).isEqualTo("running");
-            assertThat(text(robot, "#secondary-colo")).isEqualTo("mode none");
-            assertThat(text(robot, "#secondary-colo-detail")).isEqualTo("last mode secondary · reason request");
+            assertThat(LabelText.of(robot, "#failover-message")).contains("Secondary carries on alone");
+            assertThat(LabelText.of(robot, "#secondary-run-state")).isEqualTo("running");
+            assertThat(LabelText.of(robot, "#secondary-colo")).isEqualTo("mode none");
+            assertThat(LabelText.of(robot, "#secondary-colo-detail")).isEqualTo("last mode secondary · reason request");
         });
     }
 
@@ -191,10 +190,5 @@ class ScriptedPeerWindowTest {
     private static List<Long> runbookOrder(ColoPeer peer) {
         return peer.received().stream().filter(r -> RUNBOOK.contains(r.command())).map(ColoPeer.Received::order)
                 .toList();
-    }
-
-    /** Empty until the node exists: the session opens off the FX thread, and Awaitility retries only assertions. */
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
     }
 }
