@@ -1,9 +1,5 @@
 package org.coloconsole.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +37,7 @@ import org.coloconsole.engine.StepReport;
  * <p>Usage: FailoverServingBench [tries per direction, default 10] [secondary|primary|both (the side killed)]
  */
 public final class FailoverServingBench {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final GuestAnswers GUEST = new GuestAnswers(Duration.ofMillis(500), Duration.ofMillis(800));
 
     private FailoverServingBench() {
     }
@@ -91,7 +87,7 @@ public final class FailoverServingBench {
                 });
                 supervisor.start();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (!answers(primaryUrl) || supervisor.snapshot().recommendation().kind()
+                while (!GUEST.at(primaryUrl) || supervisor.snapshot().recommendation().kind()
                         != Recommendation.Kind.PROTECTED) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the guest did not answer within 240 s");
@@ -110,7 +106,7 @@ public final class FailoverServingBench {
                 AtomicLong firstAnswer = new AtomicLong();
                 Thread poller = new Thread(() -> {
                     while (firstAnswer.get() == 0 && !Thread.currentThread().isInterrupted()) {
-                        if (answers(url)) {
+                        if (GUEST.at(url)) {
                             firstAnswer.set(System.nanoTime());
                         }
                         try {
@@ -152,17 +148,5 @@ public final class FailoverServingBench {
         }
         Collections.sort(values);
         return values.get(values.size() / 2) + "/" + values.get(values.size() - 1);
-    }
-
-    private static boolean answers(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(800)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,9 +1,5 @@
 package org.coloconsole.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +20,7 @@ import org.coloconsole.app.lab.LabSide;
  * <p>Usage: FullLabBench [tries, default 3]
  */
 public final class FullLabBench {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final GuestAnswers GUEST = new GuestAnswers(Duration.ofSeconds(2), Duration.ofSeconds(3));
 
     private FullLabBench() {
     }
@@ -43,7 +39,7 @@ public final class FullLabBench {
             try (LabPair pair = LabPair.start(options)) {
                 coloUp.add(pair.startupTime().toMillis());
                 String url = pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow();
-                while (!answers(url)) {
+                while (!GUEST.at(url)) {
                     if (System.nanoTime() - start > Duration.ofSeconds(180).toNanos()) {
                         throw new IllegalStateException("the guest did not answer within 180 s");
                     }
@@ -52,7 +48,7 @@ public final class FullLabBench {
                 serving.add((System.nanoTime() - start) / 1_000_000);
                 Thread poller = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
-                        answers(url);
+                        GUEST.at(url);
                         try {
                             Thread.sleep(200);
                         } catch (InterruptedException e) {
@@ -68,17 +64,5 @@ public final class FullLabBench {
             }
         }
         System.out.println("COLO up, ms: " + coloUp + "; guest answering, ms from start: " + serving);
-    }
-
-    private static boolean answers(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
