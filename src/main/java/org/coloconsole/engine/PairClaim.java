@@ -44,7 +44,7 @@ public final class PairClaim implements AutoCloseable {
 
     /** This host's lock on the pair; a refusal names its holder. */
     public Optional<String> lockHost() {
-        PairLock.Attempt attempt = PairLock.tryAcquire(PairLock.fileFor(claims.lockDirectory(),
+        PairLock.Attempt attempt = claims.locks().tryAcquire(PairLock.fileFor(claims.lockDirectory(),
                 supervisor.config().primary().text(), supervisor.config().secondary().text()), me);
         hostLock = attempt.lock().orElse(null);
         return attempt.lock().isPresent() ? Optional.empty() : Optional.of(attempt.refusal());

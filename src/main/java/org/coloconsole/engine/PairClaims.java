@@ -14,11 +14,35 @@ import org.coloconsole.colo.Claim;
  * Who this console process is when it claims a pair, and where its host's pair locks live: made once by the
  * composition root and handed to every failover runner of the process.
  *
- * @param me            this process as a holder ({@code since} is set when a claim is taken; the nonce tells this
- *                      process from a later one with the same pid)
- * @param lockDirectory where the per-pair lock files are ({@link PairLock})
+ * <p>A class, not a record: it owns this process's table of held pair locks ({@link PairLocks}), which must be one
+ * per process.
  */
-public record PairClaims(Claim me, Path lockDirectory) {
+public final class PairClaims {
+    private final Claim me;
+    private final Path lockDirectory;
+    private final PairLocks locks = new PairLocks();
+
+    /**
+     * @param me            this process as a holder ({@code since} is set when a claim is taken; the nonce tells this
+     *                      process from a later one with the same pid)
+     * @param lockDirectory where the per-pair lock files are ({@link PairLock})
+     */
+    public PairClaims(Claim me, Path lockDirectory) {
+        this.me = me;
+        this.lockDirectory = lockDirectory;
+    }
+
+    public Claim me() {
+        return me;
+    }
+
+    public Path lockDirectory() {
+        return lockDirectory;
+    }
+
+    PairLocks locks() {
+        return locks;
+    }
 
     /**
      * This process: the host's name, the user, the pid and the process's start time as nonce; locks in

@@ -25,10 +25,12 @@ import org.coloconsole.colo.Claim;
 public final class PairLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
+    private final Runnable onRelease;
 
-    private PairLock(FileChannel channel, FileLock lock) {
+    private PairLock(FileChannel channel, FileLock lock, Runnable onRelease) {
         this.channel = channel;
         this.lock = lock;
+        this.onRelease = onRelease;
     }
 
     /** Either the lock, or the sentence saying who holds it. */
@@ -51,7 +53,11 @@ public final class PairLock implements AutoCloseable {
         }
     }
 
-    public static Attempt tryAcquire(Path file, Claim me) {
+    /**
+     * Takes the file's lock for this process; only {@link PairLocks} calls it, after making sure no runbook of this
+     * process holds the file (see there why).
+     */
+    static Attempt acquire(Path file, Claim me, Runnable onRelease) {
         try {
             Path dir = file.getParent();
             if (!Files.isDirectory(dir)) {
@@ -60,28 +66,29 @@ public final class PairLock implements AutoCloseable {
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // held by another runbook in this same process
-            }
+            FileLock lock = channel.tryLock();
             if (lock == null) {
                 String holder = holderText(channel);
                 channel.close();
-                return new Attempt(Optional.empty(), "This pair is locked on this host by "
-                        + (holder.isBlank() ? "another console" : Claim.parse(holder).holder())
-                        + ", which is running a failover on it (" + file + "). Nothing was sent; wait for it to "
-                        + "finish.");
+                return refused(file, holder.isBlank() ? "another console" : Claim.parse(holder).holder());
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((me.text() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
-            return new Attempt(Optional.of(new PairLock(channel, lock)), "");
+            return new Attempt(Optional.of(new PairLock(channel, lock, onRelease)), "");
+        } catch (OverlappingFileLockException e) {
+            // Another PairLocks table of this process holds the file. The channel is left open on purpose: closing it
+            // would drop that holder's lock (see PairLocks); only a second table in one process gets here.
+            return refused(file, "another runbook of this console");
         } catch (IOException e) {
             return new Attempt(Optional.empty(), "The pair's lock on this host (" + file + ") could not be taken: "
                     + e.getMessage() + ". Nothing was sent.");
         }
+    }
+
+    static Attempt refused(Path file, String holder) {
+        return new Attempt(Optional.empty(), "This pair is locked on this host by " + holder
+                + ", which is acting on it (" + file + "). Nothing was sent; wait for it to finish.");
     }
 
     private static String holderText(FileChannel channel) throws IOException {
@@ -102,5 +109,6 @@ public final class PairLock implements AutoCloseable {
         } catch (IOException e) {
             // nothing more to release
         }
+        onRelease.run();
     }
 }

@@ -13,7 +13,8 @@ public final class PairLockChild {
 
     public static void main(String[] args) throws Exception {
         Claim me = new Claim("lock-host", "child", ProcessHandle.current().pid(), "2026-12-02T13:00:00Z", "child");
-        PairLock.Attempt attempt = PairLock.tryAcquire(Path.of(args[0]), me);
+        PairLocks locks = new PairLocks();
+        PairLock.Attempt attempt = locks.tryAcquire(Path.of(args[0]), me);
         System.out.println(attempt.lock().isPresent() ? "LOCKED" : "REFUSED " + attempt.refusal());
         System.out.flush();
         while (System.in.read() >= 0) {

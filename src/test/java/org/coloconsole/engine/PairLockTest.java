@@ -21,6 +21,7 @@ class PairLockTest {
     Path tmp;
 
     private final Claim me = new Claim("lock-host", "parent", ProcessHandle.current().pid(), "t", "parent");
+    private final PairLocks locks = new PairLocks();
 
     @Test
     void aSecondProcessIsRefusedByNameWhileTheFirstHoldsThePairAndTakesItAfter() throws Exception {
@@ -31,7 +32,7 @@ class PairLockTest {
                 StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("LOCKED");
 
-            PairLock.Attempt refused = PairLock.tryAcquire(file, me);
+            PairLock.Attempt refused = locks.tryAcquire(file, me);
 
             assertThat(refused.lock()).isEmpty();
             assertThat(refused.refusal()).startsWith("This pair is locked on this host by console pid "
@@ -41,7 +42,7 @@ class PairLockTest {
         } finally {
             child.destroyForcibly();
         }
-        PairLock.Attempt after = PairLock.tryAcquire(file, me);
+        PairLock.Attempt after = locks.tryAcquire(file, me);
         assertThat(after.lock()).isPresent();
         after.lock().get().close();
     }
@@ -58,7 +59,7 @@ class PairLockTest {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
 
-        PairLock.Attempt after = PairLock.tryAcquire(file, me);
+        PairLock.Attempt after = locks.tryAcquire(file, me);
 
         assertThat(after.lock()).as(after.refusal()).isPresent();
         after.lock().get().close();
@@ -76,14 +77,44 @@ class PairLockTest {
     @Test
     void aSecondRunbookInTheSameProcessIsRefusedToo() {
         Path file = PairLock.fileFor(tmp.resolve("locks"), "unix:/a", "unix:/b");
-        PairLock.Attempt first = PairLock.tryAcquire(file, me);
+        PairLock.Attempt first = locks.tryAcquire(file, me);
         try {
-            PairLock.Attempt second = PairLock.tryAcquire(file, me);
+            PairLock.Attempt second = locks.tryAcquire(file, me);
 
             assertThat(second.lock()).isEmpty();
             assertThat(second.refusal()).contains(me.holder());
         } finally {
             first.lock().ifPresent(PairLock::close);
+        }
+    }
+
+    @Test
+    void aRefusedSecondRunbookInTheSameProcessLeavesTheFirstsLockHeldAgainstOtherProcesses() throws Exception {
+        Path file = PairLock.fileFor(tmp.resolve("locks"), "unix:/c", "unix:/d");
+        PairLock.Attempt first = locks.tryAcquire(file, me);
+        try {
+            assertThat(locks.tryAcquire(file, me).lock()).isEmpty();
+
+            // the kernel's lock is the process's: had the refusal opened and closed the file, it would be gone now
+            assertThat(childSays(file)).startsWith("REFUSED This pair is locked on this host by console pid "
+                    + ProcessHandle.current().pid() + " of parent on lock-host");
+        } finally {
+            first.lock().ifPresent(PairLock::close);
+        }
+        assertThat(childSays(file)).isEqualTo("LOCKED");
+    }
+
+    private static String childSays(Path file) throws Exception {
+        Process child = new ProcessBuilder(java(), "-cp", classpath(), PairLockChild.class.getName(),
+                file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            child.getOutputStream().close();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return line;
+        } finally {
+            child.destroyForcibly();
         }
     }
 
