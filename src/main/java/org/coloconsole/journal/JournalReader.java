@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.DateTimeException;
 import java.util.ArrayDeque;
@@ -53,9 +54,15 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
     private final JournalReader actions;
     private JournalRecord nextEvent;
     private JournalRecord nextAction;
-    /** Records already returned with the latest time: an action's copy in both journals is returned once. */
-    private final List<JournalRecord> sameInstant = new ArrayList<>();
-    private java.time.Instant lastAt;
+    /**
+     * Actions returned from one journal whose copy in the other has not come yet, so that each action is returned
+     * once. Matched by record, not by position: a file's times can step back a little (threads stamp records before
+     * the writer orders them), so the two copies need not meet at the same point of the merge. Kept for
+     * {@link #COPY_WINDOW} of journal time: a copy whose twin was rotated away is not kept for ever.
+     */
+    private final ArrayDeque<JournalRecord> unmatchedEvents = new ArrayDeque<>();
+    private final ArrayDeque<JournalRecord> unmatchedActions = new ArrayDeque<>();
+    private static final Duration COPY_WINDOW = Duration.ofMinutes(10);
 
     private JournalReader(List<Path> files) {
         this.files = new ArrayDeque<>(files);
@@ -177,26 +184,30 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
                 return false;
             }
             JournalRecord candidate;
-            if (nextAction == null || (nextEvent != null && !nextEvent.at().isAfter(nextAction.at()))) {
+            boolean fromEvents = nextAction == null
+                    || (nextEvent != null && !nextEvent.at().isAfter(nextAction.at()));
+            if (fromEvents) {
                 candidate = nextEvent;
                 nextEvent = null;
             } else {
                 candidate = nextAction;
                 nextAction = null;
             }
-            if (!candidate.at().equals(lastAt)) {
-                sameInstant.clear();
-                lastAt = candidate.at();
-            }
             if (candidate.kind().isAction()) {
-                if (sameInstant.contains(candidate)) {
-                    continue;
+                forgetBefore(candidate.at().minus(COPY_WINDOW));
+                if ((fromEvents ? unmatchedActions : unmatchedEvents).remove(candidate)) {
+                    continue; // its copy from the other journal was returned already
                 }
-                sameInstant.add(candidate);
+                (fromEvents ? unmatchedEvents : unmatchedActions).add(candidate);
             }
             next = candidate;
         }
         return true;
+    }
+
+    private void forgetBefore(Instant cutoff) {
+        unmatchedEvents.removeIf(r -> r.at().isBefore(cutoff));
+        unmatchedActions.removeIf(r -> r.at().isBefore(cutoff));
     }
 
     @Override

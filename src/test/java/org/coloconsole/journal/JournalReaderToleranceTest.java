@@ -67,4 +67,20 @@ class JournalReaderToleranceTest {
                     .contains("journal-20240501-000000.jsonl").contains("rotated or removed");
         }
     }
+
+    @Test
+    void anActionWrittenBeforeAnEarlierStampedEventIsReadOnce() throws Exception {
+        // Two threads stamp records before the writer orders them, so a file's times can step back a little.
+        String action = "{\"at\":\"2024-05-01T00:00:10.000000Z\",\"kind\":\"action_intent\",\"text\":\"act\"}\n";
+        String earlier = "{\"at\":\"2024-05-01T00:00:09.000000Z\",\"kind\":\"note\",\"text\":\"event\"}\n";
+        Files.writeString(dir.resolve("journal.jsonl"), action + earlier);
+        Files.createDirectories(dir.resolve("actions"));
+        Files.writeString(dir.resolve("actions").resolve("journal.jsonl"), action);
+
+        try (JournalReader reader = JournalReader.openDirectory(dir)) {
+            List<JournalRecord> read = new ArrayList<>();
+            reader.forEachRemaining(read::add);
+            assertThat(read).extracting(r -> r.fields().get("text")).containsExactlyInAnyOrder("act", "event");
+        }
+    }
 }
