@@ -11,7 +11,10 @@ import java.util.OptionalLong;
  * @param longest    the longest time between two rounds in which some side served (from the first round when none
  *                   served yet, to the last round when none served at the end)
  * @param rounds     how many rounds were probed
- * @param bothServed rounds in which both sides answered: two guests serving, which must never happen
+ * @param bothServed rounds in which both sides answered, counted only in runs of two rounds or more: two guests
+ *                   serving, which must never happen. A single such round can be the handover itself (a request to
+ *                   the promoted side sent while it was still a secondary, answered once it serves, in the same
+ *                   round as the old primary's last answer), so it is not counted
  * @param firstDisk  the disk counter of the first answer that had one
  * @param lastDisk   the disk counter of the last answer that had one
  */
@@ -37,11 +40,15 @@ public record ServiceGap(Duration longest, int rounds, int bothServed, OptionalL
         long longest = 0;
         long lastServed = rounds.get(0).nanos();
         int both = 0;
+        int run = 0;
         OptionalLong first = OptionalLong.empty();
         OptionalLong last = OptionalLong.empty();
         for (Round round : rounds) {
             if (round.primaryServed() && round.secondaryServed()) {
-                both++;
+                run++;
+                both += run == 2 ? 2 : run > 2 ? 1 : 0;
+            } else {
+                run = 0;
             }
             if (round.disk().isPresent()) {
                 if (first.isEmpty()) {
