@@ -18,7 +18,8 @@ import org.coloconsole.colo.Side;
  * are read as a {@link ServiceGap}, whole or for one phase.
  */
 public final class ServiceGapWatch implements AutoCloseable {
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** COLO's first answers after a restore took 2.6–2.8 s (docs/colo-full-pair.md): a slow answer is still service. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     /**
      * For a side that did not answer in the last round: a side in COLO's secondary role never answers (its packets go
      * to the primary's compare), and waiting the full timeout on it each round would make the rounds coarse. A side
@@ -26,12 +27,20 @@ public final class ServiceGapWatch implements AutoCloseable {
      */
     private static final Duration SILENT_TIMEOUT = Duration.ofMillis(500);
     private static final long PAUSE_MILLIS = 200;
+    private static final int FULL_EVERY = 5;
 
     private final ServiceProbes probes;
     private final ProbeRunner runner;
     private final ProbeRunner silentRunner;
     private final List<ServiceGap.Round> rounds = new ArrayList<>();
     private final Thread thread;
+    /** The two sides are probed at once, so that a silent side does not stretch the round. */
+    private final java.util.concurrent.ExecutorService sides = java.util.concurrent.Executors.newFixedThreadPool(2,
+            runnable -> {
+                Thread t = new Thread(runnable, "service-gap-probe");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean stop;
 
     /** @param probes the sides' probes, as the pair's configuration names them at the start of the action */
@@ -55,23 +64,40 @@ public final class ServiceGapWatch implements AutoCloseable {
     }
 
     private void loop() {
+        // as COLO has it when an action starts: the primary serves, the secondary's answers go to the compare
         boolean primaryServed = true;
-        boolean secondaryServed = true;
+        boolean secondaryServed = false;
+        int round = 0;
         while (!stop) {
+            // now and then a silent side gets the full timeout, so that a slow answer is seen at all
+            boolean full = ++round % FULL_EVERY == 0;
+            ProbeRunner forPrimary = primaryServed || full ? runner : silentRunner;
+            ProbeRunner forSecondary = secondaryServed || full ? runner : silentRunner;
+            java.util.concurrent.Future<Optional<ProbeResult>> primaryProbe = sides.submit(() ->
+                    probes.primary().map(p -> forPrimary.run(Side.PRIMARY, p)));
+            java.util.concurrent.Future<Optional<ProbeResult>> secondaryProbe = sides.submit(() ->
+                    probes.secondary().map(p -> forSecondary.run(Side.SECONDARY, p)));
+            Optional<ProbeResult> primary;
+            Optional<ProbeResult> secondary;
+            try {
+                primary = primaryProbe.get();
+                secondary = secondaryProbe.get();
+            } catch (InterruptedException e) {
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                primary = Optional.empty();
+                secondary = Optional.empty();
+            }
+            // the round counts when its answers arrived: a slow answer means the service was back only then
             long at = System.nanoTime();
-            ProbeRunner forPrimary = primaryServed ? runner : silentRunner;
-            ProbeRunner forSecondary = secondaryServed ? runner : silentRunner;
-            Optional<ProbeResult> primary = probes.primary().map(p -> forPrimary.run(Side.PRIMARY, p));
-            Optional<ProbeResult> secondary = probes.secondary().map(p -> forSecondary.run(Side.SECONDARY, p));
             primaryServed = passed(primary);
             secondaryServed = passed(secondary);
             OptionalLong disk = disk(primary);
             if (disk.isEmpty()) {
                 disk = disk(secondary);
             }
-            ServiceGap.Round round = new ServiceGap.Round(at, passed(primary), passed(secondary), disk);
             synchronized (rounds) {
-                rounds.add(round);
+                rounds.add(new ServiceGap.Round(at, primaryServed, secondaryServed, disk));
             }
             try {
                 Thread.sleep(PAUSE_MILLIS);
@@ -113,6 +139,7 @@ public final class ServiceGapWatch implements AutoCloseable {
     public void close() {
         stop = true;
         thread.interrupt();
+        sides.shutdownNow();
         try {
             thread.join(PROBE_TIMEOUT.toMillis() * 3);
         } catch (InterruptedException e) {
