@@ -114,11 +114,12 @@ public final class Cli {
     private static Map<String, Supplier<Object>> subcommands(AuditTrailFactory trails) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("qmp", () -> new QmpCommand(trails, Clock.systemUTC()));
-        all.put("lab", LabCommand::new);
+        all.put("lab", () -> new LabCommand(trails));
         all.put("watch", () -> new WatchCommand(trails));
         all.put("status", () -> new StatusCommand(trails));
         all.put("failover", () -> new FailoverCommand(trails));
         all.put("reprotect", () -> new ReprotectCommand(trails));
+        all.put("swap", () -> new SwapCommand(trails));
         all.put("jobs", () -> new JobsCommand(trails));
         all.put("job", () -> new JobCommand(trails));
         return all;

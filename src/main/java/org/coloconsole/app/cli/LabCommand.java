@@ -19,13 +19,14 @@ import org.coloconsole.app.lab.LabStopReport;
 import org.coloconsole.app.lab.MonitorTransport;
 import org.coloconsole.app.lab.RunDirectory;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.engine.AuditTrailFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code colo-console lab start|status|stop}: a local COLO pair of real QEMUs on loopback. {@code start} leaves the
+ * {@code colo-console lab start|status|stop|drill}: a local COLO pair of real QEMUs on loopback. {@code start} leaves the
  * pair running after the command ends; {@code status} and {@code stop} find it through the state file in its run
  * directory.
  */
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
 public final class LabCommand implements Callable<Integer> {
 
     private final Path defaultRunDir;
+    /** The journal a drill writes to; null when made without one (a drill then refuses). */
+    private final AuditTrailFactory trails;
 
     @Spec
     private CommandSpec spec;
@@ -42,9 +45,19 @@ public final class LabCommand implements Callable<Integer> {
         this(RunDirectory.defaultLocation(System.getenv()));
     }
 
+    /** @param trails the journal {@code lab drill} writes its swaps to */
+    public LabCommand(AuditTrailFactory trails) {
+        this(RunDirectory.defaultLocation(System.getenv()), trails);
+    }
+
     /** @param defaultRunDir where the lab lives when {@code --run-dir} is not given */
     public LabCommand(Path defaultRunDir) {
+        this(defaultRunDir, null);
+    }
+
+    public LabCommand(Path defaultRunDir, AuditTrailFactory trails) {
         this.defaultRunDir = defaultRunDir;
+        this.trails = trails;
     }
 
     @Override
@@ -182,6 +195,36 @@ public final class LabCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
+    }
+
+    @Command(name = "drill", mixinStandardHelpOptions = true,
+            description = {"Test failover: start a full lab pair of its own, swap roles and swap back (the lab "
+                    + "starts each new secondary), report each phase's time and the service probe's longest gap, "
+                    + "and stop the pair.",
+                    "Exit 0 when PASSED (both swaps protected, never two sides serving, the guest's disk counter "
+                            + "advancing), 1 when FAILED (the last line says why)."})
+    int drill(@Option(names = "--run-dir", paramLabel = "DIR", description = "private directory of the drill's lab "
+                      + "(default: the lab's default with -drill)") Path runDir,
+              @Option(names = "--checkpoint-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+                      description = "COLO's x-checkpoint-delay (default 2s)") Duration checkpointDelay,
+              @Option(names = "--qemu", paramLabel = "PATH", defaultValue = LabOptions.DEFAULT_QEMU,
+                      description = "the QEMU binary (default ${DEFAULT-VALUE})") String qemu,
+              @Option(names = "--json", description = "one JSON object at the end instead of lines") boolean json)
+            throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (trails == null) {
+            err.println("This command was built without a journal; a drill journals its swaps.");
+            err.flush();
+            return ExitCodes.QEMU_ERROR;
+        }
+        Path dir = runDir != null ? runDir.toAbsolutePath().normalize()
+                : Path.of(defaultRunDir.toAbsolutePath().normalize() + "-drill");
+        LabDrill.Result result = new LabDrill(trails, out, json).run(dir, qemu,
+                checkpointDelay != null ? checkpointDelay : LabOptions.DEFAULT_CHECKPOINT_DELAY);
+        out.println(json ? LabDrill.toJson(result) : result.sentence());
+        out.flush();
+        return result.passed() ? ExitCodes.OK : ExitCodes.QEMU_ERROR;
     }
 
     private Path runDir(Path given) {
