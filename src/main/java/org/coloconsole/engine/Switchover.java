@@ -109,14 +109,14 @@ public final class Switchover {
                                  Consumer<String> progress) throws InterruptedException {
         long started = System.nanoTime();
         PairConfig config = first.supervisor().config();
-        PairLock.Attempt swapLock = PairLock.tryAcquire(lockFile(claims, config.primary(), config.secondary()),
+        PairLock.Attempt swapLock = claims.locks().tryAcquire(lockFile(claims, config.primary(), config.secondary()),
                 claims.me());
         if (swapLock.lock().isEmpty()) {
             return refused(first, "Another swap of this pair runs: " + swapLock.refusal(), started);
         }
         try (PairLock held = swapLock.lock().get()) {
             // the pair's own lock, as failover and restore take it: free now, or another console acts on the pair
-            PairLock.Attempt pairLock = PairLock.tryAcquire(PairLock.fileFor(claims.lockDirectory(),
+            PairLock.Attempt pairLock = claims.locks().tryAcquire(PairLock.fileFor(claims.lockDirectory(),
                     config.primary().text(), config.secondary().text()), claims.me());
             if (pairLock.lock().isEmpty()) {
                 return refused(first, pairLock.refusal(), started);

@@ -31,7 +31,7 @@ class SwitchoverInterlockTest {
         PairClaims claims = claims("alice", 100);
         Claim other = new Claim("host-a", "bob", 200, "2026-12-02T16:00:00Z", "n2");
         PairConfig config = config();
-        try (PairLock held = PairLock.tryAcquire(Switchover.lockFile(claims, config.secondary(), config.primary()),
+        try (PairLock held = claims.locks().tryAcquire(Switchover.lockFile(claims, config.secondary(), config.primary()),
                 other).lock().orElseThrow()) {
             SwitchoverOutcome outcome = run(config, claims);
 
@@ -49,7 +49,7 @@ class SwitchoverInterlockTest {
         PairClaims claims = claims("alice", 100);
         Claim other = new Claim("host-a", "carol", 300, "2026-12-02T16:00:00Z", "n3");
         PairConfig config = config();
-        try (PairLock held = PairLock.tryAcquire(PairLock.fileFor(claims.lockDirectory(), config.primary().text(),
+        try (PairLock held = claims.locks().tryAcquire(PairLock.fileFor(claims.lockDirectory(), config.primary().text(),
                 config.secondary().text()), other).lock().orElseThrow()) {
             SwitchoverOutcome outcome = run(config, claims);
 
@@ -72,7 +72,7 @@ class SwitchoverInterlockTest {
                 .contains("The secondary's state is not known");
         assertThat(calls).containsExactly("awaitKnown");
         assertThat(trail.ofKind("action-intent")).isEmpty();
-        try (PairLock swap = PairLock.tryAcquire(Switchover.lockFile(claims, config.primary(), config.secondary()),
+        try (PairLock swap = claims.locks().tryAcquire(Switchover.lockFile(claims, config.primary(), config.secondary()),
                 claims.me()).lock().orElseThrow()) {
             assertThat(swap).as("the refused swap let go of its lock").isNotNull();
         }
