@@ -51,7 +51,8 @@ import org.coloconsole.qmp.QmpValue;
  * </ol>
  * Both copies move the same 16 MiB disk, so their rates compare as the inverse of their times.
  *
- * <p>Usage: ReprotectBench [rounds, default 10]
+ * <p>Usage: ReprotectBench [rounds, default 10] [max-bandwidth in bytes/s set on the primary before each restore,
+ * to try QEMU's migration speed against the outage; default: leave it as the flow does]
  */
 public final class ReprotectBench {
     private static final Duration CHECKPOINT_DELAY = Duration.ofSeconds(2);
@@ -61,11 +62,15 @@ public final class ReprotectBench {
     }
 
     private record Round(long baselineMirrorMs, long bytes, long consoleMirrorMs, long outageMs, long toProtectedMs,
-                         List<Duration> pauses, String load) {
+                         List<Duration> pauses, String migration, String load) {
     }
+
+    /** Set by the second argument: the primary's max-bandwidth before each restore (0: not set). */
+    private static long maxBandwidth;
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        maxBandwidth = args.length > 1 ? Long.parseLong(args[1]) : 0;
         Path dir = Files.createTempDirectory("reprotect-bench");
         List<Round> results = new ArrayList<>();
         try (LabPair lab = LabPair.start(LabOptions.defaults().withKind(LabPairKind.FULL)
@@ -77,9 +82,10 @@ public final class ReprotectBench {
                 Round r = round(lab, url, dir.resolve("journal-" + i));
                 results.add(r);
                 System.out.printf("round %d: bare drive-mirror %d ms, console's copy %d ms (%s of the bare rate), "
-                                + "guest stopped %d ms, start to PROTECTED %d ms, checkpoint pauses %s (load %s)%n",
+                                + "guest stopped %d ms (%s), start to PROTECTED %d ms, checkpoint pauses %s (load %s)%n",
                         i, r.baselineMirrorMs, r.consoleMirrorMs, percent(r.baselineMirrorMs, r.consoleMirrorMs),
-                        r.outageMs, r.toProtectedMs, r.pauses.stream().map(Duration::toMillis).toList(), r.load);
+                        r.outageMs, r.migration, r.toProtectedMs, r.pauses.stream().map(Duration::toMillis).toList(),
+                        r.load);
             }
         }
         List<Duration> pauses = new ArrayList<>();
@@ -111,6 +117,12 @@ public final class ReprotectBench {
         lab.startNewSecondary();
         long[] bare = bareMirror(lab);
         lab.startNewSecondary();
+        if (maxBandwidth > 0) {
+            try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("bench-primary"))) {
+                primary.connect(lab.primaryHarnessEndpoint());
+                call(primary, "migrate-set-parameters", Map.of("max-bandwidth", maxBandwidth));
+            }
+        }
         String load = Machine.loadAverage();
         long start = System.nanoTime();
         PairConfig config = PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint())
@@ -132,10 +144,24 @@ public final class ReprotectBench {
         if (!outcome.protectedAgain()) {
             throw new IllegalStateException("not protected: " + outcome.sentence());
         }
+        String migration = migration(lab);
         CheckpointSample sample = CheckpointWatch.watch(lab.primaryHarnessEndpoint(),
                 CHECKPOINT_DELAY.multipliedBy(4));
         return new Round(bare[0], bare[1], outcome.mirror().orElseThrow().toMillis(),
-                outcome.outage().orElseThrow().toMillis(), toProtected, sample.pauses(), load);
+                outcome.outage().orElseThrow().toMillis(), toProtected, sample.pauses(), migration, load);
+    }
+
+    /** What the primary's query-migrate says of the first (RAM) migration, for where the outage goes. */
+    private static String migration(LabPair lab) throws Exception {
+        try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("bench-primary"))) {
+            primary.connect(lab.primaryHarnessEndpoint());
+            QmpValue m = call(primary, "query-migrate", Map.of());
+            QmpValue ram = m.get("ram");
+            return String.format("migration: %.1f MiB sent, %.1f MiB of it normal pages, %d zero pages, total %d ms, "
+                            + "setup %d ms, downtime %d ms", ram.get("transferred").asLong(0) / 1048576.0,
+                    ram.get("normal-bytes").asLong(0) / 1048576.0, ram.get("duplicate").asLong(0),
+                    m.get("total-time").asLong(-1), m.get("setup-time").asLong(-1), m.get("downtime").asLong(-1));
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -150,6 +151,10 @@ public final class Reprotection {
         private boolean nbdStarted;
         private boolean incomingSent;
         private long mirrorSent;
+        /** QEMU's BLOCK_JOB_READY for the copy: the wait ends on it rather than on the next poll. */
+        private final CountDownLatch mirrorReady = new CountDownLatch(1);
+        private volatile long mirrorReadyAt;
+        private EventSubscription mirrorEvents;
         private Optional<Duration> mirror = Optional.empty();
         private long stopSent;
         private Optional<Duration> outage = Optional.empty();
@@ -167,6 +172,10 @@ public final class Reprotection {
             } catch (RuntimeException e) {
                 // a fault of the console's own mid-flow must not leave the survivor's guest stopped
                 return undo(null, "the console failed: " + e);
+            } finally {
+                if (mirrorEvents != null) {
+                    mirrorEvents.close();
+                }
             }
         }
 
@@ -216,6 +225,14 @@ public final class Reprotection {
                 stopSent = System.nanoTime();
             }
             if (step.kind() == ReprotectStep.Kind.MIRROR) {
+                // subscribed before the command, so that a copy ready at once is not missed; on the reader thread
+                // the handler only notes the time
+                mirrorEvents = client(Side.PRIMARY).subscribe(Set.of("BLOCK_JOB_READY"), event -> {
+                    if (event.data().string("device").filter(ReprotectOptions.MIRROR_JOB::equals).isPresent()) {
+                        mirrorReadyAt = System.nanoTime();
+                        mirrorReady.countDown();
+                    }
+                });
                 mirrorSent = System.nanoTime();
             }
             try {
@@ -277,7 +294,8 @@ public final class Reprotection {
                             + job.get().string("error").get());
                 }
                 if (status.equals("ready")) {
-                    mirror = Optional.of(since(mirrorSent));
+                    mirror = Optional.of(Duration.ofNanos((mirrorReady.getCount() == 0 ? mirrorReadyAt
+                            : System.nanoTime()) - mirrorSent));
                     return new Result(StepReport.Status.DONE, "the copy is ready: " + mib(total) + " in "
                             + mirror.get().toMillis() + " ms");
                 }
@@ -291,7 +309,11 @@ public final class Reprotection {
                             "copying: " + mib(done) + " of " + mib(total) + " (" + status + ")",
                             since(mirrorSent)));
                 }
-                TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                if (mirrorReady.getCount() > 0) {
+                    mirrorReady.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                }
             }
             return new Result(StepReport.Status.FAILED, "the copy was not ready within "
                     + timeouts.mirror().toSeconds() + " s");
