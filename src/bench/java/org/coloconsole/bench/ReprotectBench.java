@@ -130,8 +130,18 @@ public final class ReprotectBench {
                 .withProbes(new ServiceProbes(lab.state().serviceProbes().primary(), Optional.empty(), false,
                         Duration.ofSeconds(30)));
         ReprotectOutcome outcome;
-        try (PairSession session = PairSession.open(config, () -> JournalAuditTrail.open(journal.resolve("r")),
+        List<String> timeline = Collections.synchronizedList(new ArrayList<>());
+        long[] stopAt = new long[1];
+        try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("bench-primary"));
+             QmpClient secondary = new QmpClient(QmpClientOptions.defaults("bench-secondary"));
+             EventSubscription p = primary.subscribe(Set.of("STOP", "RESUME", "MIGRATION"),
+                     e -> mark(timeline, stopAt, "primary", e));
+             EventSubscription s = secondary.subscribe(Set.of("RESUME", "MIGRATION"),
+                     e -> mark(timeline, stopAt, "secondary", e));
+             PairSession session = PairSession.open(config, () -> JournalAuditTrail.open(journal.resolve("r")),
                 Clock.systemUTC())) {
+            primary.connect(lab.primaryHarnessEndpoint());
+            secondary.connect(lab.secondaryHarnessEndpoint());
             if (!session.awaitKnown(Duration.ofSeconds(10))) {
                 throw new IllegalStateException("the pair did not answer within 10 s");
             }
@@ -144,24 +154,25 @@ public final class ReprotectBench {
         if (!outcome.protectedAgain()) {
             throw new IllegalStateException("not protected: " + outcome.sentence());
         }
-        String migration = migration(lab);
         CheckpointSample sample = CheckpointWatch.watch(lab.primaryHarnessEndpoint(),
                 CHECKPOINT_DELAY.multipliedBy(4));
         return new Round(bare[0], bare[1], outcome.mirror().orElseThrow().toMillis(),
-                outcome.outage().orElseThrow().toMillis(), toProtected, sample.pauses(), migration, load);
+                outcome.outage().orElseThrow().toMillis(), toProtected, sample.pauses(),
+                "after stop: " + String.join(", ", timeline), load);
     }
 
-    /** What the primary's query-migrate says of the first (RAM) migration, for where the outage goes. */
-    private static String migration(LabPair lab) throws Exception {
-        try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("bench-primary"))) {
-            primary.connect(lab.primaryHarnessEndpoint());
-            QmpValue m = call(primary, "query-migrate", Map.of());
-            QmpValue ram = m.get("ram");
-            return String.format("migration: %.1f MiB sent, %.1f MiB of it normal pages, %d zero pages, total %d ms, "
-                            + "setup %d ms, downtime %d ms", ram.get("transferred").asLong(0) / 1048576.0,
-                    ram.get("normal-bytes").asLong(0) / 1048576.0, ram.get("duplicate").asLong(0),
-                    m.get("total-time").asLong(-1), m.get("setup-time").asLong(-1), m.get("downtime").asLong(-1));
+    /** The window's events, in ms after the primary's STOP (the first STOP opens it; later ones are checkpoints). */
+    private static void mark(List<String> timeline, long[] stopAt, String side, org.coloconsole.qmp.QmpEvent event) {
+        long now = System.nanoTime();
+        if (event.name().equals("STOP") && stopAt[0] == 0) {
+            stopAt[0] = now;
+            return;
         }
+        if (stopAt[0] == 0 || timeline.size() >= 8) {
+            return;
+        }
+        timeline.add(side + " " + event.name() + event.data().string("status").map(st -> " " + st).orElse("")
+                + " +" + TimeUnit.NANOSECONDS.toMillis(now - stopAt[0]));
     }
 
     /**
