@@ -12,9 +12,9 @@ public enum LabPairKind {
     FULL,
     /**
      * The full pair's QEMUs never put under COLO, for protecting a plain pair from the console: the primary runs the
-     * guest with the guide's primary disk and proxy chardevs but none of the proxy's objects (so that the guest
-     * serves alone: without COLO's checkpoints colo-compare would never release its packets), the secondary waits
-     * with {@code -incoming defer} and empty disks.
+     * guest with the guide's primary disk and proxy chardevs but none of the proxy's objects, so that the guest
+     * serves alone (colo-compare releases the packets it holds only at a checkpoint, which needs COLO); the
+     * secondary waits with {@code -incoming defer} and empty disks.
      */
     FULL_UNPROTECTED;
 
