@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks on the classpath: src/bench/run.sh [roundtrip|decode|detection|checkpoints|autofail|fulllab|failoverserving|perf|ingest|uiflood|hugeflood|all] [extra args]
+# Runs the benchmarks on the classpath: src/bench/run.sh [roundtrip|decode|detection|checkpoints|autofail|fulllab|failoverserving|reprotect|perf|ingest|uiflood|hugeflood|all] [extra args]
 # perf = ingest then uiflood (see src/bench/PERF.md); uiflood runs under xvfb-run.
 # JAVA_OPTS is passed to the round-trip JVM, e.g. to record a profile:
 #   JAVA_OPTS='-XX:+FlightRecorder -XX:StartFlightRecording=filename=target/rt.jfr,settings=profile' src/bench/run.sh roundtrip
@@ -34,6 +34,9 @@ fulllab() {
 failoverserving() {
     java -cp "$CP" org.coloconsole.bench.FailoverServingBench "$@"
 }
+reprotect() {
+    java -cp "$CP" org.coloconsole.bench.ReprotectBench "$@"
+}
 hugeflood() {
     # shellcheck disable=SC2086
     java ${JAVA_OPTS:-} -cp "$CP" org.coloconsole.bench.HugeEventFloodBench "$@"
@@ -57,9 +60,10 @@ case "$what" in
     autofail) autofail "$@" ;;
     fulllab) fulllab "$@" ;;
     failoverserving) failoverserving "$@" ;;
+    reprotect) reprotect "$@" ;;
     ingest) ingest "$@" ;;
     uiflood) uiflood "$@" ;;
     perf) ingest && uiflood ;;
     all) roundtrip && decode ;;
-    *) echo "usage: $0 [roundtrip|decode|detection|checkpoints|autofail|fulllab|failoverserving|perf|ingest|uiflood|hugeflood|all] [args]" >&2; exit 2 ;;
+    *) echo "usage: $0 [roundtrip|decode|detection|checkpoints|autofail|fulllab|failoverserving|reprotect|perf|ingest|uiflood|hugeflood|all] [args]" >&2; exit 2 ;;
 esac

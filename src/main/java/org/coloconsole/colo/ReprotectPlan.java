@@ -26,78 +26,116 @@ public final class ReprotectPlan {
     private ReprotectPlan() {
     }
 
+    /** A step the plan leaves out, and why (e.g. a part the primary has from its command line). */
+    public record Skipped(ReprotectStep.Kind kind, String sentence) {
+    }
+
+    /**
+     * The plan with what it leaves out: one planning for both starts, the history only changing the words.
+     *
+     * @param history whether the primary-to-be was ever protected ({@link ReprotectFacts#history()})
+     */
+    public record Outline(ProtectionHistory history, List<ReprotectStep> steps, List<Skipped> skipped) {
+        public Outline {
+            steps = List.copyOf(steps);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
     /** The steps; the facts must pass {@link ReprotectCheck}. */
     public static List<ReprotectStep> plan(ReprotectFacts facts, ReprotectOptions options) {
+        return outline(facts, options).steps();
+    }
+
+    /** The steps and the steps left out; the facts must pass {@link ReprotectCheck}. */
+    public static Outline outline(ReprotectFacts facts, ReprotectOptions options) {
         List<ReprotectCheck.Problem> problems = ReprotectCheck.problems(facts, options);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("no plan while the check fails: " + problems.get(0).sentence());
         }
+        ProtectionHistory history = facts.history();
+        String primary = history.primary();
+        String secondary = history.secondary();
         Topology survivor = facts.survivor();
         SecondaryWiring wiring = SecondaryWiring.of(facts.fresh());
         Optional<QuorumDisk> disk = survivor.disk();
         List<ReprotectStep> steps = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         if (wiring.proxied()) {
             for (Map.Entry<String, Chardev> wanted : primaryChardevs(wiring, options).entrySet()) {
                 if (survivor.chardev(wanted.getKey()).isEmpty()) {
                     steps.add(addChardev(wanted.getKey(), wanted.getValue()));
+                } else {
+                    skipped.add(new Skipped(ReprotectStep.Kind.ADD_CHARDEV, "The chardev " + wanted.getKey()
+                            + " is there already (" + history.whyPresent() + "): not added."));
                 }
             }
+        } else {
+            skipped.add(new Skipped(ReprotectStep.Kind.ADD_OBJECT, capitalized(secondary) + "'s network is not "
+                    + "redirected: no COLO proxy is added."));
         }
         steps.add(step(ReprotectStep.Kind.NEW_SIDE_CAPABILITIES, Side.SECONDARY, "migrate-set-capabilities",
-                colo(true), "Enable x-colo and migration events on the new side."));
+                colo(true), "Enable x-colo and migration events on " + secondary + "."));
         String node = replicationNodeName(survivor);
         if (disk.isPresent()) {
             String device = disk.get().device();
             steps.add(step(ReprotectStep.Kind.START_NBD, Side.SECONDARY, "nbd-server-start",
                     Map.of("addr", Map.of("type", "inet", "data", Map.of("host", options.nbdHost(),
                             "port", Integer.toString(options.nbdPort())))),
-                    "Start the new side's NBD server on " + options.nbdHost() + ":" + options.nbdPort() + "."));
+                    "Start " + secondary + "'s NBD server on " + options.nbdHost() + ":" + options.nbdPort() + "."));
             steps.add(step(ReprotectStep.Kind.EXPORT_DISK, Side.SECONDARY, "nbd-server-add",
                     Map.of("device", options.export(), "writable", true),
-                    "Export the new side's " + options.export() + " for the survivor to write."));
+                    "Export " + secondary + "'s " + options.export() + " for " + primary + " to write."));
             steps.add(step(ReprotectStep.Kind.MIRROR, Side.PRIMARY, "drive-mirror", Map.of("device", device,
                     "job-id", ReprotectOptions.MIRROR_JOB, "target", "nbd://" + options.nbdHost() + ":"
                             + options.nbdPort() + "/" + options.export(), "mode", "existing", "format", "raw",
-                    "sync", "full"), "Copy the survivor's " + device + " to the new side (job "
+                    "sync", "full"), "Copy " + primary + "'s " + device + " to " + secondary + " (job "
                     + ReprotectOptions.MIRROR_JOB + "); the guest keeps running."));
             steps.add(step(ReprotectStep.Kind.AWAIT_MIRROR_READY, Side.PRIMARY, "query-jobs", Map.of(),
                     "Wait until the copy has caught up (the job is ready)."));
+        } else {
+            skipped.add(new Skipped(ReprotectStep.Kind.MIRROR, capitalized(primary) + " has no quorum disk: no "
+                    + "disk to copy or replicate."));
         }
         steps.add(step(ReprotectStep.Kind.INCOMING, Side.SECONDARY, "migrate-incoming",
-                Map.of("uri", options.incoming()), "Let the new side listen for the COLO stream on "
+                Map.of("uri", options.incoming()), "Let " + secondary + " listen for the COLO stream on "
                         + options.incoming() + "."));
         steps.add(step(ReprotectStep.Kind.ENABLE_COLO, Side.PRIMARY, "migrate-set-capabilities", colo(true),
-                "Enable x-colo and migration events on the survivor."));
+                "Enable x-colo and migration events on " + primary + "."));
         steps.add(step(ReprotectStep.Kind.SET_CHECKPOINT_DELAY, Side.PRIMARY, "migrate-set-parameters",
                 Map.of("x-checkpoint-delay", options.checkpointDelay().toMillis()),
                 "Checkpoint every " + options.checkpointDelay().toMillis() + " ms."));
         steps.add(step(ReprotectStep.Kind.STOP_GUEST, Side.PRIMARY, "stop", Map.of(),
-                "Stop the survivor's guest: the outage window opens."));
+                "Stop " + primary + "'s guest: the outage window opens."));
         if (disk.isPresent()) {
             String device = disk.get().device();
             steps.add(step(ReprotectStep.Kind.CANCEL_MIRROR, Side.PRIMARY, "block-job-cancel",
-                    Map.of("device", ReprotectOptions.MIRROR_JOB), "End the copy: the new side's disk equals the "
-                            + "survivor's now."));
+                    Map.of("device", ReprotectOptions.MIRROR_JOB), "End the copy: " + secondary + "'s disk equals "
+                            + primary + "'s now."));
             steps.add(step(ReprotectStep.Kind.AWAIT_MIRROR_GONE, Side.PRIMARY, "query-jobs", Map.of(),
                     "Wait until the copy job is gone."));
             steps.add(step(ReprotectStep.Kind.ADD_REPLICATION_NODE, Side.PRIMARY, "human-monitor-command",
                     Map.of("command-line", "drive_add -n buddy driver=replication,mode=primary,file.driver=nbd,"
                             + "file.host=" + options.nbdHost() + ",file.port=" + options.nbdPort() + ",file.export="
                             + options.export() + ",node-name=" + node),
-                    "Add the replication node " + node + ", writing to the new side over NBD."));
+                    "Add the replication node " + node + ", writing to " + secondary + " over NBD."));
             steps.add(step(ReprotectStep.Kind.ATTACH_REPLICATION, Side.PRIMARY, "x-blockdev-change",
                     Map.of("parent", device, "node", node), "Hang " + node + " under " + device + "."));
         }
         if (wiring.proxied()) {
-            addObjects(steps, survivor, wiring.netdev().orElseThrow());
+            addObjects(steps, skipped, survivor, wiring.netdev().orElseThrow(), history);
         }
         steps.add(step(ReprotectStep.Kind.MIGRATE, Side.PRIMARY, "migrate", Map.of("uri", options.incoming()),
-                "Start COLO: migrate the survivor to the new side."));
+                "Start COLO: migrate " + primary + " to " + secondary + "."));
         steps.add(step(ReprotectStep.Kind.AWAIT_COLO, Side.PRIMARY, "query-colo-status", Map.of(),
-                "Wait until the survivor is COLO primary and the new side COLO secondary."));
+                "Wait until " + primary + " is COLO primary and " + secondary + " COLO secondary."));
         steps.add(step(ReprotectStep.Kind.AWAIT_CHECKPOINT, Side.PRIMARY, "query-colo-status", Map.of(),
                 "Wait for a checkpoint: replication flows."));
-        return List.copyOf(steps);
+        return new Outline(history, steps, skipped);
+    }
+
+    private static String capitalized(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /**
@@ -204,7 +242,8 @@ public final class ReprotectPlan {
      * The guide's order; on a former secondary each filter goes before its rewriter (7.2 takes flat arguments, no
      * {@code props} wrapper), since a filter after the rewriter would see rewritten sequence numbers.
      */
-    private static void addObjects(List<ReprotectStep> steps, Topology survivor, String netdev) {
+    private static void addObjects(List<ReprotectStep> steps, List<Skipped> skipped, Topology survivor,
+                                   String netdev, ProtectionHistory history) {
         Optional<String> rewriter = survivor.objects(ProxyKind.FILTER_REWRITER).stream().map(ProxyObject::id)
                 .findFirst();
         List<Map<String, Object>> objects = List.of(
@@ -217,6 +256,8 @@ public final class ReprotectPlan {
         for (Map<String, Object> object : objects) {
             String id = (String) object.get("id");
             if (survivor.proxy().stream().anyMatch(o -> o.id().equals(id))) {
+                skipped.add(new Skipped(ReprotectStep.Kind.ADD_OBJECT, object.get("qom-type") + " " + id
+                        + " is there already (" + history.whyPresent() + "): not added again."));
                 continue;
             }
             steps.add(step(ReprotectStep.Kind.ADD_OBJECT, Side.PRIMARY, "object-add", object,

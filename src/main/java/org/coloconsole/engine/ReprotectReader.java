@@ -32,7 +32,7 @@ final class ReprotectReader {
 
     ReprotectFacts read(QmpClient survivor, QmpClient fresh) throws InterruptedException {
         return new ReprotectFacts(discovery.discover(survivor), version(survivor), mode(survivor), run(survivor),
-                discovery.discover(fresh), version(fresh), mode(fresh), run(fresh), drives(fresh));
+                discovery.discover(fresh), version(fresh), mode(fresh), run(fresh), drives(fresh), lastMode(survivor));
     }
 
     Topology topology(QmpClient client) throws InterruptedException {
@@ -41,6 +41,11 @@ final class ReprotectReader {
 
     Tag<ColoMode> mode(QmpClient client) throws InterruptedException {
         return Tag.of(ColoMode.class, ask(client, "query-colo-status").string("mode").orElse("unknown"));
+    }
+
+    /** The mode it last left ({@code none}: never in COLO). */
+    Tag<ColoMode> lastMode(QmpClient client) throws InterruptedException {
+        return Tag.of(ColoMode.class, ask(client, "query-colo-status").string("last-mode").orElse("unknown"));
     }
 
     Tag<RunState> run(QmpClient client) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.coloconsole.colo.ColoMode;
 import org.coloconsole.colo.ProbeResult;
+import org.coloconsole.colo.ProtectionHistory;
 import org.coloconsole.colo.ReprotectCheck;
 import org.coloconsole.colo.ReprotectFacts;
 import org.coloconsole.colo.ReprotectOptions;
@@ -30,7 +32,8 @@ import org.coloconsole.qmp.QmpCommandException;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * Restores protection after a failover (docs/colo-full-pair.md, "Resume replication on the survivor"): the survivor
+ * Restores protection after a failover (docs/colo-full-pair.md, "Resume replication on the survivor"), or protects a
+ * plain pair that was never in COLO with the same flow ({@link ProtectionHistory} only changes the words): the survivor
  * of the supervisor's pair is its {@link Side#PRIMARY}, the new QEMU (started with {@code -incoming defer}) its
  * {@link Side#SECONDARY}. Checks both sides ({@link ReprotectCheck}), journals the intent, runs the plan step by step
  * with QEMU's answers journaled, and on any failure takes back what it added from a fresh discovery of the survivor
@@ -83,7 +86,7 @@ public final class Reprotection {
             }
             if (refusal.isPresent()) {
                 Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("action", "restore protection");
+                fields.put("action", read().history().action());
                 fields.put("refused", refusal.get());
                 supervisor.trail().record(AuditKind.ACTION_REFUSED, Side.PRIMARY, supervisor.clock().instant(),
                         fields);
@@ -97,31 +100,36 @@ public final class Reprotection {
     private ReprotectOutcome runClaimed(ReprotectOptions options, Consumer<ReprotectReport> progress, long started)
             throws InterruptedException {
         ReprotectFacts facts = read();
+        ProtectionHistory history = facts.history();
         List<ReprotectCheck.Problem> problems = ReprotectCheck.problems(facts, options);
         if (!problems.isEmpty()) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("action", "restore protection");
+            fields.put("action", history.action());
             fields.put("refused", problems.stream().map(ReprotectCheck.Problem::sentence).toList());
             supervisor.trail().record(AuditKind.ACTION_REFUSED, Side.PRIMARY, supervisor.clock().instant(), fields);
             return new ReprotectOutcome(ReprotectOutcome.Result.REFUSED, problems.get(0).sentence(), List.of(),
                     problems, since(started), Optional.empty(), Optional.empty());
         }
-        List<ReprotectStep> steps = ReprotectPlan.plan(facts, options);
+        ReprotectPlan.Outline outline = ReprotectPlan.outline(facts, options);
+        List<ReprotectStep> steps = outline.steps();
         try {
             Map<String, Object> intent = new LinkedHashMap<>();
-            intent.put("action", "restore protection");
+            intent.put("action", history.action());
+            intent.put("history", history.name());
             intent.put("survivor", facts.survivor().summary());
             intent.put("new-side", facts.fresh().summary());
             intent.put("plan", steps.stream().map(s -> s.command() + " → " + s.side().label()).toList());
+            intent.put("skipped", outline.skipped().stream().map(ReprotectPlan.Skipped::sentence).toList());
             supervisor.trail().durable(AuditKind.ACTION_INTENT, Side.PRIMARY, supervisor.clock().instant(), intent);
         } catch (IOException e) {
             return new ReprotectOutcome(ReprotectOutcome.Result.REFUSED, "The intent could not be written to the "
                     + "journal (" + e.getMessage() + "); nothing was sent to QEMU.", List.of(), List.of(),
                     since(started), Optional.empty(), Optional.empty());
         }
-        supervisor.note(Side.PRIMARY, "ACTION", "Restoring protection onto the new secondary",
-                LogEntry.Severity.WARNING);
-        return new Run(steps, progress, started).execute();
+        supervisor.note(Side.PRIMARY, "ACTION", history == ProtectionHistory.NEVER_PROTECTED
+                ? "Protecting the pair: the primary's guest is copied to the secondary"
+                : "Restoring protection onto the new secondary", LogEntry.Severity.WARNING);
+        return new Run(history, steps, progress, started).execute();
     }
 
     private QmpClient client(Side side) {
@@ -134,6 +142,7 @@ public final class Reprotection {
 
     /** One run of the plan: its reports, what it added, and the window's times. */
     private final class Run {
+        private final ProtectionHistory history;
         private final List<ReprotectStep> steps;
         private final Consumer<ReprotectReport> progress;
         private final long started;
@@ -142,11 +151,16 @@ public final class Reprotection {
         private boolean nbdStarted;
         private boolean incomingSent;
         private long mirrorSent;
+        /** QEMU's BLOCK_JOB_READY for the copy: the wait ends on it rather than on the next poll. */
+        private final CountDownLatch mirrorReady = new CountDownLatch(1);
+        private volatile long mirrorReadyAt;
+        private EventSubscription mirrorEvents;
         private Optional<Duration> mirror = Optional.empty();
         private long stopSent;
         private Optional<Duration> outage = Optional.empty();
 
-        Run(List<ReprotectStep> steps, Consumer<ReprotectReport> progress, long started) {
+        Run(ProtectionHistory history, List<ReprotectStep> steps, Consumer<ReprotectReport> progress, long started) {
+            this.history = history;
             this.steps = steps;
             this.progress = progress;
             this.started = started;
@@ -158,6 +172,10 @@ public final class Reprotection {
             } catch (RuntimeException e) {
                 // a fault of the console's own mid-flow must not leave the survivor's guest stopped
                 return undo(null, "the console failed: " + e);
+            } finally {
+                if (mirrorEvents != null) {
+                    mirrorEvents.close();
+                }
             }
         }
 
@@ -179,7 +197,8 @@ public final class Reprotection {
             if (service.verdict() == ServiceCheck.Verdict.NOT_YET) {
                 return undo(null, "COLO runs but the guest's service does not answer: " + service.sentence());
             }
-            String sentence = "Protected again: the survivor is COLO primary, the new side COLO secondary, "
+            String sentence = (history == ProtectionHistory.NEVER_PROTECTED ? "Protected: " : "Protected again: ")
+                    + history.primary() + " is COLO primary, " + history.secondary() + " COLO secondary, "
                     + "checkpoints flow; " + (service.verdict() == ServiceCheck.Verdict.SERVING ? service.sentence()
                     : "service not checked (no probe).") + outage.map(o -> " The guest was stopped "
                     + o.toMillis() + " ms.").orElse("");
@@ -206,6 +225,14 @@ public final class Reprotection {
                 stopSent = System.nanoTime();
             }
             if (step.kind() == ReprotectStep.Kind.MIRROR) {
+                // subscribed before the command, so that a copy ready at once is not missed; on the reader thread
+                // the handler only notes the time
+                mirrorEvents = client(Side.PRIMARY).subscribe(Set.of("BLOCK_JOB_READY"), event -> {
+                    if (event.data().string("device").filter(ReprotectOptions.MIRROR_JOB::equals).isPresent()) {
+                        mirrorReadyAt = System.nanoTime();
+                        mirrorReady.countDown();
+                    }
+                });
                 mirrorSent = System.nanoTime();
             }
             try {
@@ -267,7 +294,8 @@ public final class Reprotection {
                             + job.get().string("error").get());
                 }
                 if (status.equals("ready")) {
-                    mirror = Optional.of(since(mirrorSent));
+                    mirror = Optional.of(Duration.ofNanos((mirrorReady.getCount() == 0 ? mirrorReadyAt
+                            : System.nanoTime()) - mirrorSent));
                     return new Result(StepReport.Status.DONE, "the copy is ready: " + mib(total) + " in "
                             + mirror.get().toMillis() + " ms");
                 }
@@ -281,7 +309,11 @@ public final class Reprotection {
                             "copying: " + mib(done) + " of " + mib(total) + " (" + status + ")",
                             since(mirrorSent)));
                 }
-                TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                if (mirrorReady.getCount() > 0) {
+                    mirrorReady.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                }
             }
             return new Result(StepReport.Status.FAILED, "the copy was not ready within "
                     + timeouts.mirror().toSeconds() + " s");
@@ -396,7 +428,7 @@ public final class Reprotection {
 
         private ReprotectOutcome finish(ReprotectOutcome.Result result, String sentence) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("action", "restore protection");
+            fields.put("action", history.action());
             fields.put("result", result.name());
             fields.put("sentence", sentence);
             fields.put("total-ms", since(started).toNanos() / 1e6);
@@ -409,7 +441,8 @@ public final class Reprotection {
             } catch (IOException e) {
                 said = sentence + " (The outcome could not be written to the journal: " + e.getMessage() + ".)";
             }
-            supervisor.note(Side.PRIMARY, "ACTION", "Restore protection: " + said,
+            supervisor.note(Side.PRIMARY, "ACTION", Character.toUpperCase(history.action().charAt(0))
+                    + history.action().substring(1) + ": " + said,
                     result == ReprotectOutcome.Result.PROTECTED ? LogEntry.Severity.WARNING
                             : LogEntry.Severity.CRITICAL);
             return new ReprotectOutcome(result, said, reports, List.of(), since(started), mirror, outage);

@@ -31,6 +31,8 @@ import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.StepReport;
 import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.journal.JournalReader;
+import org.coloconsole.journal.JournalRecord;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
@@ -44,7 +46,8 @@ import picocli.CommandLine;
 /**
  * Restoring protection on the full lab pair (docs/colo-full-pair.md, "Resume replication on the survivor"): the
  * secondary is killed, the console continues on the primary, the lab starts a new secondary with empty disks and
- * {@code -incoming defer}, and {@code reprotect} brings COLO back with the guest serving throughout.
+ * {@code -incoming defer}, and {@code reprotect} brings COLO back with the guest serving throughout; and
+ * {@code protect} puts a plain pair under COLO by the same flow.
  */
 class LabReprotectTest {
     private static final Duration SERVICE = LabTiming.bound(Duration.ofSeconds(40));
@@ -70,20 +73,7 @@ class LabReprotectTest {
             assertThat(reprotect.exit).as(reprotect.out + reprotect.err).isZero();
             assertThat(reprotect.out).contains("drive-mirror", "PROTECTED");
 
-            try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("primary-harness"));
-                 QmpClient secondary = new QmpClient(QmpClientOptions.defaults("secondary-harness"))) {
-                primary.connect(pair.primaryHarnessEndpoint());
-                secondary.connect(pair.secondaryHarnessEndpoint());
-                assertThat(call(primary, "query-colo-status").string("mode")).contains("primary");
-                assertThat(call(secondary, "query-colo-status").string("mode")).contains("secondary");
-                assertThat(call(primary, "query-migrate").string("status")).contains("colo");
-            }
-            CheckpointSample sample = CheckpointWatch.watch(pair.primaryHarnessEndpoint(),
-                    LabTiming.bound(Duration.ofSeconds(6)));
-            System.out.println("reprotect test: " + sample.sentence());
-            assertThat(sample.checkpoints()).isGreaterThanOrEqualTo(2);
-            long first = awaitDisk(url, WITHIN);
-            assertThat(awaitAdvance(url, first)).as("the guest's disk counter through the survivor's port").isGreaterThan(first);
+            assertProtected(pair.primaryHarnessEndpoint(), pair.secondaryHarnessEndpoint(), url, "reprotect test");
         }
     }
 
@@ -134,6 +124,67 @@ class LabReprotectTest {
             long again = awaitDisk(url, WITHIN);
             assertThat(awaitAdvance(url, again)).isGreaterThan(again);
         }
+    }
+
+    /**
+     * Protecting a plain pair from the start (issue 16, item 2): the lab's primary runs its guest alone, never in
+     * COLO, with the guide's disk and proxy chardevs; the secondary waits with {@code -incoming defer} and empty disks;
+     * {@code protect} copies the disk, adds what the primary lacks, and brings COLO up with the guest serving.
+     */
+    @Test
+    void aPlainPairIsProtectedTheChardevsFromTheCommandLineAreNotAddedAgainAndTheGuestKeepsServing()
+            throws Exception {
+        try (LabPair pair = LabPair.start(LabOptions.defaults().withKind(LabPairKind.FULL_UNPROTECTED)
+                .withRunDir(temp.resolve("lab")).withStartTimeout(LabTiming.bound(Duration.ofSeconds(20))))) {
+            String url = pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow();
+            long before = awaitDisk(url, SERVICE);
+            try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("primary-harness"))) {
+                primary.connect(pair.primaryHarnessEndpoint());
+                assertThat(call(primary, "query-colo-status").string("last-mode")).contains("none");
+            }
+
+            Run protect = cli(pair, url, "protect", "--yes", "--checkpoint-delay",
+                    LabTiming.checkpointDelay(Duration.ofSeconds(2)).toMillis() + "ms");
+            System.out.println("protect test (load " + loadAverage() + "):\n" + protect.out + protect.err);
+            assertThat(protect.exit).as(protect.out + protect.err).isZero();
+            assertThat(protect.out).contains("Plan to protect:", "drive-mirror", "object-add", "PROTECTED",
+                    "(skipped) The chardev mirror0 is there already (from its command line)")
+                    .doesNotContain("chardev-add");
+
+            long first = assertProtected(pair.primaryHarnessEndpoint(), pair.secondaryHarnessEndpoint(), url,
+                    "protect test");
+            assertThat(first).as("the counter went on through the protection").isGreaterThan(before);
+
+            List<JournalRecord> intents;
+            try (JournalReader journal = JournalReader.openDirectory(temp.resolve("journal"))) {
+                intents = journal.stream().filter(r -> r.kind() == JournalRecord.Kind.ACTION_INTENT).toList();
+            }
+            assertThat(intents).extracting(r -> r.fields().get("action")).containsExactly("protect");
+            assertThat(intents.get(0).fields().get("history")).isEqualTo("NEVER_PROTECTED");
+        }
+    }
+
+    /**
+     * Both sides report their COLO mode, the primary's migration is colo, checkpoints flow, and the guest's disk
+     * counter advances through {@code url}; returns the first counter read.
+     */
+    private static long assertProtected(Endpoint primaryHarness, Endpoint secondaryHarness, String url, String test)
+            throws Exception {
+        try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("primary-harness"));
+             QmpClient secondary = new QmpClient(QmpClientOptions.defaults("secondary-harness"))) {
+            primary.connect(primaryHarness);
+            secondary.connect(secondaryHarness);
+            assertThat(call(primary, "query-colo-status").string("mode")).contains("primary");
+            assertThat(call(secondary, "query-colo-status").string("mode")).contains("secondary");
+            assertThat(call(primary, "query-migrate").string("status")).contains("colo");
+        }
+        CheckpointSample sample = CheckpointWatch.watch(primaryHarness, LabTiming.bound(Duration.ofSeconds(6)));
+        System.out.println(test + ": " + sample.sentence());
+        assertThat(sample.checkpoints()).isGreaterThanOrEqualTo(2);
+        long first = awaitDisk(url, WITHIN);
+        assertThat(awaitAdvance(url, first)).as("the guest's disk counter through the primary's port")
+                .isGreaterThan(first);
+        return first;
     }
 
     private LabPair startFullPair() {
@@ -198,22 +249,11 @@ class LabReprotectTest {
             System.out.println("swap test (load " + loadAverage() + "):\n" + reprotect.out + reprotect.err);
             assertThat(reprotect.exit).as(reprotect.out + reprotect.err).isZero();
             assertThat(reprotect.out).contains("chardev-add", "before rew0", "PROTECTED");
-            try (QmpClient survivor = new QmpClient(QmpClientOptions.defaults("survivor-harness"));
-                 QmpClient fresh = new QmpClient(QmpClientOptions.defaults("new-harness"))) {
+            try (QmpClient survivor = new QmpClient(QmpClientOptions.defaults("survivor-harness"))) {
                 survivor.connect(pair.secondaryHarnessEndpoint());
-                fresh.connect(pair.primaryHarnessEndpoint());
-                assertThat(call(survivor, "query-colo-status").string("mode")).contains("primary");
                 assertThat(call(survivor, "query-colo-status").string("last-mode")).contains("secondary");
-                assertThat(call(fresh, "query-colo-status").string("mode")).contains("secondary");
-                assertThat(call(survivor, "query-migrate").string("status")).contains("colo");
             }
-            CheckpointSample sample = CheckpointWatch.watch(pair.secondaryHarnessEndpoint(),
-                    LabTiming.bound(Duration.ofSeconds(6)));
-            System.out.println("swap test: " + sample.sentence());
-            assertThat(sample.checkpoints()).isGreaterThanOrEqualTo(2);
-            long first = awaitDisk(url, WITHIN);
-            assertThat(awaitAdvance(url, first)).as("the guest's disk counter through the survivor's port")
-                    .isGreaterThan(first);
+            assertProtected(pair.secondaryHarnessEndpoint(), pair.primaryHarnessEndpoint(), url, "swap test");
         }
     }
 

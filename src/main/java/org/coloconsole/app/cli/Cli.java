@@ -118,6 +118,7 @@ public final class Cli {
         all.put("watch", () -> new WatchCommand(trails));
         all.put("status", () -> new StatusCommand(trails));
         all.put("failover", () -> new FailoverCommand(trails));
+        all.put("protect", () -> new ProtectCommand(trails));
         all.put("reprotect", () -> new ReprotectCommand(trails));
         all.put("swap", () -> new SwapCommand(trails));
         all.put("jobs", () -> new JobsCommand(trails));

@@ -46,7 +46,9 @@ public final class LabPair implements AutoCloseable {
 
     /**
      * Starts a secondary, then a primary, brings COLO up between them and waits (bounded by
-     * {@link LabOptions#startTimeout()}) until both report their mode.
+     * {@link LabOptions#startTimeout()}) until both report their mode; for {@link LabPairKind#FULL_UNPROTECTED} only
+     * until both monitors greet, the primary's guest running alone and the secondary waiting on
+     * {@code -incoming defer}.
      *
      * @throws LabException with a sentence saying why, after stopping whatever it had started
      */
@@ -58,7 +60,7 @@ public final class LabPair implements AutoCloseable {
         Path runDir = options.explicitRunDir().orElseGet(() -> RunDirectory.defaultLocation(environment))
                 .toAbsolutePath().normalize();
         // built (once per user) before the start's own deadline runs: a first build downloads about 70 MB
-        Optional<LabGuest> guest = options.kind() == LabPairKind.FULL
+        Optional<LabGuest> guest = options.kind().full()
                 ? Optional.of(LabGuest.ensure(options.guestCacheOr(environment))) : Optional.empty();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -101,10 +103,13 @@ public final class LabPair implements AutoCloseable {
             Map<String, String> environment = LabState.qemuEnvironment(QemuInstall.of(binary), workaround, runDir);
             wiring.ifPresent(w -> LabDisks.create(w, binary));
             // the secondary first: a full primary waits at start until the secondary connects to its compare1
+            boolean colo = options.kind().protectedAtStart();
             for (LabSide side : List.of(LabSide.SECONDARY, LabSide.PRIMARY)) {
-                started.put(side, QemuProcess.start(side, QemuCommandLine.build(QemuInstall.of(binary), side,
-                        accelerator, options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming,
-                        wiring), environment, runDir));
+                List<String> commandLine = colo ? QemuCommandLine.build(QemuInstall.of(binary), side, accelerator,
+                        options.memoryMb(), runDir, consoles.get(side), harnesses.get(side), incoming, wiring)
+                        : QemuCommandLine.plain(QemuInstall.of(binary), side, accelerator, options.memoryMb(), runDir,
+                        consoles.get(side), harnesses.get(side), wiring.orElseThrow());
+                started.put(side, QemuProcess.start(side, commandLine, environment, runDir));
             }
             Map<LabSide, LabState.SideState> sides = new EnumMap<>(LabSide.class);
             for (LabSide side : LabSide.values()) {
@@ -116,8 +121,15 @@ public final class LabPair implements AutoCloseable {
                     startedAt, incoming, sides);
             // written before COLO is up, so that a start killed half-way can still be found and stopped
             state.write();
-            new ColoBringUp(started.get(LabSide.PRIMARY), started.get(LabSide.SECONDARY), deadline)
-                    .run(harnesses.get(LabSide.PRIMARY), harnesses.get(LabSide.SECONDARY), incoming, delay, wiring);
+            if (colo) {
+                new ColoBringUp(started.get(LabSide.PRIMARY), started.get(LabSide.SECONDARY), deadline)
+                        .run(harnesses.get(LabSide.PRIMARY), harnesses.get(LabSide.SECONDARY), incoming, delay,
+                                wiring);
+            } else {
+                for (LabSide side : LabSide.values()) {
+                    new MonitorWait(started.get(side), deadline).await(harnesses.get(side));
+                }
+            }
             LabPair pair = new LabPair(state, options, wiring, started,
                     Duration.ofNanos(System.nanoTime() - startNanos));
             pair.registerShutdownHook();

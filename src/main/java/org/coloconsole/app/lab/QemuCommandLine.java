@@ -77,6 +77,26 @@ final class QemuCommandLine {
         return args;
     }
 
+    /**
+     * A full pair's QEMU that was never put under COLO ({@link LabPairKind#FULL_UNPROTECTED}): the primary runs its
+     * guest at once with the guide's disk and proxy chardevs but without the proxy's objects; the secondary is the
+     * guide's, waiting with {@code -incoming defer}.
+     */
+    static List<String> plain(QemuInstall qemu, LabSide side, Accelerator accelerator, int memoryMb, Path runDir,
+                              Endpoint console, Endpoint harness, FullPairWiring wiring) {
+        List<String> args = build(qemu, side, accelerator, memoryMb, runDir, console, harness, "defer",
+                Optional.of(wiring));
+        if (side == LabSide.PRIMARY) {
+            args.remove("-S");
+            int objects;
+            while ((objects = args.indexOf("-object")) >= 0) {
+                args.remove(objects + 1);
+                args.remove(objects);
+            }
+        }
+        return args;
+    }
+
     private static void guest(List<String> args, FullPairWiring wiring, LabSide side) {
         add(args, "-kernel", escape(wiring.guest().kernel().toString()));
         add(args, "-initrd", escape(wiring.guest().initramfs().toString()));
