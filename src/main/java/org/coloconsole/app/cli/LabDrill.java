@@ -99,8 +99,8 @@ public final class LabDrill {
         PairConfig config = PairConfig.of(pair.consoleEndpoint(from), pair.consoleEndpoint(to))
                 .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(500), 10, Duration.ofSeconds(10)))
                 .withProbes(new ServiceProbes(probe(pair, from), probe(pair, to), false, SERVICE_WITHIN));
-        ReprotectOptions reprotect = SwapSupport.options(config.secondary(), config.primary(), null, null,
-                pair.checkpointDelay()).orElseThrow();
+        ReprotectOptions reprotect = RestoreAddresses.choose(config.secondary(), config.primary(), null, null,
+                ReprotectOptions.GUIDE_EXPORT, pair.checkpointDelay()).orElseThrow();
         Switchover switchover = new Switchover(journal, SwapSession.on(journal),
                 PairClaims.forThisProcess(System.getenv()), new Switchover.Settings(Duration.ofSeconds(5),
                 Duration.ofSeconds(15), new Reprotection.Timeouts(Duration.ofMinutes(3), Duration.ofSeconds(90),

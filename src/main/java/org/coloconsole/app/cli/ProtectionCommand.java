@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +23,9 @@ import org.coloconsole.engine.ReprotectReport;
 import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.StepReport;
-import org.coloconsole.qmp.Endpoint;
+
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -153,38 +152,12 @@ abstract class ProtectionCommand implements Callable<Integer> {
     }
 
     private ReprotectOptions options(Duration delay) throws IOException {
-        String host = loopbackHost(pair.secondary);
-        String nbdHost = host;
-        int nbdPort;
-        if (nbd != null) {
-            int colon = nbd.lastIndexOf(':');
-            nbdHost = nbd.substring(0, Math.max(0, colon));
-            nbdPort = Integer.parseInt(nbd.substring(colon + 1));
-        } else {
-            nbdPort = freePort(host);
-        }
-        String uri = incoming != null ? incoming : "tcp:" + host + ":" + freePort(host);
-        String survivorHost = loopbackHost(pair.primary);
-        return new ReprotectOptions(nbdHost, nbdPort, uri, export, survivorHost, freePort(survivorHost),
-                freePort(survivorHost), delay);
-    }
-
-    /** The console chooses addresses only on loopback, where it can tell a free port; elsewhere the flags say. */
-    private String loopbackHost(Endpoint endpoint) {
-        if (endpoint instanceof Endpoint.Unix) {
-            return "127.0.0.1";
-        }
-        String host = endpoint instanceof Endpoint.Tcp tcp ? tcp.host() : "";
-        if (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1")) {
-            return host.equals("localhost") ? "127.0.0.1" : host;
-        }
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "The console picks the NBD and "
-                + "migration addresses only for a pair on loopback; give --nbd and --incoming for " + endpoint.text());
-    }
-
-    private static int freePort(String host) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
+        try {
+            return RestoreAddresses.choose(pair.primary, pair.secondary, nbd, incoming, export, delay)
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                            RestoreAddresses.needFlags(pair.primary, pair.secondary)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

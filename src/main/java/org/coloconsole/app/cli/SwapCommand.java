@@ -112,11 +112,16 @@ public final class SwapCommand implements Callable<Integer> {
             }
             Duration delay = checkpointDelay != null ? checkpointDelay
                     : snapshot.state().primary().checkpointDelay().orElse(Duration.ofSeconds(20));
-            Optional<ReprotectOptions> options = SwapSupport.options(config.secondary(), newSecondary, nbd, incoming,
-                    delay);
+            Optional<ReprotectOptions> options;
+            try {
+                options = RestoreAddresses.choose(config.secondary(), newSecondary, nbd, incoming,
+                        ReprotectOptions.GUIDE_EXPORT, delay);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage() + " Nothing was sent.");
+                return ExitCodes.QEMU_ERROR;
+            }
             if (options.isEmpty()) {
-                err.println("The console picks the NBD and migration addresses only on loopback: give --nbd and "
-                        + "--incoming for " + newSecondary.text() + ".");
+                err.println(RestoreAddresses.needFlags(config.secondary(), newSecondary));
                 return ExitCodes.QEMU_ERROR;
             }
             out.println("Plan to swap roles:");

@@ -1,24 +1,19 @@
 package org.coloconsole.app.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.coloconsole.app.JournalUnavailableException;
-import org.coloconsole.colo.ReprotectOptions;
 import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.DurableWithin;
 import org.coloconsole.engine.SwitchoverOutcome;
-import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpValue;
 
-/** What {@code swap} and {@code lab drill} share: the journal, the restore phase's addresses, the report's lines. */
+/** What {@code swap} and {@code lab drill} share: the journal and the report's lines. */
 final class SwapSupport {
     /** As a pair session's: a hung disk must not hold a swap for ever. */
     private static final Duration DURABLE_WRITE_LIMIT = Duration.ofSeconds(5);
@@ -33,50 +28,6 @@ final class SwapSupport {
             throw e;
         } catch (IOException e) {
             throw new JournalUnavailableException(e);
-        }
-    }
-
-    /**
-     * The restore phase's addresses: given, or free ports on loopback, where the console can tell a free port.
-     *
-     * @return empty with no flag given for a pair not on loopback (the caller asks for the flags)
-     */
-    static Optional<ReprotectOptions> options(Endpoint survivor, Endpoint fresh, String nbd, String incoming,
-                                              Duration checkpointDelay) throws IOException {
-        Optional<String> freshHost = loopbackHost(fresh);
-        Optional<String> survivorHost = loopbackHost(survivor);
-        if ((freshHost.isEmpty() && (nbd == null || incoming == null)) || survivorHost.isEmpty()) {
-            return Optional.empty();
-        }
-        String nbdHost;
-        int nbdPort;
-        if (nbd != null) {
-            int colon = nbd.lastIndexOf(':');
-            nbdHost = nbd.substring(0, Math.max(0, colon));
-            nbdPort = Integer.parseInt(nbd.substring(colon + 1));
-        } else {
-            nbdHost = freshHost.get();
-            nbdPort = freePort(nbdHost);
-        }
-        String uri = incoming != null ? incoming : "tcp:" + freshHost.get() + ":" + freePort(freshHost.get());
-        return Optional.of(new ReprotectOptions(nbdHost, nbdPort, uri, ReprotectOptions.GUIDE_EXPORT,
-                survivorHost.get(), freePort(survivorHost.get()), freePort(survivorHost.get()), checkpointDelay));
-    }
-
-    private static Optional<String> loopbackHost(Endpoint endpoint) {
-        if (endpoint instanceof Endpoint.Unix) {
-            return Optional.of("127.0.0.1");
-        }
-        String host = endpoint instanceof Endpoint.Tcp tcp ? tcp.host() : "";
-        if (host.equals("127.0.0.1") || host.equals("localhost")) {
-            return Optional.of("127.0.0.1");
-        }
-        return host.equals("::1") ? Optional.of(host) : Optional.empty();
-    }
-
-    private static int freePort(String host) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
         }
     }
 
