@@ -81,7 +81,8 @@ class FaultCampaignTest {
         PairSupervisor supervisor = new PairSupervisor(
                 PairConfig.of(sims[0].endpoint(), sims[1].endpoint()).withHeartbeat(HEARTBEAT), trail,
                 Clock.systemUTC());
-        FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), Duration.ofSeconds(2));
+        FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                org.coloconsole.testing.TestClaims.thisProcess());
         Scenario scenario = new Scenario(index, scenarioSeed, random, sims, supervisor, runner, trail);
         try {
             supervisor.start();

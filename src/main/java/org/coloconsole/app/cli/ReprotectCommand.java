@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
                         + "refused or failed (what was added is taken back); 2 when a side does not answer."})
 public final class ReprotectCommand implements Callable<Integer> {
     private final AuditTrailFactory trails;
+    private final java.util.function.Supplier<PairClaims> claims;
 
     @Spec
     private CommandSpec spec;
@@ -85,8 +86,9 @@ public final class ReprotectCommand implements Callable<Integer> {
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
     private Duration wait;
 
-    public ReprotectCommand(AuditTrailFactory trails) {
+    public ReprotectCommand(AuditTrailFactory trails, java.util.function.Supplier<PairClaims> claims) {
         this.trails = trails;
+        this.claims = claims;
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class ReprotectCommand implements Callable<Integer> {
                     : state.primary().checkpointDelay().orElse(Duration.ofSeconds(20));
             Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
                     new Reprotection.Timeouts(mirrorWithin, coloWithin, delay.multipliedBy(3).plusSeconds(5)),
-                    PairClaims.forThisProcess(System.getenv()));
+                    claims.get());
             ReprotectFacts facts = reprotection.read();
             if (printCommandLine) {
                 ReprotectPlan.expectedSecondary(facts.survivor()).forEach(out::println);
