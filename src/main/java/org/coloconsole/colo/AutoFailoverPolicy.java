@@ -10,8 +10,11 @@ import java.util.Optional;
  * When the console may promote a survivor on its own: only when the other side is proven down (its process gone, seen
  * on a UNIX monitor of this host, or powered off by a successful fence action), the survivor reports COLO_EXIT with
  * reason error, the grace period has passed without the operator cancelling, the policy is armed, and the one
- * take-over rule ({@link FailoverOption}) allows it without the operator's acknowledgement. Pure: the engine keeps the
- * arming, the grace period's clock and the fence's outcome, and asks again at every change.
+ * take-over rule ({@link FailoverOption}) allows it without the operator's acknowledgement. It decides nothing of its
+ * own about the other side: the take-over rule's verdict, read through {@link FenceRule} as a click's runbook reads it,
+ * says whether it is proven down and whether its fence action must run first, so the automatic path can never do
+ * what the manual path would refuse. Pure: the engine keeps the arming, the grace period's clock and the fence's
+ * outcome, and asks again at every change.
  */
 public final class AutoFailoverPolicy {
     private AutoFailoverPolicy() {

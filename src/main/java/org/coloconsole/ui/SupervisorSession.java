@@ -219,6 +219,11 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     }
 
     @Override
+    public java.util.Set<Side> fenceable() {
+        return session.runner().fencing().fenceable();
+    }
+
+    @Override
     public Optional<String> refusal(Side target, boolean ack) {
         // where the runner fences the other side first, the fence's outcome decides when it ran
         InterlockDecision decision = FailoverInterlock.preview(session.supervisor().snapshot().state(),
