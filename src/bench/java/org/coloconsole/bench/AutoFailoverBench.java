@@ -129,7 +129,7 @@ public final class AutoFailoverBench {
     /** The bench's process as a console would claim pairs (the composition root's job in the console). */
     private static final PairClaims CLAIMS = PairClaims.forThisProcess(System.getenv());
 
-    /** How long a frozen primary is watched: detection (≤ 1 s) + two 2 s checkpoint intervals + 2 s grace, doubled. */
+    /** How long a frozen primary is watched: detection (≤ 1 s), two 2 s checkpoint intervals, 2 s grace; doubled. */
     private static final Duration UNFENCED_WATCH = Duration.ofSeconds(14);
 
     /** SIGSTOP of the primary, no fence action: the automatic promotions counted (the issue asks for 0 of 20). */

@@ -132,8 +132,8 @@ public final class FailoverRunner implements AutoCloseable {
     }
 
     /**
-     * Asks the runbooks that run or wait now to end early where that is safe ({@link SafeStop}): before it promotes, else it runs
-     * to its end. Its outcome is journaled either way.
+     * Asks the runbooks that run or wait now to end early where that is safe ({@link SafeStop}): each before it
+     * promotes, else it runs to its end. Each outcome is journaled either way.
      */
     public void stopSafely() {
         lifetime.requestStop();

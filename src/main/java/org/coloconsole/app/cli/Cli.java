@@ -61,7 +61,8 @@ public final class Cli {
 
     /** This process's claims, from its environment, made once on first use. */
     private static Supplier<PairClaims> thisProcess() {
-        java.util.concurrent.atomic.AtomicReference<PairClaims> made = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<PairClaims> made =
+                new java.util.concurrent.atomic.AtomicReference<>();
         return () -> made.updateAndGet(m -> m != null ? m : PairClaims.forThisProcess(System.getenv()));
     }
 

@@ -125,8 +125,9 @@ class FailoverFenceCliTest {
         assertThat(err.toString()).contains("Refused: The fence of the primary did not prove it down")
                 .contains("Unable to connect/login to fencing device");
         String journal = journal();
-        assertThat(journal).contains("\"what\":\"fence-intent\"").contains("\"what\":\"fence-outcome\"").contains("\"FAILED\"")
-                .contains("\"what\":\"action-refused\"").doesNotContain("\"what\":\"action-intent\"").doesNotContain("\"what\":\"action-step\"");
+        assertThat(journal).contains("\"what\":\"fence-intent\"").contains("\"what\":\"fence-outcome\"")
+                .contains("\"FAILED\"").contains("\"what\":\"action-refused\"")
+                .doesNotContain("\"what\":\"action-intent\"").doesNotContain("\"what\":\"action-step\"");
         assertThat(ProcessHandle.of(primaryPid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
         // nothing was sent: the secondary still waits in COLO
         assertThat(harness(LabSide.SECONDARY, "query-colo-status").string("mode")).contains("secondary");
