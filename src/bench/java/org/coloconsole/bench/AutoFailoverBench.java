@@ -24,6 +24,8 @@ import org.coloconsole.engine.AutoFailoverRun;
 import org.coloconsole.engine.FailoverRunner;
 import org.coloconsole.engine.FenceRunner;
 import org.coloconsole.engine.FenceSpec;
+import org.coloconsole.engine.Fencing;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.JournalAuditTrail;
 import org.coloconsole.engine.MonotonicClock;
 import org.coloconsole.engine.PairConfig;
@@ -32,7 +34,9 @@ import org.coloconsole.engine.PairSupervisor;
 /**
  * The automatic failover on fresh minimal lab pairs: a signal to the primary → the secondary promoted and verified,
  * split into detection (signal → countdown starts), grace, fence (when one runs) and runbook (the runner's own time).
- * {@code src/bench/run.sh autofail [tries] [kill|stop-fenced]}. Figures in src/bench/README.md.
+ * {@code src/bench/run.sh autofail [tries] [kill|stop-fenced|stop-unfenced]}: {@code stop-unfenced} freezes the
+ * primary with no fence action and counts the automatic promotions (there must be none) over a watch well past
+ * detection, two checkpoint intervals and the grace period. Figures in src/bench/README.md.
  */
 public final class AutoFailoverBench {
     private AutoFailoverBench() {
@@ -40,7 +44,12 @@ public final class AutoFailoverBench {
 
     public static void main(String[] args) throws Exception {
         int tries = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        boolean fenced = args.length > 1 && args[1].equals("stop-fenced");
+        String mode = args.length > 1 ? args[1] : "kill";
+        if (mode.equals("stop-unfenced")) {
+            unfenced(tries);
+            return;
+        }
+        boolean fenced = mode.equals("stop-fenced");
         Random phase = new Random(1);
         List<Double> detection = new ArrayList<>();
         List<Double> grace = new ArrayList<>();
@@ -94,11 +103,10 @@ public final class AutoFailoverBench {
             Map<Side, FenceSpec> fences = fenced ? Map.of(Side.PRIMARY, LabFence.spec(lab.runDir(), LabSide.PRIMARY,
                     Duration.ofSeconds(10))) : Map.of();
             try (PairSupervisor supervisor = new PairSupervisor(config, trail, Clock.systemUTC());
-                 FailoverRunner runner = new FailoverRunner(supervisor);
-                 AutoFailover auto = new AutoFailover(supervisor, runner,
-                         new FenceRunner(trail, Clock.systemUTC(), MonotonicClock.system()),
-                         new AutoFailoverSettings(true, AutoFailoverSettings.DEFAULT_GRACE, fences.keySet(),
-                                 AutoFailover.localUnixMonitors(config)), fences, MonotonicClock.system())) {
+                 FailoverRunner runner = new FailoverRunner(supervisor, CLAIMS,
+                         new Fencing(new FenceRunner(trail, Clock.systemUTC(), MonotonicClock.system()), fences));
+                 AutoFailover auto = new AutoFailover(supervisor, runner, true, AutoFailoverSettings.DEFAULT_GRACE,
+                         MonotonicClock.system())) {
                 CompletableFuture<AutoFailoverRun> done = new CompletableFuture<>();
                 auto.onRun(done::complete);
                 supervisor.start();
@@ -116,6 +124,64 @@ public final class AutoFailoverBench {
                 return done.get(60, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The bench's process as a console would claim pairs (the composition root's job in the console). */
+    private static final PairClaims CLAIMS = PairClaims.forThisProcess(System.getenv());
+
+    /** How long a frozen primary is watched: detection (≤ 1 s), two 2 s checkpoint intervals, 2 s grace; doubled. */
+    private static final Duration UNFENCED_WATCH = Duration.ofSeconds(14);
+
+    /** SIGSTOP of the primary, no fence action: the automatic promotions counted (the issue asks for 0 of 20). */
+    private static void unfenced(int tries) throws Exception {
+        int promotions = 0;
+        int intents = 0;
+        int watched = 0;
+        Map<String, Integer> lastDecisions = new java.util.TreeMap<>();
+        for (int i = 0; i < tries; i++) {
+            Path dir = Files.createTempDirectory("autofail");
+            try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab")));
+                 JournalAuditTrail trail = JournalAuditTrail.open(dir.resolve("journal"))) {
+                PairConfig config = PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
+                List<AutoFailoverRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<org.coloconsole.colo.FailoverRequest> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+                try (PairSupervisor supervisor = new PairSupervisor(config, trail, Clock.systemUTC());
+                     FailoverRunner runner = new FailoverRunner(supervisor, CLAIMS, Fencing.none());
+                     AutoFailover auto = new AutoFailover(supervisor, runner, true,
+                             AutoFailoverSettings.DEFAULT_GRACE, MonotonicClock.system())) {
+                    auto.onRun(runs::add);
+                    supervisor.start();
+                    auto.start();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (supervisor.snapshot().recommendation().kind() != Recommendation.Kind.PROTECTED) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("the pair never showed protected");
+                        }
+                        Thread.sleep(5);
+                    }
+                    lab.kill(LabSide.PRIMARY, LabSignal.STOP);
+                    Thread.sleep(UNFENCED_WATCH.toMillis());
+                    boolean secondaryPromoted = supervisor.snapshot().state().secondary().tookOver();
+                    String last = auto.decision().kind() + ": " + auto.decision().sentence();
+                    lastDecisions.merge(auto.decision().kind().name(), 1, Integer::sum);
+                    int tookOver = runs.size() + (secondaryPromoted && runs.isEmpty() ? 1 : 0);
+                    promotions += tookOver;
+                    boolean intent = supervisor.snapshot().state().failover().phase()
+                            != org.coloconsole.colo.FailoverProgress.Phase.NONE;
+                    intents += intent ? 1 : 0;
+                    watched++;
+                    System.out.printf("try %2d: %d automatic promotion(s), failover %s; policy: %s%n", i + 1,
+                            tookOver, supervisor.snapshot().state().failover().phase(), last);
+                } finally {
+                    lab.kill(LabSide.PRIMARY, LabSignal.CONT);
+                }
+            } catch (RuntimeException e) {
+                System.out.println("try " + (i + 1) + " failed before the watch: " + e);
+            }
+        }
+        System.out.println("SIGSTOP, no fence action: " + promotions + " automatic promotions, " + intents
+                + " failovers started, over " + watched + " watched tries of " + tries + " (" + UNFENCED_WATCH
+                .toSeconds() + " s each); the policy's decision at the end: " + lastDecisions);
     }
 
     private static void report(String what, List<Double> values) {

@@ -72,7 +72,9 @@ public final class DetectionBench {
                  PairSupervisor supervisor = new PairSupervisor(
                          PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint()), trail,
                          Clock.systemUTC());
-                 FailoverRunner runner = new FailoverRunner(supervisor)) {
+                 FailoverRunner runner = new FailoverRunner(supervisor,
+                         org.coloconsole.engine.PairClaims.forThisProcess(System.getenv()),
+                         org.coloconsole.engine.Fencing.none())) {
                 supervisor.start();
                 waitFor(() -> supervisor.snapshot().recommendation().kind() == Recommendation.Kind.PROTECTED);
                 // land the signal anywhere in the heartbeat's period

@@ -78,7 +78,9 @@ public final class FailoverServingBench {
             PairConfig config = PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint())
                     .withProbes(lab.state().serviceProbes());
             try (PairSupervisor supervisor = new PairSupervisor(config, JournalAuditTrail.open(dir.resolve("journal")),
-                    Clock.systemUTC()); FailoverRunner runner = new FailoverRunner(supervisor)) {
+                    Clock.systemUTC()); FailoverRunner runner = new FailoverRunner(supervisor,
+                         org.coloconsole.engine.PairClaims.forThisProcess(System.getenv()),
+                         org.coloconsole.engine.Fencing.none())) {
                 AtomicLong lostAt = new AtomicLong();
                 supervisor.onSnapshot(s -> {
                     if (s.state().side(lost).heartbeat().status() == HeartbeatStatus.LOST) {

@@ -99,7 +99,7 @@ public final class UiFloodBench {
             ConsoleContext context = new ConsoleContext(
                     Optional.of(new PairEndpoints(primary.endpoint(), secondary.endpoint())),
                     connector(SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")),
-                            Clock.systemUTC())),
+                            Clock.systemUTC(), org.coloconsole.engine.PairClaims.forThisProcess(System.getenv()))),
                     () -> {
                         throw new IllegalStateException("the bench has no lab pair");
                     },

@@ -11,7 +11,13 @@ import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
 import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.engine.AuditTrailFactory;
+import java.util.Map;
 import org.coloconsole.engine.FailoverRunner;
+import org.coloconsole.engine.FenceRunner;
+import org.coloconsole.engine.FenceSpec;
+import org.coloconsole.engine.Fencing;
+import org.coloconsole.engine.MonotonicClock;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.ServiceWatcher;
@@ -23,19 +29,42 @@ import org.coloconsole.engine.ServiceWatcher;
 public final class PairSession implements AutoCloseable {
     private final AuditTrail trail;
     private final PairSupervisor supervisor;
-    private final FailoverRunner runner;
+    /** Empty for a session that only reads (status, jobs): it never runs a failover. */
+    private final java.util.Optional<FailoverRunner> runner;
     private final ServiceWatcher watcher;
 
     static final Duration DURABLE_WRITE_LIMIT = Duration.ofSeconds(5);
 
-    private PairSession(AuditTrail trail, PairSupervisor supervisor) {
+    private PairSession(AuditTrail trail, PairSupervisor supervisor, java.util.Optional<PairClaims> claims,
+                        Map<Side, FenceSpec> fences) {
         this.trail = trail;
         this.supervisor = supervisor;
-        this.runner = new FailoverRunner(supervisor);
+        // the fence actions are journaled in the pair's journal, on the session's time line
+        this.runner = claims.map(me -> new FailoverRunner(supervisor, me, fences.isEmpty() ? Fencing.none()
+                : new Fencing(new FenceRunner(supervisor.trail(), supervisor.clock(), MonotonicClock.system()),
+                fences)));
         this.watcher = ServiceWatcher.standard(supervisor);
     }
 
+    /** A session that only reads and watches (status, jobs, reprotect's facts): it has no failover runner. */
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
+        return open(config, trails, clock, java.util.Optional.empty(), Map.of());
+    }
+
+    /**
+     * A session that may fail the pair over.
+     *
+     * @param claims this process's identity and lock directory, made once by the composition root
+     * @param fences each side's fence action, run by a failover when that side does not answer
+     */
+    public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock, PairClaims claims,
+                                   Map<Side, FenceSpec> fences) throws IOException {
+        return open(config, trails, clock, java.util.Optional.of(claims), fences);
+    }
+
+    private static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock,
+                                    java.util.Optional<PairClaims> claims, Map<Side, FenceSpec> fences)
+            throws IOException {
         AuditTrail trail;
         try {
             trail = trails.open();
@@ -48,7 +77,7 @@ public final class PairSession implements AutoCloseable {
         trail = new org.coloconsole.engine.DurableWithin(trail, DURABLE_WRITE_LIMIT);
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
-        return new PairSession(trail, supervisor);
+        return new PairSession(trail, supervisor, claims, fences);
     }
 
     /**
@@ -76,8 +105,9 @@ public final class PairSession implements AutoCloseable {
         return supervisor;
     }
 
+    /** @throws IllegalStateException for a session opened only to read */
     public FailoverRunner runner() {
-        return runner;
+        return runner.orElseThrow(() -> new IllegalStateException("this session was opened only to read the pair"));
     }
 
     /**
@@ -130,7 +160,7 @@ public final class PairSession implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
-        runner.close();
+        runner.ifPresent(FailoverRunner::close);
         supervisor.close();
         trail.close();
     }

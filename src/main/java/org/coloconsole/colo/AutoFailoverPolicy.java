@@ -10,8 +10,11 @@ import java.util.Optional;
  * When the console may promote a survivor on its own: only when the other side is proven down (its process gone, seen
  * on a UNIX monitor of this host, or powered off by a successful fence action), the survivor reports COLO_EXIT with
  * reason error, the grace period has passed without the operator cancelling, the policy is armed, and the one
- * take-over rule ({@link FailoverOption}) allows it without the operator's acknowledgement. Pure: the engine keeps the
- * arming, the grace period's clock and the fence's outcome, and asks again at every change.
+ * take-over rule ({@link FailoverOption}) allows it without the operator's acknowledgement. It decides nothing of its
+ * own about the other side: the take-over rule's verdict, read through {@link FenceRule} as a click's runbook reads it,
+ * says whether it is proven down and whether its fence action must run first, so the automatic path can never do
+ * what the manual path would refuse. Pure: the engine keeps the arming, the grace period's clock and the fence's
+ * outcome, and asks again at every change.
  */
 public final class AutoFailoverPolicy {
     private AutoFailoverPolicy() {
@@ -45,9 +48,13 @@ public final class AutoFailoverPolicy {
         SideState chosen = pair.side(target);
         SideState other = pair.side(target.other());
         boolean exited = chosen.waitingAfterError();
-        if (Replication.checkpointedAfter(pair, target, other.heartbeat().since(), now)) {
-            return hold(survivor, "The " + target.label() + " still checkpoints with the " + other.side().label()
-                    + ": its QEMU runs.");
+        Optional<FenceOutcome> fenceOfOther = fence.filter(f -> f.side() == other.side());
+        // the manual path's verdict, with this episode's fence: the policy never does what a click could not, and
+        // never decides on its own what proves the other side down (it refuses, too, while the survivor still
+        // checkpoints with the silent side: that side's QEMU runs)
+        FailoverOption option = FailoverOption.of(pair, target, now, fenceOfOther);
+        if (option.verdict() == FailoverOption.Verdict.REFUSED) {
+            return hold(survivor, option.sentence());
         }
         if (!exited) {
             // a side in COLO shows that replication stopped only once a checkpoint is overdue: until then the peer may
@@ -67,42 +74,33 @@ public final class AutoFailoverPolicy {
                         .toMillis() + " ms) for proof that replication stopped.");
             }
         }
-        Optional<FenceOutcome> fenceOfOther = fence.filter(f -> f.side() == other.side());
-        FailoverOption option = FailoverOption.of(pair, target, now, fenceOfOther);
-        if (option.verdict() == FailoverOption.Verdict.REFUSED) {
-            return hold(survivor, option.sentence());
-        }
         List<String> reasons = new ArrayList<>();
         reasons.add(exited ? "The " + target.label() + " reports COLO_EXIT with reason error."
                 : "The " + target.label() + " waits in COLO: no checkpoint since the " + other.side().label()
                 + " went silent.");
-        boolean processGone = other.heartbeat().status() == HeartbeatStatus.LOST
-                && settings.localUnixMonitor().contains(other.side());
-        boolean fenced = fenceOfOther.map(f -> f.provesDown(other)).orElse(false);
-        if (fenceOfOther.isPresent() && !fenced) {
+        boolean proven = FenceRule.provenDown(option);
+        if (proven) {
+            reasons.add(option.sentence());
+        } else if (fenceOfOther.isPresent()) {
             return hold(survivor, "The fence of the " + other.side().label() + " did not prove it down ("
                     + fenceOfOther.get().result().name().toLowerCase(java.util.Locale.ROOT) + ": "
                     + fenceOfOther.get().sentence() + "); the operator decides.");
-        }
-        if (processGone) {
-            reasons.add("The " + other.side().label() + "'s QEMU is gone: its UNIX monitor on this host closed.");
-        } else if (fenced) {
-            reasons.add("The " + other.side().label() + " was fenced: " + fenceOfOther.get().sentence() + ".");
-        } else if (settings.fenceable().contains(other.side())) {
+        } else if (FenceRule.runFirst(option, settings.fenceable(), fenceOfOther)) {
             reasons.add("The " + other.side().label() + " is " + words(other.heartbeat().status())
                     + "; its fence action runs when the grace period ends.");
-        } else {
+        } else if (option.verdict() == FailoverOption.Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT) {
             return hold(survivor, "The " + other.side().label() + " is " + words(other.heartbeat().status())
-                    + (other.heartbeat().status() == HeartbeatStatus.LOST ? " over a connection that is not a UNIX "
-                    + "monitor of this host" : "") + " and no fence action is configured for it: nothing proves it "
-                    + "down, so the operator decides.");
+                    + " and no fence action is configured for it: nothing proves it down, so the operator decides. "
+                    + option.sentence());
+        } else {
+            return hold(survivor, option.sentence()); // the other side answers: never on the policy's own
         }
         Duration remaining = settings.grace().minus(graceElapsed.orElse(Duration.ZERO));
         if (graceElapsed.isEmpty() || remaining.compareTo(Duration.ZERO) > 0) {
             return new AutoFailoverDecision(AutoFailoverDecision.Kind.COUNTDOWN, survivor,
                     remaining.isNegative() ? Duration.ZERO : remaining, reasons);
         }
-        if (!processGone && !fenced) {
+        if (!proven) {
             return new AutoFailoverDecision(AutoFailoverDecision.Kind.FENCE, survivor, Duration.ZERO, reasons);
         }
         if (!exited) {
@@ -110,11 +108,6 @@ public final class AutoFailoverPolicy {
             reasons.add("Waiting for the " + target.label() + " to report COLO_EXIT with reason error.");
             return new AutoFailoverDecision(AutoFailoverDecision.Kind.AWAIT_EXIT, survivor, Duration.ZERO, reasons);
         }
-        if (option.verdict() != FailoverOption.Verdict.OTHER_SIDE_GONE
-                && option.verdict() != FailoverOption.Verdict.OTHER_SIDE_FENCED) {
-            return hold(survivor, option.sentence());
-        }
-        reasons.add(option.sentence());
         return new AutoFailoverDecision(AutoFailoverDecision.Kind.PROMOTE, survivor, Duration.ZERO, reasons);
     }
 

@@ -10,12 +10,10 @@ import java.util.Set;
  *
  * @param enabled          whether the console may promote a survivor on its own
  * @param grace            how long the countdown runs, in which the operator can cancel
- * @param fenceable        the sides that have a fence action configured
- * @param localUnixMonitor the sides whose monitor is a UNIX socket on this host: there a closed socket means the
- *                         QEMU process is gone (nothing between the console and QEMU can close it), which is proof
- *                         enough; over TCP it may be a host or a proxy that closed it
+ * @param fenceable        the sides that have a fence action configured (what proves a side down otherwise is
+ *                         {@link FenceRule}'s to say: a closed UNIX monitor of this host, {@link DeathEvidence})
  */
-public record AutoFailoverSettings(boolean enabled, Duration grace, Set<Side> fenceable, Set<Side> localUnixMonitor) {
+public record AutoFailoverSettings(boolean enabled, Duration grace, Set<Side> fenceable) {
 
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
@@ -25,10 +23,9 @@ public record AutoFailoverSettings(boolean enabled, Duration grace, Set<Side> fe
             throw new IllegalArgumentException("the grace period cannot be negative: " + grace);
         }
         fenceable = fenceable.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fenceable));
-        localUnixMonitor = localUnixMonitor.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(localUnixMonitor));
     }
 
     public static AutoFailoverSettings off() {
-        return new AutoFailoverSettings(false, DEFAULT_GRACE, Set.of(), Set.of());
+        return new AutoFailoverSettings(false, DEFAULT_GRACE, Set.of());
     }
 }

@@ -28,6 +28,28 @@ public final class FailoverInterlock {
         return decide(FailoverOption.of(pair, request.target(), now, request.otherSideFence()), request);
     }
 
+    /**
+     * What a confirmation shows before a failover starts, where the runbook may run the other side's fence action
+     * first ({@link FenceRule#runFirst}): then allowed as if fenced (its plan sends nothing to the other side), with a
+     * sentence saying that the fence runs first and that a fence that fails refuses the failover unless the operator
+     * acknowledged the fence. Otherwise the same answer as {@link #check(PairState, FailoverRequest, Instant)}. The
+     * runbook itself decides with {@code check} once the fence ran.
+     *
+     * @param fenceable the sides that have a fence action configured
+     */
+    public static InterlockDecision preview(PairState pair, FailoverRequest request, Instant now,
+                                            java.util.Set<Side> fenceable) {
+        FailoverOption option = FailoverOption.of(pair, request.target(), now, request.otherSideFence());
+        if (FenceRule.runFirst(option, fenceable, request.otherSideFence())) {
+            Side other = request.target().other();
+            return InterlockDecision.allow(false, "The " + other.label() + " does not answer and its QEMU is not "
+                    + "known gone: its fence action runs first, and a successful fence proves it down. If the fence "
+                    + "fails, " + (request.otherSideFencedAcknowledged() ? "the operator's acknowledgement stands."
+                    : "nothing is sent."));
+        }
+        return decide(option, request);
+    }
+
     private static InterlockDecision decide(FailoverOption option, FailoverRequest request) {
         return switch (option.verdict()) {
             case REFUSED -> InterlockDecision.refuse(option.sentence());

@@ -24,6 +24,11 @@ public record FailoverRequest(Side target, boolean otherSideFencedAcknowledged,
         this(target, otherSideFencedAcknowledged, Optional.empty());
     }
 
+    /** The same request, with the outcome of the fence action the runbook ran on the other side. */
+    public FailoverRequest withOtherSideFence(FenceOutcome fence) {
+        return new FailoverRequest(target, otherSideFencedAcknowledged, Optional.of(fence));
+    }
+
     /** "Promote the secondary" or "Continue on the primary". */
     public String action() {
         return target == Side.PRIMARY ? "continue on the primary" : "promote the secondary";

@@ -2,7 +2,6 @@ package org.coloconsole.engine;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.coloconsole.colo.AutoFailoverPolicy;
 import org.coloconsole.colo.AutoFailoverSettings;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;
-import org.coloconsole.colo.FenceAction;
 import org.coloconsole.colo.FenceOutcome;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
@@ -38,9 +36,7 @@ import org.coloconsole.qmp.Subscription;
 public final class AutoFailover implements AutoCloseable {
     private final PairSupervisor supervisor;
     private final FailoverRunner runner;
-    private final FenceRunner fences;
     private final AutoFailoverSettings settings;
-    private final Map<Side, FenceSpec> fenceSpecs;
     private final MonotonicClock monotonic;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "auto-failover");
@@ -64,30 +60,20 @@ public final class AutoFailover implements AutoCloseable {
     private AutoFailoverDecision journaled;
     private volatile AutoFailoverDecision current;
 
-    public AutoFailover(PairSupervisor supervisor, FailoverRunner runner, FenceRunner fences,
-                        AutoFailoverSettings settings, Map<Side, FenceSpec> fenceSpecs, MonotonicClock monotonic) {
+    /**
+     * @param runner  the pair's runner: the policy promotes through it, and fences with its {@link Fencing} (so a
+     *                side can be fenced automatically exactly when a click would fence it)
+     * @param enabled off: the policy only says so ({@link AutoFailoverDecision.Kind#OFF})
+     * @param grace   the countdown in which the operator can cancel
+     */
+    public AutoFailover(PairSupervisor supervisor, FailoverRunner runner, boolean enabled, Duration grace,
+                        MonotonicClock monotonic) {
         this.supervisor = supervisor;
         this.runner = runner;
-        this.fences = fences;
-        this.settings = settings;
-        this.fenceSpecs = fenceSpecs.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(fenceSpecs));
+        this.settings = new AutoFailoverSettings(enabled, grace, runner.fencing().fenceable());
         this.monotonic = monotonic;
         this.current = AutoFailoverPolicy.decide(supervisor.snapshot().state(), supervisor.clock().instant(),
                 settings, true, Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * The sides whose console monitor is a UNIX socket, which is always on this host: where a closed socket proves the
-     * QEMU process gone ({@link AutoFailoverSettings#localUnixMonitor}).
-     */
-    public static java.util.Set<Side> localUnixMonitors(PairConfig config) {
-        java.util.Set<Side> sides = java.util.EnumSet.noneOf(Side.class);
-        for (Side side : Side.values()) {
-            if (config.endpoint(side) instanceof org.coloconsole.qmp.Endpoint.Unix) {
-                sides.add(side);
-            }
-        }
-        return sides;
     }
 
     /** Starts watching the pair's snapshots. */
@@ -251,20 +237,16 @@ public final class AutoFailover implements AutoCloseable {
     }
 
     private void runFence(Side side) {
-        FenceSpec spec = fenceSpecs.get(side);
-        if (spec == null) {
-            return; // the policy asks for a fence only where the settings say one is configured
-        }
-        supervisor.note(side, "FENCE", "Fencing the " + side.label() + ": " + String.join(" ", spec.command())
-                + " action=off", LogEntry.Severity.WARNING);
         try {
-            FenceRunner.Run run = fences.run(side, spec, FenceAction.OFF);
+            // the policy asks for a fence only where the runner's fencing has one (its settings come from it)
+            Optional<FenceRunner.Run> ran = runner.fencing().off(supervisor, side);
+            if (ran.isEmpty()) {
+                return;
+            }
+            FenceRunner.Run run = ran.get();
             fence = Optional.of(run.outcome());
             fenceTook = Optional.of(run.took());
             fenceEndedNanos = monotonic.nanos();
-            supervisor.note(side, "FENCE", run.outcome().sentence(),
-                    run.outcome().result() == FenceOutcome.Result.SUCCEEDED ? LogEntry.Severity.WARNING
-                            : LogEntry.Severity.CRITICAL);
             if (run.outcome().result() != FenceOutcome.Result.SUCCEEDED) {
                 // the operator decides now: without this the next episode would count down and fence again and again
                 armed = false;

@@ -8,8 +8,8 @@ import org.coloconsole.colo.AutoFailoverSettings;
 import org.coloconsole.colo.Side;
 
 /**
- * What a profile or the command line says about automatic failover: whether it is on, its grace period and each
- * side's fence action. The policy's settings follow from it and the pair's monitors.
+ * What a profile says about automatic failover: whether it is on, its grace period, and each side's fence action
+ * (which a failover by hand runs too, when the other side does not answer: {@link Fencing}).
  */
 public record AutoFailoverSetup(boolean enabled, Duration grace, Map<Side, FenceSpec> fences) {
 
@@ -21,9 +21,5 @@ public record AutoFailoverSetup(boolean enabled, Duration grace, Map<Side, Fence
     /** Off, with no fence action: what a profile without the setting means. */
     public static AutoFailoverSetup off() {
         return new AutoFailoverSetup(false, AutoFailoverSettings.DEFAULT_GRACE, Map.of());
-    }
-
-    public AutoFailoverSettings settings(PairConfig config) {
-        return new AutoFailoverSettings(enabled, grace, fences.keySet(), AutoFailover.localUnixMonitors(config));
     }
 }

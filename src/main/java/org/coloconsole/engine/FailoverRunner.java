@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.concurrent.RejectedExecutionException;
+import org.coloconsole.colo.FailoverOption;
 import org.coloconsole.colo.FailoverPlan;
+import org.coloconsole.colo.FenceRule;
 import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
@@ -32,9 +35,12 @@ import org.coloconsole.qmp.QmpInterruptedException;
 import org.coloconsole.qmp.QmpValue;
 
 /**
- * Runs a failover: interlock (atomically with marking it started) → the intent made durable in the audit trail →
- * fence the other side → yank → {@code x-colo-lost-heartbeat} → verify → the outcome made durable. Each step is
- * reported as it goes. Runs on its own thread; never on the FX thread or a reader.
+ * Runs a failover: this host's lock on the pair → the other side's fence action when {@link FenceRule} asks for it
+ * (it does not answer and is not known gone; a successful fence is the proof the operator's acknowledgement would
+ * otherwise give) → interlock (atomically with marking it started) → the intent made durable in the audit trail →
+ * stop the other side → yank → {@code x-colo-lost-heartbeat} → verify → the outcome made durable. Each step is
+ * reported as it goes. Runs on its own thread; never on the FX thread or a reader. The automatic failover
+ * ({@link AutoFailover}) runs through the same runner, its fence through the same {@link Fencing}.
  */
 public final class FailoverRunner implements AutoCloseable {
     private final PairSupervisor supervisor;
@@ -44,6 +50,7 @@ public final class FailoverRunner implements AutoCloseable {
     private final ProbeRunner probes;
     private final Duration serviceTimeout;
     private final PairClaims claims;
+    private final Fencing fencing;
     private final RunbookLifetime lifetime = new RunbookLifetime();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "failover-runner");
@@ -51,15 +58,25 @@ public final class FailoverRunner implements AutoCloseable {
         return t;
     });
 
-    public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout) {
-        this(supervisor, stepTimeout, verifyTimeout, PairClaims.forThisProcess(System.getenv()));
-    }
-
-    /** @param claims who this process is when it claims the pair, and where this host's pair locks are */
+    /**
+     * Without fence actions: a side that does not answer and is not known gone needs the operator's acknowledgement.
+     *
+     * @param claims who this process is when it claims the pair, and where this host's pair locks are
+     */
     public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout,
                           PairClaims claims) {
+        this(supervisor, stepTimeout, verifyTimeout, claims, Fencing.none());
+    }
+
+    /**
+     * @param claims  who this process is when it claims the pair, and where this host's pair locks are
+     * @param fencing the pair's fence actions, run when the other side does not answer ({@link FenceRule})
+     */
+    public FailoverRunner(PairSupervisor supervisor, Duration stepTimeout, Duration verifyTimeout,
+                          PairClaims claims, Fencing fencing) {
         this.supervisor = supervisor;
         this.claims = claims;
+        this.fencing = fencing;
         this.stepTimeout = stepTimeout;
         this.survivorCheck = new SurvivorCheck(supervisor, stepTimeout, verifyTimeout);
         this.discovery = new TopologyDiscovery(stepTimeout);
@@ -77,17 +94,34 @@ public final class FailoverRunner implements AutoCloseable {
         return discovery.discover(supervisor.link(side).client());
     }
 
-    public FailoverRunner(PairSupervisor supervisor) {
-        this(supervisor, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    /** With the console's usual bounds: 5 s a step, 5 s to verify. */
+    public FailoverRunner(PairSupervisor supervisor, PairClaims claims, Fencing fencing) {
+        this(supervisor, Duration.ofSeconds(5), Duration.ofSeconds(5), claims, fencing);
     }
 
+    /** The pair's fence actions: the automatic failover fences through the same ones. */
+    public Fencing fencing() {
+        return fencing;
+    }
+
+    /**
+     * Runs a failover on the runner's thread. Runbooks asked for while one runs wait their turn, each tracked until
+     * its outcome (the interlock decides each when its turn comes).
+     */
     public CompletableFuture<FailoverOutcome> run(FailoverRequest request, FailoverPlan.Options options,
                                                   Consumer<StepReport> progress) {
-        return lifetime.track(request, CompletableFuture.supplyAsync(() -> execute(request, options, progress),
-                worker));
+        RunbookLifetime.Runbook runbook = lifetime.begin(request);
+        CompletableFuture<FailoverOutcome> outcome;
+        try {
+            outcome = CompletableFuture.supplyAsync(() -> execute(runbook, options, progress), worker);
+        } catch (RejectedExecutionException closed) {
+            lifetime.end(runbook);
+            throw closed;
+        }
+        return lifetime.track(runbook, outcome);
     }
 
-    /** Whether a runbook runs now. */
+    /** Whether a runbook runs now, or waits its turn. */
     public boolean running() {
         return lifetime.running();
     }
@@ -98,22 +132,22 @@ public final class FailoverRunner implements AutoCloseable {
     }
 
     /**
-     * Asks the running runbook to end early where that is safe ({@link SafeStop}): before it promotes, else it runs
-     * to its end. Its outcome is journaled either way.
+     * Asks the runbooks that run or wait now to end early where that is safe ({@link SafeStop}): each before it
+     * promotes, else it runs to its end. Each outcome is journaled either way.
      */
     public void stopSafely() {
         lifetime.requestStop();
     }
 
     /**
-     * Never cuts a runbook off: asks it to stop safely and waits for its outcome. One that does not end within
+     * Never cuts a runbook off: asks each to stop safely and waits for their outcomes. Each that does not end within
      * {@link #CLOSE_WAIT} (its steps are bounded, so only a hung thread) is marked and journaled as abandoned.
      */
     @Override
     public void close() {
         lifetime.requestStop();
         if (!lifetime.awaitIdle(CLOSE_WAIT)) {
-            lifetime.request().ifPresent(this::abandon);
+            lifetime.unfinished().forEach(runbook -> abandon(runbook.request()));
         }
         worker.shutdown();
     }
@@ -137,30 +171,59 @@ public final class FailoverRunner implements AutoCloseable {
         }
     }
 
-    private FailoverOutcome execute(FailoverRequest request, FailoverPlan.Options options, Consumer<StepReport> progress) {
+    private FailoverOutcome execute(RunbookLifetime.Runbook runbook, FailoverPlan.Options options,
+                                    Consumer<StepReport> progress) {
+        FailoverRequest request = runbook.request();
+        if (runbook.stopRequested()) {
+            // asked to stop while it waited its turn: it never started
+            return refused(request, FailoverOutcome.Result.ABANDONED, "the console was asked to stop before this "
+                    + "failover started; nothing was sent", System.nanoTime());
+        }
         // the pair's claim is held for the whole runbook, across processes and hosts (PairClaim)
         try (PairClaim claim = claims.open(supervisor, stepTimeout)) {
             Optional<String> locked = claim.lockHost();
             if (locked.isPresent()) {
-                return refusedByClaim(request, locked.get(), System.nanoTime());
+                return refused(request, FailoverOutcome.Result.REFUSED, locked.get(), System.nanoTime());
             }
-            return execute(request, options, progress, claim);
+            return execute(runbook, fenceFirst(runbook), options, progress, claim);
         }
     }
 
-    private FailoverOutcome refusedByClaim(FailoverRequest request, String sentence, long started) {
+    /**
+     * Runs the other side's fence action when the one rule asks for it ({@link FenceRule#runFirst}), inside this
+     * host's lock and before the interlock decides: the request then carries the fence's outcome, which the interlock
+     * reads as proof that the other side is down when it succeeded, and as nothing when it failed.
+     */
+    private FailoverRequest fenceFirst(RunbookLifetime.Runbook runbook) {
+        FailoverRequest request = runbook.request();
+        FailoverOption option = FailoverOption.of(supervisor.snapshot().state(), request.target(),
+                supervisor.clock().instant(), request.otherSideFence());
+        if (runbook.stopRequested() || !FenceRule.runFirst(option, fencing.fenceable(), request.otherSideFence())) {
+            return request;
+        }
+        try {
+            return fencing.off(supervisor, request.target().other())
+                    .map(run -> request.withOtherSideFence(run.outcome())).orElse(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return request;
+        }
+    }
+
+    private FailoverOutcome refused(FailoverRequest request, FailoverOutcome.Result result, String sentence,
+                                    long started) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", request.action());
         fields.put("refused", sentence);
         supervisor.trail().record(AuditKind.ACTION_REFUSED, request.target(), supervisor.clock().instant(), fields);
         supervisor.note(request.target(), "ACTION", "Refused to " + request.action() + ": " + sentence,
                 LogEntry.Severity.WARNING);
-        return new FailoverOutcome(FailoverOutcome.Result.REFUSED, request.target(), sentence, List.of(),
-                since(started), Duration.ZERO, Optional.empty());
+        return new FailoverOutcome(result, request.target(), sentence, List.of(), since(started), Duration.ZERO,
+                Optional.empty());
     }
 
-    private FailoverOutcome execute(FailoverRequest request, FailoverPlan.Options options, Consumer<StepReport> progress,
-                                    PairClaim claim) {
+    private FailoverOutcome execute(RunbookLifetime.Runbook runbook, FailoverRequest request,
+                                    FailoverPlan.Options options, Consumer<StepReport> progress, PairClaim claim) {
         long started = System.nanoTime();
         Side target = request.target();
         FailoverStart.Result start = FailoverStart.begin(supervisor, request, stepTimeout);
@@ -173,12 +236,16 @@ public final class FailoverRunner implements AutoCloseable {
         }
         InterlockDecision decision = decided.decision();
         if (!decision.allowed()) {
+            // a fence that ran and did not prove the other side down is said first: it is why the proof is missing
+            String sentence = request.otherSideFence().filter(f -> !f.provesDown(
+                    supervisor.snapshot().state().side(f.side()))).map(f -> "The fence of the " + f.side().label()
+                    + " did not prove it down (" + f.sentence() + "). ").orElse("") + decision.sentence();
             Map<String, Object> fields = intentFields(request, decision, List.of());
-            fields.put("refused", decision.sentence());
+            fields.put("refused", sentence);
             supervisor.trail().record(AuditKind.ACTION_REFUSED, target, supervisor.clock().instant(), fields);
-            supervisor.note(target, "ACTION", "Refused to " + request.action() + ": " + decision.sentence(),
+            supervisor.note(target, "ACTION", "Refused to " + request.action() + ": " + sentence,
                     LogEntry.Severity.WARNING);
-            return new FailoverOutcome(FailoverOutcome.Result.REFUSED, target, decision.sentence(), List.of(),
+            return new FailoverOutcome(FailoverOutcome.Result.REFUSED, target, sentence, List.of(),
                     since(started), Duration.ZERO, Optional.of(decision));
         }
         Topology survivor;
@@ -212,17 +279,18 @@ public final class FailoverRunner implements AutoCloseable {
         }
         supervisor.note(target, "ACTION", "Failover: " + request.action() + " — " + decision.sentence(),
                 LogEntry.Severity.WARNING);
-        return runSteps(request, steps, progress, started, claim);
+        return runSteps(runbook, request, steps, progress, started, claim);
     }
 
-    private FailoverOutcome runSteps(FailoverRequest request, List<FailoverStep> steps, Consumer<StepReport> progress,
-                                     long started, PairClaim claim) {
+    private FailoverOutcome runSteps(RunbookLifetime.Runbook runbook, FailoverRequest request,
+                                     List<FailoverStep> steps, Consumer<StepReport> progress, long started,
+                                     PairClaim claim) {
         Side target = request.target();
         List<StepReport> reports = new ArrayList<>();
         long qemuNanos = 0;
         for (int i = 0; i < steps.size(); i++) {
             FailoverStep step = steps.get(i);
-            if (lifetime.stopRequested() && SafeStop.before(steps, i)) {
+            if (runbook.stopRequested() && SafeStop.before(steps, i)) {
                 return finish(request, FailoverOutcome.Result.ABANDONED, "Stopped before promoting, as asked: "
                         + (i == 0 ? "nothing was sent." : "sent " + sentSoFar(steps, i) + "; no side was promoted.")
                         , reports, started, qemuNanos);

@@ -55,8 +55,10 @@ public final class ConsoleLauncher implements GuiLauncher {
         // one time line for the window and every pair it opens: ages are judged on it, never on the wall clock
         MonotonicTimeline timeline = MonotonicTimeline.system();
         // each session sends its alerts to the desktop and to its profile's alert command, behind one rate limit
+        // who this process is when it claims a pair, and where this host's pair locks are: one for every pair
         PairConnector connector = SupervisorSession.connector(journal, timeline,
-                Optional.of(org.coloconsole.engine.DesktopNotifier.standard(notifying)));
+                Optional.of(org.coloconsole.engine.DesktopNotifier.standard(notifying)),
+                org.coloconsole.engine.PairClaims.forThisProcess(environment));
         ConsoleLauncher launcher = new ConsoleLauncher(connector, new LabPairStarter(lab),
                 ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
                 () -> WindowMemory.inConfigDir(environment));

@@ -29,7 +29,7 @@ import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.AutoFailover;
 import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.DesktopNotifier;
-import org.coloconsole.engine.FenceRunner;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.LogEntry;
@@ -95,32 +95,38 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
         });
     }
 
-    /** A connector that opens supervisor sessions journaled through {@code trails}, without desktop notifications. */
-    public static PairConnector connector(AuditTrailFactory trails, Clock clock) {
-        return connector(trails, clock, Optional.empty());
+    /**
+     * A connector that opens supervisor sessions journaled through {@code trails}, without desktop notifications.
+     *
+     * @param claims this process's identity and lock directory for every pair it fails over
+     */
+    public static PairConnector connector(AuditTrailFactory trails, Clock clock, PairClaims claims) {
+        return connector(trails, clock, Optional.empty(), claims);
     }
 
     /** A connector whose sessions also send their alerts to the desktop (and to a profile's alert command). */
-    public static PairConnector connector(AuditTrailFactory trails, Clock clock, Optional<DesktopNotifier> desktop) {
-        return (name, pair, heartbeat, options) -> open(name, pair, heartbeat, options, trails, clock, desktop);
+    public static PairConnector connector(AuditTrailFactory trails, Clock clock, Optional<DesktopNotifier> desktop,
+                                          PairClaims claims) {
+        return (name, pair, heartbeat, options) -> open(name, pair, heartbeat, options, trails, clock, desktop,
+                claims);
     }
 
     static SupervisorSession open(String name, PairEndpoints pair, HeartbeatSettings heartbeat,
                                   SessionOptions options, AuditTrailFactory trails, Clock clock,
-                                  Optional<DesktopNotifier> desktop) {
+                                  Optional<DesktopNotifier> desktop, PairClaims claims) {
         try {
             PairConfig config = options.security().applyTo(PairConfig.of(pair.primary(), pair.secondary())
                     .withHeartbeat(heartbeat)).withProbes(options.probes());
-            PairSession session = PairSession.open(config, trails, clock);
+            // the profile's fence actions serve a failover by hand as well as the automatic one
+            PairSession session = PairSession.open(config, trails, clock, claims, options.autoFailover().fences());
             // the cards show each side's topology and probe: kept current while the window watches
             session.watchService();
             try {
                 AutoFailoverSetup auto = options.autoFailover();
                 Optional<AutoFailover> policy = Optional.empty();
                 if (auto.enabled()) {
-                    policy = Optional.of(new AutoFailover(session.supervisor(), session.runner(),
-                            new FenceRunner(session.supervisor().trail(), clock, MonotonicClock.system()),
-                            auto.settings(config), auto.fences(), MonotonicClock.system()));
+                    policy = Optional.of(new AutoFailover(session.supervisor(), session.runner(), true, auto.grace(),
+                            MonotonicClock.system()));
                     policy.get().start();
                 }
                 return new SupervisorSession(session, name, desktop, options.alertCommand(), policy);
@@ -213,9 +219,16 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     }
 
     @Override
+    public java.util.Set<Side> fenceable() {
+        return session.runner().fencing().fenceable();
+    }
+
+    @Override
     public Optional<String> refusal(Side target, boolean ack) {
-        InterlockDecision decision = FailoverInterlock.check(session.supervisor().snapshot().state(),
-                new FailoverRequest(target, ack), session.supervisor().clock().instant());
+        // where the runner fences the other side first, the fence's outcome decides when it ran
+        InterlockDecision decision = FailoverInterlock.preview(session.supervisor().snapshot().state(),
+                new FailoverRequest(target, ack), session.supervisor().clock().instant(),
+                session.runner().fencing().fenceable());
         return decision.allowed() ? Optional.empty() : Optional.of(decision.sentence());
     }
 

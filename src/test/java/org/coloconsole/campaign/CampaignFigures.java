@@ -26,6 +26,11 @@ final class CampaignFigures {
     int failoversRefused;
     int failoversFailed;
     long operatorCommandsChecked;
+    /** With the automatic-failover policy on: its promotions, and those without proof that the other side is down. */
+    int autoPromotions;
+    int autoPromotionsWithoutProof;
+    int autoPromotionsJournaled;
+    int autoPromotionsVerified;
 
     @Override
     public String toString() {
@@ -38,6 +43,9 @@ final class CampaignFigures {
                 + " ms from kill to resync)" : "") + ", " + doublePromotions + " double promotions, "
                 + "failovers " + failoversAttempted + " attempted / " + failoversVerified + " verified / "
                 + failoversRefused + " refused / " + failoversFailed + " failed, " + operatorCommandsChecked
-                + " operator commands checked against the journal";
+                + " operator commands checked against the journal"
+                + (autoPromotions > 0 ? "; automatic promotions " + autoPromotions + " (" + autoPromotionsVerified
+                + " verified, " + autoPromotionsJournaled + " journaled with reasons, " + autoPromotionsWithoutProof
+                + " without proof of death)" : "");
     }
 }

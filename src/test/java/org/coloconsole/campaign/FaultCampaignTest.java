@@ -20,7 +20,14 @@ import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.coloconsole.colo.AutoFailoverDecision;
+import org.coloconsole.engine.AutoFailover;
+import org.coloconsole.engine.AutoFailoverRun;
 import org.coloconsole.engine.FailoverOutcome;
+import org.coloconsole.engine.MonotonicClock;
 import org.coloconsole.engine.FailoverRunner;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.PairConfig;
@@ -31,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fault campaign: hundreds of short seeded scenarios, each a fresh simulated COLO pair watched by a
  * {@link PairSupervisor}, with random faults and operator failovers, and the invariants checked after every step.
+ * In every other scenario the automatic-failover policy is on too (no fence action: the simulated QEMUs live in this
+ * process), racing the operator on the same runner: it must never promote a side whose peer is merely frozen, never
+ * promote twice, and journal each of its actions with its reasons.
  * The seed is fixed (42) so that CI replays a known campaign; {@code -Dcampaign.seed=N} runs another; {@code -Dcampaign.scenarios=N} sets its length.
  */
 class FaultCampaignTest {
@@ -47,7 +57,7 @@ class FaultCampaignTest {
     Path tmp;
 
     private final CampaignFigures figures = new CampaignFigures();
-    private final List<String> violations = new ArrayList<>();
+    private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What is worth a look but breaks no invariant (a failover that failed safely). */
     private final List<String> notes = new ArrayList<>();
 
@@ -67,6 +77,7 @@ class FaultCampaignTest {
         notes.forEach(n -> System.out.println("NOTE " + n));
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         assertThat(figures.doublePromotions).as("double promotions").isZero();
+        assertThat(figures.autoPromotionsWithoutProof).as("automatic promotions without proof of death").isZero();
         assertThat(figures.scenarios).isEqualTo(scenarios);
         assertThat(violations).as("invariant violations (seed " + seed + ")").isEmpty();
     }
@@ -81,10 +92,23 @@ class FaultCampaignTest {
         PairSupervisor supervisor = new PairSupervisor(
                 PairConfig.of(sims[0].endpoint(), sims[1].endpoint()).withHeartbeat(HEARTBEAT), trail,
                 Clock.systemUTC());
-        FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), Duration.ofSeconds(2));
+        FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                org.coloconsole.testing.TestClaims.thisProcess());
         Scenario scenario = new Scenario(index, scenarioSeed, random, sims, supervisor, runner, trail);
+        // the policy on in every other scenario, with a short grace so that it races the operator's failovers
+        Optional<AutoFailover> auto = index % 2 == 0 ? Optional.empty() : Optional.of(new AutoFailover(supervisor,
+                runner, true, Duration.ofMillis(random.nextInt(150)), MonotonicClock.system()));
+        auto.ifPresent(policy -> {
+            policy.onDecision(decision -> {
+                if (decision.kind() == AutoFailoverDecision.Kind.PROMOTE) {
+                    scenario.autoPromoting(decision.target().orElseThrow());
+                }
+            });
+            policy.onRun(scenario.autoRuns::add);
+        });
         try {
             supervisor.start();
+            auto.ifPresent(AutoFailover::start);
             if (!waitUntil(() -> protectedPair(supervisor.snapshot().state()), Duration.ofSeconds(10))) {
                 violation(scenario, 0, "the pair never looked protected: " + describe(supervisor.snapshot().state()));
                 return;
@@ -94,8 +118,13 @@ class FaultCampaignTest {
                 scenario.step(step);
                 checkInvariants(scenario, step);
             }
+            // the policy may be half-way through a runbook: it ends (closing waits for it) before the journal is read
+            auto.ifPresent(AutoFailover::close);
+            runner.idle().get(30, TimeUnit.SECONDS);
             checkJournal(scenario);
+            auto.ifPresent(policy -> checkAutomaticActions(scenario));
         } finally {
+            auto.ifPresent(AutoFailover::close);
             runner.close();
             supervisor.close();
             sims[0].close();
@@ -118,7 +147,10 @@ class FaultCampaignTest {
         final CampaignTrail trail;
         final boolean[] dead = new boolean[2];
         final boolean[] hung = new boolean[2];
-        final List<String> log = new ArrayList<>();
+        /** Kills of each side so far (reconnect storms included): read on the policy's thread. */
+        final AtomicIntegerArray kills = new AtomicIntegerArray(2);
+        final List<AutoFailoverRun> autoRuns = new CopyOnWriteArrayList<>();
+        final List<String> log = new CopyOnWriteArrayList<>();
 
         Scenario(int index, long seed, Random random, SimulatedQemu[] sims, PairSupervisor supervisor,
                  FailoverRunner runner, CampaignTrail trail) {
@@ -141,6 +173,7 @@ class FaultCampaignTest {
                 figures.faults++;
                 figures.kills++;
                 long t0 = System.nanoTime();
+                kills.incrementAndGet(i);
                 sim.kill();
                 dead[i] = true;
                 hung[i] = false;
@@ -222,6 +255,7 @@ class FaultCampaignTest {
             figures.faults++;
             figures.storms++;
             for (int k = 0; k < cycles; k++) {
+                kills.incrementAndGet(i);
                 sims[i].kill();
                 Thread.sleep(random.nextInt(30));
                 sims[i].restart();
@@ -285,6 +319,24 @@ class FaultCampaignTest {
             dead[other] = dead[other] || !sims[other].view().alive();
         }
 
+        /**
+         * On the policy's thread, as it decides to promote {@code target}: what the other side's simulated QEMU is
+         * now. Without a fence action the only proof is its process gone: a frozen one (alive, hung) or one never
+         * killed must never be promoted over.
+         */
+        void autoPromoting(Side target) {
+            int other = target == Side.PRIMARY ? 1 : 0;
+            SimulatedQemu.View view = sims[other].view();
+            figures.autoPromotions++;
+            log.add("automatic promotion of the " + target.label() + " (the " + target.other().label() + ": "
+                    + (view.alive() ? view.hung() ? "frozen" : "running" : "gone") + ")");
+            if (view.alive() && (view.hung() || kills.get(other) == 0)) {
+                figures.autoPromotionsWithoutProof++;
+                violation(this, -1, "the policy promoted the " + target.label() + " while the "
+                        + target.other().label() + "'s QEMU runs (" + view + "): no proof of death");
+            }
+        }
+
         HeartbeatStatus status(Side side) {
             return supervisor.snapshot().state().side(side).heartbeat().status();
         }
@@ -316,6 +368,48 @@ class FaultCampaignTest {
             if (state.side(side).tookOver() && !view.promoted() && view.alive()) {
                 violation(s, step, "the console says the " + side.label() + " took over but it did not: " + view);
             }
+        }
+    }
+
+    /**
+     * Every automatic action is journaled with its reasons: each decision of the policy, and each promotion durable
+     * before the runbook's own intent (or refusal); never more than one automatic runbook.
+     */
+    private void checkAutomaticActions(Scenario s) {
+        List<CampaignTrail.Entry> decisions = s.trail.ofKind("auto-failover");
+        for (CampaignTrail.Entry e : decisions) {
+            Object reasons = e.fields().get("reasons");
+            if (!(reasons instanceof List<?> list) || list.isEmpty() || list.stream().anyMatch(r -> r.toString()
+                    .isBlank())) {
+                violation(s, -1, "an automatic-failover record without its reasons: " + e);
+            }
+        }
+        List<CampaignTrail.Entry> promotes = decisions.stream()
+                .filter(e -> "PROMOTE".equals(e.fields().get("decision"))).toList();
+        if (promotes.size() > 1 || s.autoRuns.size() > 1) {
+            figures.doublePromotions++;
+            violation(s, -1, "the policy promoted " + promotes.size() + " times (" + s.autoRuns.size()
+                    + " runbooks): it must disarm after one");
+        }
+        for (CampaignTrail.Entry promote : promotes) {
+            figures.autoPromotionsJournaled++;
+            if (!promote.durable()) {
+                violation(s, -1, "the policy's PROMOTE was not durable: " + promote);
+            }
+            boolean followed = s.trail.entries.stream().anyMatch(e -> e.seq() > promote.seq()
+                    && (e.kind().equals("action-intent") || e.kind().equals("action-refused")));
+            if (!followed && !s.autoRuns.isEmpty()) {
+                violation(s, -1, "the policy's PROMOTE was not followed by the runbook's intent or refusal");
+            }
+        }
+        for (AutoFailoverRun run : s.autoRuns) {
+            if (run.outcome().verified()) {
+                figures.autoPromotionsVerified++;
+            }
+        }
+        long outcomes = decisions.stream().filter(e -> "PROMOTED".equals(e.fields().get("decision"))).count();
+        if (outcomes != s.autoRuns.size()) {
+            violation(s, -1, s.autoRuns.size() + " automatic runbooks but " + outcomes + " PROMOTED records");
         }
     }
 

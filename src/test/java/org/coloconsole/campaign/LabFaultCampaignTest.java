@@ -84,7 +84,8 @@ class LabFaultCampaignTest {
         OrderedTrail trail = new OrderedTrail();
         PairSupervisor supervisor = new PairSupervisor(PairConfig.of(lab.primaryConsoleEndpoint(),
                 lab.secondaryConsoleEndpoint()).withHeartbeat(HEARTBEAT), trail, Clock.systemUTC());
-        FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3));
+        FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3),
+                org.coloconsole.testing.TestClaims.thisProcess());
         boolean[] dead = new boolean[2];
         boolean[] stopped = new boolean[2];
         try {

@@ -45,7 +45,8 @@ class LabRestartAfterFailoverTest {
              PairSupervisor supervisor = new PairSupervisor(PairConfig.of(lab.primaryConsoleEndpoint(),
                      lab.secondaryConsoleEndpoint()).withHeartbeat(new HeartbeatSettings(Duration.ofMillis(50), 3,
                      Duration.ofSeconds(1))), new CampaignTrail(sequence::incrementAndGet), Clock.systemUTC());
-             FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3))) {
+             FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3),
+                     org.coloconsole.testing.TestClaims.thisProcess())) {
             supervisor.start();
             await().atMost(Duration.ofSeconds(15)).until(() ->
                     supervisor.snapshot().recommendation().kind() == Recommendation.Kind.PROTECTED);

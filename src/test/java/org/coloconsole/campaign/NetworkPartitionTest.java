@@ -78,7 +78,8 @@ class NetworkPartitionTest {
         // the secondary's monitor is not on loopback: plain TCP to it is refused unless allowed
         supervisor = new PairSupervisor(PairConfig.of(pair.primaryConsole(), pair.secondaryConsole())
                 .withHeartbeat(HEARTBEAT).withAllowInsecure(true), new BothTrails(trail, journal), Clock.systemUTC());
-        runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3));
+        runner = new FailoverRunner(supervisor, Duration.ofSeconds(3), Duration.ofSeconds(3),
+                org.coloconsole.testing.TestClaims.thisProcess());
         supervisor.start();
         await("a protected pair").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .until(() -> supervisor.snapshot().recommendation().kind() == Recommendation.Kind.PROTECTED

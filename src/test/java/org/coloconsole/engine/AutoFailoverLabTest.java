@@ -27,6 +27,7 @@ import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
 import org.coloconsole.testing.LabTiming;
+import org.coloconsole.testing.TestClaims;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,6 @@ class AutoFailoverLabTest {
         trail = new MemoryAuditTrail();
         PairConfig config = PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
         supervisor = new PairSupervisor(config, trail, Clock.systemUTC());
-        runner = new FailoverRunner(supervisor);
         supervisor.start();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 assertThat(supervisor.snapshot().recommendation().kind()).isEqualTo(Recommendation.Kind.PROTECTED));
@@ -68,10 +68,9 @@ class AutoFailoverLabTest {
     }
 
     private void policy(Duration grace, Map<Side, FenceSpec> fences) {
-        PairConfig config = supervisor.config();
-        auto = new AutoFailover(supervisor, runner, new FenceRunner(trail, Clock.systemUTC(), MonotonicClock.system()),
-                new AutoFailoverSettings(true, grace, fences.keySet(), AutoFailover.localUnixMonitors(config)),
-                fences, MonotonicClock.system());
+        runner = new FailoverRunner(supervisor, TestClaims.thisProcess(),
+                new Fencing(new FenceRunner(trail, Clock.systemUTC(), MonotonicClock.system()), fences));
+        auto = new AutoFailover(supervisor, runner, true, grace, MonotonicClock.system());
         auto.onRun(runs::add);
         auto.onDecision(decisions::add);
         auto.start();
@@ -82,7 +81,9 @@ class AutoFailoverLabTest {
         if (auto != null) {
             auto.close();
         }
-        runner.close();
+        if (runner != null) {
+            runner.close();
+        }
         supervisor.close();
         if (lab.isRunning(LabSide.PRIMARY)) {
             lab.kill(LabSide.PRIMARY, LabSignal.CONT);
@@ -122,7 +123,7 @@ class AutoFailoverLabTest {
         assertThat(autoRecords("PROMOTE")).singleElement().satisfies(e -> {
             assertThat(e.durable()).isTrue();
             assertThat(e.fields().get("reasons").toString()).contains("COLO_EXIT with reason error")
-                    .contains("UNIX monitor");
+                    .contains("QEMU is gone (its socket closed)");
         });
         assertThat(trail.ofKind("action-intent")).singleElement().matches(MemoryAuditTrail.Entry::durable);
         assertThat(trail.entries.indexOf(autoRecords("PROMOTE").get(0)))

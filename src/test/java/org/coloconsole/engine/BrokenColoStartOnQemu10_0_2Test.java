@@ -113,7 +113,8 @@ class BrokenColoStartOnQemu10_0_2Test {
 
         supervisor = new PairSupervisor(PairConfig.of(primary.unixEndpoint(0), secondary.unixEndpoint(0)),
                 new MemoryAuditTrail(), Clock.systemUTC());
-        runner = new FailoverRunner(supervisor);
+        runner = new FailoverRunner(supervisor, org.coloconsole.testing.TestClaims.thisProcess(),
+                org.coloconsole.engine.Fencing.none());
         supervisor.start();
         await().atMost(WAIT).until(() -> supervisor.snapshot().state().primary().synced()
                 && supervisor.snapshot().state().secondary().synced());

@@ -45,7 +45,8 @@ class LabFailoverTest {
         trail = new MemoryAuditTrail();
         supervisor = new PairSupervisor(PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint()),
                 trail, Clock.systemUTC());
-        runner = new FailoverRunner(supervisor);
+        runner = new FailoverRunner(supervisor, org.coloconsole.testing.TestClaims.thisProcess(),
+                org.coloconsole.engine.Fencing.none());
         supervisor.start();
         awaitRecommendation(Recommendation.Kind.PROTECTED);
     }

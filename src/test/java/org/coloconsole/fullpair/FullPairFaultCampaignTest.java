@@ -57,7 +57,8 @@ class FullPairFaultCampaignTest {
                 .withProbes(new ServiceProbes(own.primary(), own.secondary(), false,
                         LabTiming.bound(Duration.ofSeconds(10))));
         supervisor = new PairSupervisor(config, JournalAuditTrail.open(tmp.resolve("journal")), Clock.systemUTC());
-        runner = new FailoverRunner(supervisor);
+        runner = new FailoverRunner(supervisor, org.coloconsole.testing.TestClaims.thisProcess(),
+                org.coloconsole.engine.Fencing.none());
         watcher = ServiceWatcher.standard(supervisor);
         supervisor.start();
         watcher.start();

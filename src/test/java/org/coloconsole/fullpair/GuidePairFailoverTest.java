@@ -85,7 +85,7 @@ class GuidePairFailoverTest {
             PairConfig config = PairConfig.of(pair.consoleEndpoint(Side.PRIMARY), pair.consoleEndpoint(Side.SECONDARY))
                     .withProbes(probes(pair));
             try (PairSession first = PairSession.open(config, () -> JournalAuditTrail.open(tmp.resolve("j1")),
-                    Clock.systemUTC())) {
+                    Clock.systemUTC(), org.coloconsole.testing.TestClaims.thisProcess(), java.util.Map.of())) {
                 assertThat(first.awaitKnown(LabTiming.bound(Duration.ofSeconds(10)))).isTrue();
                 try {
                     FailoverOutcome ended = first.runner().run(new FailoverRequest(Side.SECONDARY, false), FailoverPlan.Options.defaults(),

@@ -36,6 +36,7 @@ import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
 import org.coloconsole.testing.GuestPage;
 import org.coloconsole.testing.LabTiming;
+import org.coloconsole.testing.TestClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class LabSwapDrillTest {
                 .withCheckpointDelay(LabTiming.checkpointDelay(Duration.ofSeconds(2))));
              AuditTrail journal = JournalAuditTrail.open(journalDir)) {
             long before = awaitDisk(pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow());
-            LabDrill drill = new LabDrill(() -> journal, new PrintWriter(printed, true), false);
+            LabDrill drill = new LabDrill(() -> journal, TestClaims.thisProcess(), new PrintWriter(printed, true), false);
             String load = loadAverage();
 
             CompletableFuture<SwitchoverOutcome> first = CompletableFuture.supplyAsync(() -> {

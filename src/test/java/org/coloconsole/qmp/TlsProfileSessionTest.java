@@ -53,7 +53,7 @@ class TlsProfileSessionTest {
     private static WindowSession open(ConnectionProfile profile) throws Exception {
         Path journal = Files.createTempDirectory(dir, "journal");
         PairConnector connector = SupervisorSession.connector(() -> JournalAuditTrail.open(journal),
-                Clock.systemUTC());
+                Clock.systemUTC(), org.coloconsole.testing.TestClaims.thisProcess());
         return connector.open(profile.name(), profile.endpoints(), profile.heartbeat(),
                 SessionOptions.of(profile.security()).withProbes(profile.serviceProbes()));
     }

@@ -16,7 +16,8 @@ public final class JournaledWindows {
 
     public static ConsoleWindow show(Stage stage, PairEndpoints pair, Path journal, Path profiles) {
         ConsoleContext context = new ConsoleContext(Optional.of(pair),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(journal), Clock.systemUTC()),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(journal), Clock.systemUTC(),
+                        org.coloconsole.testing.TestClaims.thisProcess()),
                 () -> { throw new IllegalStateException("the test brings its own pair"); },
                 new ProfileStore(profiles), Clock.systemUTC(), ZoneOffset.UTC, false);
         return ConsoleApp.show(stage, context);

@@ -37,7 +37,8 @@ class LabWindowTest {
     @Start
     void start(Stage stage) {
         ConsoleContext context = new ConsoleContext(Optional.empty(), org.coloconsole.app.TransportSecurity.none(),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC()),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC(),
+                        org.coloconsole.testing.TestClaims.thisProcess()),
                 new LabPairStarter(LabOptions.defaults().withRunDir(dir.resolve("lab"))
                         .withCheckpointDelay(Duration.ofMillis(500))),
                 new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(), ZoneOffset.UTC, false, true);

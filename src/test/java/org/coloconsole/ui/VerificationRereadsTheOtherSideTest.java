@@ -114,7 +114,8 @@ class VerificationRereadsTheOtherSideTest {
     private FailoverOutcome failOverToTheSecondary(Duration verifyTimeout) throws Exception {
         try (PairSupervisor supervisor = new PairSupervisor(PairConfig.of(primary.endpoint(), secondary.endpoint()),
                 JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC());
-             FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), verifyTimeout)) {
+             FailoverRunner runner = new FailoverRunner(supervisor, Duration.ofSeconds(2), verifyTimeout,
+                     org.coloconsole.testing.TestClaims.thisProcess())) {
             supervisor.start();
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     ColoPeer.bothInColo(supervisor.snapshot().state()));

@@ -1,20 +1,11 @@
 package org.coloconsole.app.cli;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.coloconsole.colo.AutoFailoverSettings;
-import org.coloconsole.colo.Side;
-import org.coloconsole.engine.AutoFailover;
-import org.coloconsole.engine.FenceSpec;
-import org.coloconsole.engine.PairConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The automatic-failover policy and the fence actions, as {@code watch} takes them. */
+/** The automatic-failover policy as {@code watch} takes it (its fence actions are {@link FenceOptions}). */
 final class AutoFailoverOptions {
     @Option(names = "--auto-failover", description = "promote the survivor on its own when the other side is proven "
             + "down (its QEMU gone on a UNIX monitor of this host, or fenced by its --fence-… action) and the survivor "
@@ -26,60 +17,11 @@ final class AutoFailoverOptions {
                     + "${DEFAULT-VALUE})")
     Duration grace;
 
-    @Option(names = "--fence-primary", paramLabel = "AGENT", description = "a fence agent for the primary's host, in "
-            + "the conventions of fence-agents (options on stdin, exit 0 on success), e.g. a lab's fence_colo_lab")
-    String fencePrimary;
-
-    @Option(names = "--fence-primary-option", paramLabel = "KEY=VALUE", description = "a line of the primary's fence "
-            + "agent's standard input (repeatable), e.g. plug=primary")
-    List<String> fencePrimaryOptions = List.of();
-
-    @Option(names = "--fence-secondary", paramLabel = "AGENT", description = "a fence agent for the secondary's host")
-    String fenceSecondary;
-
-    @Option(names = "--fence-secondary-option", paramLabel = "KEY=VALUE", description = "a line of the secondary's "
-            + "fence agent's standard input (repeatable)")
-    List<String> fenceSecondaryOptions = List.of();
-
-    @Option(names = "--fence-timeout", defaultValue = "30s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "after this a fence agent's process group is killed and the fence "
-            + "counts as failed (default ${DEFAULT-VALUE})")
-    Duration fenceTimeout;
-
-    Map<Side, FenceSpec> fences(CommandLine cli) {
-        Map<Side, FenceSpec> fences = new EnumMap<>(Side.class);
-        spec(cli, "--fence-primary", fencePrimary, fencePrimaryOptions).ifPresent(s -> fences.put(Side.PRIMARY, s));
-        spec(cli, "--fence-secondary", fenceSecondary, fenceSecondaryOptions)
-                .ifPresent(s -> fences.put(Side.SECONDARY, s));
-        return fences;
-    }
-
-    AutoFailoverSettings settings(CommandLine cli, PairConfig config) {
+    /** The countdown, checked. */
+    Duration grace(CommandLine cli) {
         if (grace.isNegative()) {
             throw new ParameterException(cli, "--grace cannot be negative: " + grace);
         }
-        return new AutoFailoverSettings(enabled, grace, fences(cli).keySet(), AutoFailover.localUnixMonitors(config));
-    }
-
-    private java.util.Optional<FenceSpec> spec(CommandLine cli, String flag, String agent, List<String> lines) {
-        if (agent == null) {
-            if (!lines.isEmpty()) {
-                throw new ParameterException(cli, flag + "-option needs " + flag + " (the agent it is for)");
-            }
-            return java.util.Optional.empty();
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String line : lines) {
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException(cli, flag + "-option takes KEY=VALUE, not \"" + line + "\"");
-            }
-            options.put(line.substring(0, eq).strip(), line.substring(eq + 1));
-        }
-        try {
-            return java.util.Optional.of(new FenceSpec(List.of(agent), options, fenceTimeout));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(cli, flag + ": " + e.getMessage());
-        }
+        return grace;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.PairClaims;
 import picocli.CommandLine;
 
 /** Builds the command tree. Subcommands get what they need through their constructors. */
@@ -56,6 +57,13 @@ public final class Cli {
             }
         });
         return withSentences(line);
+    }
+
+    /** This process's claims, from its environment, made once on first use. */
+    private static Supplier<PairClaims> thisProcess() {
+        java.util.concurrent.atomic.AtomicReference<PairClaims> made =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> made.updateAndGet(m -> m != null ? m : PairClaims.forThisProcess(System.getenv()));
     }
 
     /** The user's profiles in the XDG config directory of this process's environment. */
@@ -112,15 +120,18 @@ public final class Cli {
 
     /** By name (each command's {@code @Command(name)}), in the order help lists them. */
     private static Map<String, Supplier<Object>> subcommands(AuditTrailFactory trails) {
+        // who this process is when it claims a pair, and where this host's pair locks are: one for the process, made
+        // only when a command that may act on the pair runs
+        Supplier<PairClaims> claims = thisProcess();
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("qmp", () -> new QmpCommand(trails, Clock.systemUTC()));
-        all.put("lab", () -> new LabCommand(trails));
-        all.put("watch", () -> new WatchCommand(trails));
+        all.put("lab", () -> new LabCommand(trails, claims));
+        all.put("watch", () -> new WatchCommand(trails, claims));
         all.put("status", () -> new StatusCommand(trails));
-        all.put("failover", () -> new FailoverCommand(trails));
-        all.put("protect", () -> new ProtectCommand(trails));
-        all.put("reprotect", () -> new ReprotectCommand(trails));
-        all.put("swap", () -> new SwapCommand(trails));
+        all.put("failover", () -> new FailoverCommand(trails, claims));
+        all.put("protect", () -> new ProtectCommand(trails, claims));
+        all.put("reprotect", () -> new ReprotectCommand(trails, claims));
+        all.put("swap", () -> new SwapCommand(trails, claims));
         all.put("jobs", () -> new JobsCommand(trails));
         all.put("job", () -> new JobCommand(trails));
         return all;

@@ -19,7 +19,11 @@ import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.Topology;
 import org.coloconsole.engine.AuditTrailFactory;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.coloconsole.engine.FailoverOutcome;
+import org.coloconsole.engine.FenceSpec;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.StepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,15 +34,21 @@ import picocli.CommandLine.Spec;
 /** {@code colo-console failover --to secondary|primary}: the runbook, step by step, verified. */
 @Command(name = "failover", mixinStandardHelpOptions = true,
         description = {"Run the failover runbook: fence the other side, lost-heartbeat the chosen one, verify.",
+                "When the other side does not answer and has a fence action (--fence-… or the profile's), that "
+                        + "runs first: a successful fence proves it down, so --other-side-fenced is not needed.",
                 "Exit 0 only when the outcome is verified; 1 when refused or failed; 2 when neither side answers."})
 public final class FailoverCommand implements Callable<Integer> {
     private final AuditTrailFactory trails;
+    private final Supplier<PairClaims> claims;
 
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private PairOptions pair;
+
+    @Mixin
+    private FenceOptions fence;
 
     @Option(names = "--to", required = true, paramLabel = "SIDE", description = "secondary (promote it) or primary "
             + "(continue on it)", converter = SideConverter.class)
@@ -48,7 +58,7 @@ public final class FailoverCommand implements Callable<Integer> {
     private boolean yes;
 
     @Option(names = "--other-side-fenced", description = "I have fenced the other side's host (needed when the "
-            + "console cannot reach it to stop it)")
+            + "console cannot reach it to stop it and has no fence action for it, or that fence fails)")
     private boolean otherSideFenced;
 
     @Option(names = "--quit-fenced", description = "also quit the fenced side's QEMU, not only stop its guest")
@@ -61,8 +71,9 @@ public final class FailoverCommand implements Callable<Integer> {
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
     private Duration wait;
 
-    public FailoverCommand(AuditTrailFactory trails) {
+    public FailoverCommand(AuditTrailFactory trails, Supplier<PairClaims> claims) {
         this.trails = trails;
+        this.claims = claims;
     }
 
     @Override
@@ -71,10 +82,18 @@ public final class FailoverCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FailoverRequest request = new FailoverRequest(target, otherSideFenced);
         FailoverPlan.Options options = new FailoverPlan.Options(quitFenced, !noYank);
-        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC());
+        Map<Side, FenceSpec> fences = fence.fences(spec.commandLine(), pair.profileFences());
+        try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC(), claims.get(), fences);
              org.coloconsole.qmp.Subscription journalHealth = session.onJournalHealthChange(health -> {
                  err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
                  err.flush();
+             });
+             // the fence action, when the runbook runs one, is said as it goes (its log rows)
+             org.coloconsole.qmp.Subscription fenceRows = session.supervisor().onLog(entry -> {
+                 if (entry.name().equals("FENCE")) {
+                     out.println("  " + SnapshotText.line(entry));
+                     out.flush();
+                 }
              })) {
             session.awaitKnown(wait);
             var snapshot = session.supervisor().settled().get();
@@ -85,11 +104,14 @@ public final class FailoverCommand implements Callable<Integer> {
                 err.println("Neither side answers; nothing was sent.");
                 return ExitCodes.UNREACHABLE;
             }
-            InterlockDecision preview = FailoverInterlock.check(snapshot.state(), request, snapshot.at());
+            // where the other side's fence action runs first, the plan is the one a successful fence allows
+            InterlockDecision preview = FailoverInterlock.preview(snapshot.state(), request, snapshot.at(),
+                    fences.keySet());
             if (!preview.allowed()) {
                 err.println("Refused: " + FlagHints.add(preview.sentence()));
                 return ExitCodes.QEMU_ERROR;
             }
+            out.println(preview.sentence());
             out.println("Plan to " + request.action() + ":");
             Topology survivor = session.runner().discover(target);
             out.println("The " + target.label() + "'s COLO: " + survivor.summary());

@@ -2,6 +2,7 @@ package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import org.coloconsole.app.lab.MonitorTransport;
 import org.coloconsole.app.lab.RunDirectory;
 import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.PairClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,27 +39,29 @@ public final class LabCommand implements Callable<Integer> {
     private final Path defaultRunDir;
     /** The journal a drill writes to; null when made without one (a drill then refuses). */
     private final AuditTrailFactory trails;
+    /** Who this process is when a drill claims its pair; null with {@link #trails}. */
+    private final Supplier<PairClaims> claims;
 
     @Spec
     private CommandSpec spec;
 
-    public LabCommand() {
-        this(RunDirectory.defaultLocation(System.getenv()));
+    /**
+     * @param trails the journal {@code lab drill} writes its swaps to
+     * @param claims this process's claims, for the drill's swaps
+     */
+    public LabCommand(AuditTrailFactory trails, Supplier<PairClaims> claims) {
+        this(RunDirectory.defaultLocation(System.getenv()), trails, claims);
     }
 
-    /** @param trails the journal {@code lab drill} writes its swaps to */
-    public LabCommand(AuditTrailFactory trails) {
-        this(RunDirectory.defaultLocation(System.getenv()), trails);
-    }
-
-    /** @param defaultRunDir where the lab lives when {@code --run-dir} is not given */
+    /** @param defaultRunDir where the lab lives when {@code --run-dir} is not given (no drill: it needs a journal) */
     public LabCommand(Path defaultRunDir) {
-        this(defaultRunDir, null);
+        this(defaultRunDir, null, null);
     }
 
-    public LabCommand(Path defaultRunDir, AuditTrailFactory trails) {
+    public LabCommand(Path defaultRunDir, AuditTrailFactory trails, Supplier<PairClaims> claims) {
         this.defaultRunDir = defaultRunDir;
         this.trails = trails;
+        this.claims = claims;
     }
 
     @Override
@@ -220,7 +224,7 @@ public final class LabCommand implements Callable<Integer> {
         }
         Path dir = runDir != null ? runDir.toAbsolutePath().normalize()
                 : Path.of(defaultRunDir.toAbsolutePath().normalize() + "-drill");
-        LabDrill.Result result = new LabDrill(trails, out, json).run(dir, qemu,
+        LabDrill.Result result = new LabDrill(trails, claims.get(), out, json).run(dir, qemu,
                 checkpointDelay != null ? checkpointDelay : LabOptions.DEFAULT_CHECKPOINT_DELAY);
         out.println(json ? LabDrill.toJson(result) : result.sentence());
         out.flush();

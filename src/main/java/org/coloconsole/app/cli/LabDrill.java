@@ -44,11 +44,13 @@ public final class LabDrill {
     private static final Duration FIRST_ANSWER_WITHIN = Duration.ofMinutes(3);
 
     private final AuditTrailFactory trails;
+    private final PairClaims claims;
     private final PrintWriter out;
     private final boolean json;
 
-    public LabDrill(AuditTrailFactory trails, PrintWriter out, boolean json) {
+    public LabDrill(AuditTrailFactory trails, PairClaims claims, PrintWriter out, boolean json) {
         this.trails = trails;
+        this.claims = claims;
         this.out = out;
         this.json = json;
     }
@@ -102,7 +104,7 @@ public final class LabDrill {
         ReprotectOptions reprotect = RestoreAddresses.choose(config.secondary(), config.primary(), null, null,
                 ReprotectOptions.GUIDE_EXPORT, pair.checkpointDelay()).orElseThrow();
         Switchover switchover = new Switchover(journal, SwapSession.on(journal),
-                PairClaims.forThisProcess(System.getenv()), new Switchover.Settings(Duration.ofSeconds(5),
+                claims, new Switchover.Settings(Duration.ofSeconds(5),
                 Duration.ofSeconds(15), new Reprotection.Timeouts(Duration.ofMinutes(3), Duration.ofSeconds(90),
                 pair.checkpointDelay().multipliedBy(3).plusSeconds(30)), Duration.ofSeconds(30)), Clock.systemUTC());
         SwitchoverOutcome outcome = switchover.run(SwapSession.open(config, journal), config.primary(),

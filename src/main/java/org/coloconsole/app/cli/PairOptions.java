@@ -102,6 +102,20 @@ final class PairOptions {
                 .withHeartbeat(heartbeat())).withProbes(probes());
     }
 
+    /** The saved profile's fence actions ({@code --profile}), or none. */
+    java.util.Map<org.coloconsole.colo.Side, org.coloconsole.engine.FenceSpec> profileFences() {
+        Optional<ConnectionProfile> saved = savedProfile();
+        if (saved.isEmpty()) {
+            return java.util.Map.of();
+        }
+        try {
+            return saved.get().autoFailoverSetup().fences();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), "--profile " + saved.get().name() + ": "
+                    + e.getMessage());
+        }
+    }
+
     /** The pair's name: {@code --name}, the profile's, or one made from the endpoints. */
     String name() {
         if (name != null && !name.isBlank()) {

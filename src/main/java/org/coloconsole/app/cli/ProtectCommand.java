@@ -1,6 +1,8 @@
 package org.coloconsole.app.cli;
 
+import java.util.function.Supplier;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.PairClaims;
 import picocli.CommandLine.Command;
 
 /**
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
                 "Exit 0 when both sides are in COLO with checkpoints flowing (and the probe green); 1 when refused "
                         + "or failed (what was added is taken back); 2 when a side does not answer."})
 public final class ProtectCommand extends ProtectionCommand {
-    public ProtectCommand(AuditTrailFactory trails) {
-        super(trails);
+    public ProtectCommand(AuditTrailFactory trails, Supplier<PairClaims> claims) {
+        super(trails, claims);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.PairSession;
 import org.coloconsole.colo.ProtectionHistory;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class ProtectionCommand implements Callable<Integer> {
     private final AuditTrailFactory trails;
+    private final Supplier<PairClaims> claims;
 
     @Spec
     private CommandSpec spec;
@@ -80,8 +82,9 @@ abstract class ProtectionCommand implements Callable<Integer> {
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
     private Duration wait;
 
-    ProtectionCommand(AuditTrailFactory trails) {
+    ProtectionCommand(AuditTrailFactory trails, Supplier<PairClaims> claims) {
         this.trails = trails;
+        this.claims = claims;
     }
 
     @Override
@@ -103,7 +106,7 @@ abstract class ProtectionCommand implements Callable<Integer> {
                     : state.primary().checkpointDelay().orElse(Duration.ofSeconds(20));
             Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
                     new Reprotection.Timeouts(mirrorWithin, coloWithin, delay.multipliedBy(3).plusSeconds(5)),
-                    PairClaims.forThisProcess(System.getenv()));
+                    claims.get());
             ReprotectFacts facts = reprotection.read();
             if (printCommandLine) {
                 ReprotectPlan.expectedSecondary(facts.survivor()).forEach(out::println);

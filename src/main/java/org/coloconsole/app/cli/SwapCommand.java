@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.coloconsole.colo.ReprotectOptions;
 import org.coloconsole.colo.SwitchoverPlan;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
                         + "last line says in what state the pair is left); 2 when a side does not answer."})
 public final class SwapCommand implements Callable<Integer> {
     private final AuditTrailFactory trails;
+    private final Supplier<PairClaims> claims;
 
     @Spec
     private CommandSpec spec;
@@ -84,8 +86,9 @@ public final class SwapCommand implements Callable<Integer> {
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
     private Duration wait;
 
-    public SwapCommand(AuditTrailFactory trails) {
+    public SwapCommand(AuditTrailFactory trails, Supplier<PairClaims> claims) {
         this.trails = trails;
+        this.claims = claims;
     }
 
     @Override
@@ -138,7 +141,7 @@ public final class SwapCommand implements Callable<Integer> {
                 return ExitCodes.QEMU_ERROR;
             }
             Switchover switchover = new Switchover(journal, SwapSession.on(journal),
-                    PairClaims.forThisProcess(System.getenv()), settings(delay), Clock.systemUTC());
+                    claims.get(), settings(delay), Clock.systemUTC());
             SwitchoverOutcome outcome = switchover.run(first, newSecondary,
                     new OperatorNewSecondary(config, newSecondaryWithin), options.get(), line -> {
                         out.println(line);

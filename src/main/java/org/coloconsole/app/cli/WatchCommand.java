@@ -8,11 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.coloconsole.app.PairSession;
-import org.coloconsole.colo.AutoFailoverSettings;
+import java.util.function.Supplier;
 import org.coloconsole.colo.Side;
 import org.coloconsole.engine.AutoFailover;
-import org.coloconsole.engine.FenceRunner;
 import org.coloconsole.engine.FenceSpec;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.MonotonicClock;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.AuditTrailFactory;
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Print one line per event, state change and recommendation change until interrupted.")
 public final class WatchCommand implements Callable<Integer> {
     private final AuditTrailFactory trails;
+    private final Supplier<PairClaims> claims;
 
     @Spec
     private CommandSpec spec;
@@ -38,6 +39,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     private AutoFailoverOptions autoFailover;
 
+    @Mixin
+    private FenceOptions fence;
+
     @Option(names = "--json", description = "one JSON object per line")
     private boolean json;
 
@@ -45,8 +49,9 @@ public final class WatchCommand implements Callable<Integer> {
             description = "stop after this long instead of at Ctrl-C")
     private Duration limit;
 
-    public WatchCommand(AuditTrailFactory trails) {
+    public WatchCommand(AuditTrailFactory trails, Supplier<PairClaims> claims) {
         this.trails = trails;
+        this.claims = claims;
     }
 
     /** Longer than a runbook's bounded steps: the failover runner's own wait for its outcome is 60 s. */
@@ -56,8 +61,8 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PairConfig config = pair.config();
-        AutoFailoverSettings settings = autoFailover.settings(spec.commandLine(), config);
-        Map<Side, FenceSpec> fences = autoFailover.fences(spec.commandLine());
+        Duration grace = autoFailover.grace(spec.commandLine());
+        Map<Side, FenceSpec> fences = fence.fences(spec.commandLine(), pair.profileFences());
         PrintWriter err = spec.commandLine().getErr();
         if (!json) {
             out.println("Watching the pair " + pair.name() + (limit == null ? " until Ctrl-C" : ""));
@@ -76,16 +81,14 @@ public final class WatchCommand implements Callable<Integer> {
             }
         }, "watch-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (PairSession session = PairSession.open(config, trails, Clock.systemUTC());
+        try (PairSession session = PairSession.open(config, trails, Clock.systemUTC(), claims.get(), fences);
              Subscription rows = session.supervisor().onLog(entry -> {
                  // log rows come from the one state thread, in order
                  out.println(json ? SnapshotText.json(entry) : SnapshotText.line(entry));
                  out.flush();
              });
-             AutoFailover auto = new AutoFailover(session.supervisor(), session.runner(),
-                     new FenceRunner(session.supervisor().trail(), session.supervisor().clock(),
-                             MonotonicClock.system()),
-                     settings, fences, MonotonicClock.system());
+             AutoFailover auto = new AutoFailover(session.supervisor(), session.runner(), autoFailover.enabled,
+                     grace, MonotonicClock.system());
              Subscription journalHealth = session.onJournalHealthChange(health -> {
                  err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
                  err.flush();

@@ -15,6 +15,14 @@ public interface FailoverPort {
     /** The steps a failover to {@code target} would send, in order, for the confirmation dialog. */
     PlanPreview preview(Side target);
 
+    /**
+     * The sides that have a fence action: a failover runs the other side's first when that side does not answer
+     * ({@link org.coloconsole.colo.FenceRule}), so the confirmation does not ask for the operator's word.
+     */
+    default java.util.Set<Side> fenceable() {
+        return java.util.Set.of();
+    }
+
     /** The interlock's refusal as a sentence, or empty when the failover may run. */
     Optional<String> refusal(Side target, boolean otherSideFencedAcknowledged);
 

@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.coloconsole.colo.AbandonedFailover;
 import org.coloconsole.colo.FailoverOption;
 import org.coloconsole.colo.FailoverStep;
+import org.coloconsole.colo.FenceRule;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
@@ -113,7 +114,12 @@ public final class FailoverViewModel {
         String title = pairName.isEmpty() ? action : "Pair " + pairName + ": " + Character.toLowerCase(action.charAt(0))
                 + action.substring(1);
         String otherName = other.side().label();
-        String otherSide = switch (option.verdict()) {
+        // the one rule the runbook reads: the other side's fence action runs first, and its success is the proof
+        boolean fenceFirst = FenceRule.runFirst(option, port.fenceable(), Optional.empty());
+        String otherSide = fenceFirst ? "The console cannot reach the " + otherName + " ("
+                + Texts.capitalised(other.heartbeat().status().name()) + "): its fence action powers it off first, "
+                + "and only a successful fence lets the failover go on; if the fence fails, nothing is sent."
+                : switch (option.verdict()) {
             case OTHER_SIDE_GONE -> "The " + otherName + " is gone (its monitor closed); nothing is sent to it. Make "
                     + "sure it does not start again on its own.";
             case OTHER_SIDE_FENCED -> "The " + otherName + " was powered off by its fence action and has not "
@@ -125,7 +131,7 @@ public final class FailoverViewModel {
             case FENCE_OTHER_SIDE, REFUSED -> other.side().title() + " (" + other.endpoint()
                     + ") is stopped first, so only one guest runs.";
         };
-        boolean ack = option.verdict() == FailoverOption.Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT;
+        boolean ack = option.verdict() == FailoverOption.Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT && !fenceFirst;
         return Optional.of(new Confirmation(target, title, port.preview(target).steps(), otherSide, ack,
                 "I have fenced the " + otherName + "'s host: its guest cannot run."));
     }

@@ -132,6 +132,20 @@ class FailoverViewModelTest {
     }
 
     @Test
+    void anUnresponsiveOtherSideWithAFenceActionIsFencedFirstWithoutTheAcknowledgement() {
+        port.fenceable = java.util.Set.of(Side.PRIMARY);
+        failover.update(Snapshots.replicating().unresponsive(Side.PRIMARY, 4).exited(Side.SECONDARY, "error",
+                Optional.empty()).recommending(Recommendation.Kind.WAIT, Optional.empty()));
+        Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
+
+        assertThat(c.needsFenceAcknowledgement()).isFalse();
+        assertThat(c.otherSide()).contains("cannot reach the primary (Unresponsive)")
+                .contains("its fence action powers it off first").contains("if the fence fails, nothing is sent");
+        assertThat(failover.start(Side.SECONDARY, false)).isEmpty();
+        assertThat(port.runs).containsExactly("secondary");
+    }
+
+    @Test
     void aLostOtherSideNeedsNoAcknowledgementAndNothingIsSentToIt() {
         failover.update(Snapshots.primaryKilled());
         Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();

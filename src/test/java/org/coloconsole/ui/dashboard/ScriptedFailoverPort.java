@@ -17,6 +17,12 @@ public final class ScriptedFailoverPort implements FailoverPort {
     public final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     public volatile Consumer<StepUpdate> progress;
     public final List<Side> cleared = new ArrayList<>();
+    public java.util.Set<Side> fenceable = java.util.Set.of();
+
+    @Override
+    public java.util.Set<Side> fenceable() {
+        return fenceable;
+    }
 
     @Override
     public PlanPreview preview(Side target) {
