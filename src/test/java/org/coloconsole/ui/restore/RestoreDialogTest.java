@@ -31,6 +31,7 @@ class RestoreDialogTest {
 
     @Start
     void start(Stage stage) {
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
         model = new RestoreViewModel(SURVIVOR, ReprotectPlan.expectedSecondary(Topology.empty()), fresh -> {
             connects.incrementAndGet();
