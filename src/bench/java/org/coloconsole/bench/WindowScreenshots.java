@@ -1,0 +1,328 @@
+package org.coloconsole.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.coloconsole.app.GuiLauncher.PairEndpoints;
+import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabPairKind;
+import org.coloconsole.app.lab.LabSide;
+import org.coloconsole.app.lab.LabSignal;
+import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.AutoFailoverSettings;
+import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.engine.AutoFailoverSetup;
+import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.qmp.Endpoint;
+import org.coloconsole.qmp.QmpClient;
+import org.coloconsole.qmp.QmpClientOptions;
+import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.ui.ConsoleApp;
+import org.coloconsole.ui.ConsoleContext;
+import org.coloconsole.ui.ConsoleWindow;
+import org.coloconsole.ui.LabStarter;
+import org.coloconsole.ui.SessionOptions;
+import org.coloconsole.ui.SupervisorSession;
+
+/**
+ * Screenshots of the window on a real lab pair, driven from inside (the buttons fired as a click fires them) and taken
+ * of the whole X screen with ImageMagick's {@code import}: run under Xvfb by src/bench/screenshot-lifecycle.sh.
+ *
+ * <ul>
+ * <li>{@code countdown}: the lab pair with the automatic failover on (2 s grace; the UNIX monitors of this host prove
+ * a killed QEMU gone), the primary SIGKILLed: the banner's countdown "Promoting the secondary in 2 s — Cancel".</li>
+ * <li>{@code restore}: the full lab pair, the secondary SIGKILLed, "Continue on the primary", then "Restore
+ * protection…": the dialog with the expected command line after "Start the new secondary in the lab" and the check;
+ * the resync in the jobs pane with its rate and time left; protected again. The resync of the lab's 16 MiB disk is
+ * ready in well under a second (docs/colo-full-pair.md), faster than the jobs pane's 1 s re-read: for the picture it
+ * is slowed to 1 MiB/s with {@code block-job-set-speed} on the survivor's harness monitor, and set free again after.</li>
+ * </ul>
+ */
+public final class WindowScreenshots {
+    private final Path out;
+    private final Path dir;
+    private ConsoleWindow window;
+
+    private WindowScreenshots(Path out, Path dir) {
+        this.out = out;
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "restore";
+        Path out = Path.of(args.length > 1 ? args[1] : "assets/screenshots");
+        Path dir = Files.createTempDirectory("colo-window-shots");
+        int status = 0;
+        try {
+            WindowScreenshots shots = new WindowScreenshots(out, dir);
+            if (mode.equals("countdown")) {
+                shots.countdown();
+            } else {
+                shots.restore();
+            }
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private void countdown() throws Exception {
+        try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab")))) {
+            show(Optional.empty());
+            PairEndpoints pair = new PairEndpoints(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
+            SessionOptions options = new SessionOptions(TransportSecurity.none(), ServiceProbes.none(),
+                    new AutoFailoverSetup(true, AutoFailoverSettings.DEFAULT_GRACE, Map.of()), Optional.empty());
+            fx(() -> window.openPair("lab pair (automatic failover on)", pair, HeartbeatSettings.defaults(),
+                    options));
+            await("the pair protected", Duration.ofSeconds(120), () -> text("#banner-verdict").equals("PROTECTED"));
+            TimeUnit.SECONDS.sleep(3);
+            lab.kill(LabSide.PRIMARY, LabSignal.KILL);
+            await("the countdown", Duration.ofSeconds(20), () -> text("#banner-countdown").contains(" in "));
+            shoot("14-auto-failover-countdown.png");
+            System.out.println("countdown shown: " + text("#banner-countdown"));
+            await("the policy disarmed after acting", Duration.ofSeconds(30), () -> visible("#banner-rearm"));
+            TimeUnit.SECONDS.sleep(2);
+            shoot("15-auto-failover-rearm.png");
+            close();
+        }
+    }
+
+    private void restore() throws Exception {
+        AtomicReference<LabPair> started = new AtomicReference<>();
+        show(Optional.of(() -> {
+            LabPair pair = LabPair.start(LabOptions.defaults().withKind(LabPairKind.FULL)
+                    .withRunDir(dir.resolve("lab")).withStartTimeout(Duration.ofSeconds(90)));
+            started.set(pair);
+            return running(pair);
+        }));
+        await("the lab pair protected", Duration.ofSeconds(240), () -> text("#banner-verdict").equals("PROTECTED"));
+        TimeUnit.SECONDS.sleep(15); // the guest boots (TCG), the probe sees it
+        LabPair lab = started.get();
+        lab.kill(LabSide.SECONDARY, LabSignal.KILL);
+        await("continue on primary offered", Duration.ofSeconds(30),
+                () -> text("#banner-verdict").equals("ACT: CONTINUE ON PRIMARY"));
+        fire("#continue-primary");
+        await("the confirmation", Duration.ofSeconds(10), () -> find("#confirm-agree").isPresent());
+        fx(() -> ((CheckBox) find("#confirm-agree").orElseThrow()).setSelected(true));
+        fire("#confirm-failover-button");
+        await("restore offered", Duration.ofSeconds(60), () -> visible("#banner-restore"));
+        TimeUnit.SECONDS.sleep(16); // the failover's notification hides after 15 s
+        fire("#banner-restore");
+        await("the restore dialog", Duration.ofSeconds(10), () -> find("#restore-start-lab").isPresent());
+        fire("#restore-start-lab");
+        await("the check passed", Duration.ofSeconds(120),
+                () -> find("#restore-run").map(n -> !n.isDisabled()).orElse(false));
+        TimeUnit.MILLISECONDS.sleep(500);
+        shoot("11-restore-dialog.png");
+
+        try (QmpClient harness = new QmpClient(QmpClientOptions.defaults("screenshot-harness"))) {
+            harness.connect(lab.primaryHarnessEndpoint());
+            fire("#restore-run");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean slowed = false;
+            while (!slowed && System.nanoTime() < deadline) {
+                try {
+                    harness.execute("block-job-set-speed", Map.of("device", "resync", "speed", 1L << 20))
+                            .get(5, TimeUnit.SECONDS);
+                    slowed = true;
+                } catch (java.util.concurrent.ExecutionException notYet) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+            }
+            if (!slowed) {
+                throw new AssertionError("the resync job never appeared on the survivor");
+            }
+            // the jobs pane: shown from the dialog's owner, the dialog moved aside
+            fx(() -> {
+                for (Window w : Window.getWindows()) {
+                    if (w != stage()) {
+                        w.setX(700);
+                        w.setY(470);
+                    }
+                }
+                ((TabPane) stage().getScene().lookup("#lower-tabs")).getSelectionModel().select(1);
+            });
+            await("a rate in the jobs pane", Duration.ofSeconds(12), () -> jobsText().contains("/s"));
+            TimeUnit.SECONDS.sleep(2);
+            shoot("12-resync-in-progress.png");
+            System.out.println("resync: " + jobsText());
+            harness.execute("block-job-set-speed", Map.of("device", "resync", "speed", 0L)).get(5, TimeUnit.SECONDS);
+        }
+        await("protected again", Duration.ofSeconds(180), () -> text("#restore-result").startsWith("Protected"));
+        System.out.println("restore: " + text("#restore-result"));
+        fire("#restore-close");
+        await("the banner protected", Duration.ofSeconds(60), () -> text("#banner-verdict").equals("PROTECTED"));
+        TimeUnit.SECONDS.sleep(3);
+        shoot("13-protected-again.png");
+        close();
+    }
+
+    private static LabStarter.RunningLab running(LabPair pair) {
+        PairEndpoints endpoints = new PairEndpoints(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint());
+        return new LabStarter.RunningLab() {
+            @Override
+            public PairEndpoints endpoints() {
+                return endpoints;
+            }
+
+            @Override
+            public ServiceProbes probes() {
+                return pair.state().serviceProbes();
+            }
+
+            @Override
+            public String description() {
+                return "full pair (screenshots)";
+            }
+
+            @Override
+            public boolean startsNewSecondaries() {
+                return true;
+            }
+
+            @Override
+            public Endpoint startNewSecondary(Endpoint slot) {
+                LabSide side = slot.equals(pair.primaryConsoleEndpoint()) ? LabSide.PRIMARY : LabSide.SECONDARY;
+                pair.startNewSecondary(side);
+                return pair.consoleEndpoint(side);
+            }
+
+            @Override
+            public void close() {
+                pair.close();
+            }
+        };
+    }
+
+    private final AtomicReference<Stage> stage = new AtomicReference<>();
+
+    private Stage stage() {
+        return stage.get();
+    }
+
+    private void show(Optional<Supplier<LabStarter.RunningLab>> lab) throws Exception {
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        ConsoleContext context = new ConsoleContext(Optional.empty(), TransportSecurity.none(),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC()),
+                () -> lab.orElseThrow().get(), new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(),
+                ZoneId.of("UTC"), false, lab.isPresent());
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage s = new Stage();
+            stage.set(s);
+            window = ConsoleApp.show(s, context);
+            s.setX(0);
+            s.setY(0);
+            s.setWidth(1280);
+            s.setHeight(800);
+            shown.complete(null);
+        });
+        shown.get(30, TimeUnit.SECONDS);
+    }
+
+    private void close() throws Exception {
+        fx(() -> stage().close());
+        TimeUnit.SECONDS.sleep(2);
+    }
+
+    private void shoot(String name) throws Exception {
+        Files.createDirectories(out);
+        Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name).toString()).inheritIO().start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("import failed for " + name);
+        }
+    }
+
+    /** A node of any of the console's windows (the main one or a dialog) by id. */
+    private static Optional<Node> find(String id) {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null) {
+                Node node = w.getScene().lookup(id);
+                if (node != null) {
+                    return Optional.of(node);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T> T onFx(Supplier<T> read) {
+        CompletableFuture<T> value = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                value.complete(read.get());
+            } catch (RuntimeException e) {
+                value.completeExceptionally(e);
+            }
+        });
+        try {
+            return value.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void fx(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static String text(String id) {
+        return onFx(() -> find(id).map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    private static boolean visible(String id) {
+        return onFx(() -> find(id).map(n -> n.isVisible() && n.isManaged()).orElse(false));
+    }
+
+    private static void fire(String id) {
+        fx(() -> ((ButtonBase) find(id).orElseThrow(() -> new AssertionError("no " + id))).fire());
+    }
+
+    private static String jobsText() {
+        return onFx(() -> {
+            StringBuilder text = new StringBuilder();
+            for (Window w : Window.getWindows()) {
+                for (Node n : w.getScene().getRoot().lookupAll(".job-progress-text")) {
+                    text.append(((Label) n).getText()).append(" | ");
+                }
+            }
+            return text.toString();
+        });
+    }
+
+    private static void await(String what, Duration limit, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("not within " + limit.toSeconds() + " s: " + what);
+    }
+}
