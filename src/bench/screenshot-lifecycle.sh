@@ -6,7 +6,7 @@
 #   14. the automatic failover's countdown banner, "Promoting the secondary in 2 s — Cancel"   15. after it acted:
 #       "Re-arm automatic failover"
 # Usage: src/bench/screenshot-lifecycle.sh [restore|countdown|all] [OUT_DIR]   (default all, assets/screenshots; needs
-# xvfb, imagemagick, QEMU). Its journal, profiles and labs live in temporary folders of its own.
+# xvfb, QEMU). Its journal, profiles and labs live in temporary folders of its own.
 set -eu
 cd "$(dirname "$0")/../.."
 what="${1:-all}"

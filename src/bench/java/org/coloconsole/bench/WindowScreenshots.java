@@ -45,8 +45,8 @@ import org.coloconsole.ui.SessionOptions;
 import org.coloconsole.ui.SupervisorSession;
 
 /**
- * Screenshots of the window on a real lab pair, driven from inside (the buttons fired as a click fires them) and taken
- * of the whole X screen with ImageMagick's {@code import}: run under Xvfb by src/bench/screenshot-lifecycle.sh.
+ * Screenshots of the window on a real lab pair, driven from inside (the buttons fired as a click fires them) and drawn
+ * by JavaFX's own snapshot of the window (or dialog) shown: run under Xvfb by src/bench/screenshot-lifecycle.sh.
  *
  * <ul>
  * <li>{@code countdown}: the lab pair with the automatic failover on (2 s grace; the UNIX monitors of this host prove
@@ -97,10 +97,23 @@ public final class WindowScreenshots {
                     options));
             await("the pair protected", Duration.ofSeconds(120), () -> text("#banner-verdict").equals("PROTECTED"));
             TimeUnit.SECONDS.sleep(3);
+            CompletableFuture<String> shot = new CompletableFuture<>();
+            fx(() -> ((Label) find("#banner-countdown").orElseThrow()).textProperty().addListener((obs, old, now) -> {
+                if (now.contains(" in ") && !shot.isDone()) {
+                    // after this pulse's bindings: the Cancel button and the row are shown by then
+                    Platform.runLater(() -> {
+                        try {
+                            write(stage().getScene(), out.resolve("14-auto-failover-countdown.png"));
+                            shot.complete(now);
+                        } catch (java.io.IOException e) {
+                            shot.completeExceptionally(e);
+                        }
+                    });
+                }
+            }));
+            Files.createDirectories(out);
             lab.kill(LabSide.PRIMARY, LabSignal.KILL);
-            await("the countdown", Duration.ofSeconds(20), () -> text("#banner-countdown").contains(" in "));
-            shoot("14-auto-failover-countdown.png");
-            System.out.println("countdown shown: " + text("#banner-countdown"));
+            System.out.println("countdown shown: " + shot.get(30, TimeUnit.SECONDS));
             await("the policy disarmed after acting", Duration.ofSeconds(30), () -> visible("#banner-rearm"));
             TimeUnit.SECONDS.sleep(2);
             shoot("15-auto-failover-rearm.png");
@@ -134,7 +147,7 @@ public final class WindowScreenshots {
         await("the check passed", Duration.ofSeconds(120),
                 () -> find("#restore-run").map(n -> !n.isDisabled()).orElse(false));
         TimeUnit.MILLISECONDS.sleep(500);
-        shoot("11-restore-dialog.png");
+        shoot("11-restore-dialog.png", "#restore-dialog");
 
         try (QmpClient harness = new QmpClient(QmpClientOptions.defaults("screenshot-harness"))) {
             harness.connect(lab.primaryHarnessEndpoint());
@@ -154,15 +167,7 @@ public final class WindowScreenshots {
                 throw new AssertionError("the resync job never appeared on the survivor");
             }
             // the jobs pane: shown from the dialog's owner, the dialog moved aside
-            fx(() -> {
-                for (Window w : Window.getWindows()) {
-                    if (w != stage()) {
-                        w.setX(700);
-                        w.setY(470);
-                    }
-                }
-                ((TabPane) stage().getScene().lookup("#lower-tabs")).getSelectionModel().select(1);
-            });
+            fx(() -> ((TabPane) stage().getScene().lookup("#lower-tabs")).getSelectionModel().select(1));
             await("a rate in the jobs pane", Duration.ofSeconds(12), () -> jobsText().contains("/s"));
             TimeUnit.SECONDS.sleep(2);
             shoot("12-resync-in-progress.png");
@@ -247,12 +252,42 @@ public final class WindowScreenshots {
         TimeUnit.SECONDS.sleep(2);
     }
 
+    /** The main window as it is drawn now. */
     private void shoot(String name) throws Exception {
+        shoot(name, "#console-window");
+    }
+
+    /**
+     * The window holding {@code id} (the main one or a dialog), drawn by JavaFX itself at this moment: an X grab
+     * under load can show a frame the FX thread has not painted yet (a 2 s countdown is gone by then).
+     */
+    private void shoot(String name, String id) throws Exception {
         Files.createDirectories(out);
-        Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name).toString()).inheritIO().start();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("import failed for " + name);
-        }
+        Path file = out.resolve(name);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                write(find(id).orElseThrow(() -> new AssertionError("no " + id)).getScene(), file);
+                done.complete(null);
+            } catch (Exception | AssertionError e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+
+    /** On the FX thread: the scene's snapshot as a PNG (without javafx.swing: the pixels copied by hand). */
+    private static void write(javafx.scene.Scene scene, Path file) throws java.io.IOException {
+        javafx.scene.image.WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0,
+                w);
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
+        javax.imageio.ImageIO.write(png, "png", file.toFile());
     }
 
     /** A node of any of the console's windows (the main one or a dialog) by id. */
