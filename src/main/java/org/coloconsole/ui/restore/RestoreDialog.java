@@ -50,7 +50,7 @@ public final class RestoreDialog extends Dialog<Void> {
         command.setId("restore-command-line");
         command.setEditable(false);
         command.setPrefRowCount((int) model.commandLine().lines().count());
-        command.setPrefColumnCount(110);
+        command.setPrefColumnCount(150);
         command.getStyleClass().add("selectable-text");
 
         TextField endpoint = new TextField();
@@ -62,10 +62,14 @@ public final class RestoreDialog extends Dialog<Void> {
         check.setId("restore-check");
         check.setOnAction(e -> model.check());
         endpoint.setOnAction(e -> model.check());
-        HBox endpointRow = new HBox(8, new Label("New secondary's monitor:"), endpoint, check);
+        Label monitor = new Label("New secondary's monitor:");
+        monitor.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox endpointRow = new HBox(8, monitor, endpoint, check);
         endpointRow.setAlignment(Pos.CENTER_LEFT);
         startInLab.ifPresent(start -> {
             Button lab = new Button("Start the new secondary in the lab");
+            lab.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             lab.setId("restore-start-lab");
             lab.setOnAction(e -> {
                 lab.setDisable(true);
@@ -96,8 +100,10 @@ public final class RestoreDialog extends Dialog<Void> {
         model.steps().addListener((ListChangeListener<String>) c -> steps.scrollTo(model.steps().size() - 1));
 
         VBox content = new VBox(8, needs, command, endpointRow, endpointProblem, problems, current, steps, result);
-        content.setPrefWidth(960);
         getDialogPane().setContent(content);
+        // the command line's longest lines whole, without a scroll bar on a 1280-wide screen
+        getDialogPane().setPrefWidth(1180);
+        getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button restore = (Button) getDialogPane().lookupButton(RESTORE);
         restore.setId("restore-run");
