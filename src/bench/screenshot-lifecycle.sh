@@ -1,8 +1,8 @@
 #!/bin/sh
 # Screenshots of the window's lifecycle actions on real lab pairs, under Xvfb (src/bench/java/.../WindowScreenshots):
 #   11. the restore dialog with the expected command line, after "Start the new secondary in the lab" and the check
-#   12. the resync in progress: the jobs pane with its rate and time left (slowed to 1 MiB/s for the picture: the
-#       lab's 16 MiB copy is otherwise ready in well under a second)   13. protected again
+#   12. the flow running, its copy (resync) step done (the jobs pane's rate and time left cannot be pictured: the
+#       lab's 16 MiB copy is ready in well under a second)   13. protected again (the dialog, then the window)
 #   14. the automatic failover's countdown banner, "Promoting the secondary in 2 s — Cancel"   15. after it acted:
 #       "Re-arm automatic failover"
 # Usage: src/bench/screenshot-lifecycle.sh [restore|countdown|all] [OUT_DIR]   (default all, assets/screenshots; needs

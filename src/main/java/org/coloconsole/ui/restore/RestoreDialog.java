@@ -102,7 +102,9 @@ public final class RestoreDialog extends Dialog<Void> {
         VBox content = new VBox(8, needs, command, endpointRow, endpointProblem, problems, current, steps, result);
         getDialogPane().setContent(content);
         // the command line's longest lines whole, without a scroll bar on a 1280-wide screen
-        getDialogPane().setPrefWidth(1180);
+        double room = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth() - 60;
+        getDialogPane().setPrefWidth(Math.min(1180, room));
+        getDialogPane().setMinWidth(Math.min(1180, room));
         getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button restore = (Button) getDialogPane().lookupButton(RESTORE);
