@@ -3,7 +3,6 @@ package org.coloconsole.ui.restore;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
@@ -71,17 +70,8 @@ public final class RestoreDialog extends Dialog<Void> {
             Button lab = new Button("Start the new secondary in the lab");
             lab.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             lab.setId("restore-start-lab");
-            lab.setOnAction(e -> {
-                lab.setDisable(true);
-                model.endpointProperty().set("");
-                start.get().whenComplete((started, failure) -> Platform.runLater(() -> {
-                    lab.setDisable(false);
-                    if (failure == null) {
-                        model.endpointProperty().set(started.text());
-                        model.check();
-                    }
-                }));
-            });
+            lab.setOnAction(e -> model.startInLab(start));
+            lab.disableProperty().bind(model.labStartingProperty());
             endpointRow.getChildren().add(lab);
         });
 

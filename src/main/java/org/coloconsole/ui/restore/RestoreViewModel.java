@@ -58,6 +58,8 @@ public final class RestoreViewModel {
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private RestorePort port;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper labStarting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     /**
      * @param survivor    the survivor's monitor: the new side's must be another
@@ -143,6 +145,33 @@ public final class RestoreViewModel {
             phase.set(Phase.REFUSED);
             result.set("Not ready: fix what is said above and check again. Nothing was sent.");
         }
+    }
+
+    /**
+     * The lab's "Start the new secondary": {@code start} runs off the FX thread and completes with its monitor, which
+     * is then filled in and checked.
+     */
+    public void startInLab(java.util.function.Supplier<CompletableFuture<Endpoint>> start) {
+        if (labStarting.get() || phase.get() == Phase.CHECKING || phase.get() == Phase.RUNNING) {
+            return;
+        }
+        labStarting.set(true);
+        endpoint.set("");
+        result.set("Starting a new secondary in the lab (empty disks, -incoming defer)…");
+        start.get().whenComplete((started, failure) -> fx.execute(() -> {
+            labStarting.set(false);
+            if (failure != null) {
+                result.set("The lab did not start the new secondary: " + why(failure));
+                return;
+            }
+            endpoint.set(started.text());
+            check();
+        }));
+    }
+
+    /** While the lab starts the new secondary. */
+    public javafx.beans.property.ReadOnlyBooleanProperty labStartingProperty() {
+        return labStarting.getReadOnlyProperty();
     }
 
     /** Starts the flow once the check passed; its steps and outcome come back on the FX thread. */
