@@ -188,10 +188,15 @@ public final class PairReducer {
                 o.at()));
     }
 
-    /** After re-protection (both sides in COLO again, seen by MIGRATION colo), a new failover may happen. */
+    /**
+     * After re-protection (both sides in COLO again, seen by MIGRATION colo), a new failover may happen. The failover
+     * before it is this console's own, or one a console opened later read from the survivor's polls (mode none after
+     * a request): its "took over" would otherwise outlive the new COLO and call the new secondary's guest a second one.
+     */
     private static PairState reprotectedIfBothBackInColo(PairState state, Observation o) {
-        if (!(o instanceof Observation.MigrationChanged m) || !"colo".equals(m.status())
-                || state.failover().phase() != FailoverProgress.Phase.SUCCEEDED) {
+        boolean failedOver = state.failover().phase() == FailoverProgress.Phase.SUCCEEDED
+                || state.primary().tookOver() || state.secondary().tookOver();
+        if (!(o instanceof Observation.MigrationChanged m) || !"colo".equals(m.status()) || !failedOver) {
             return state;
         }
         if (!"colo".equals(state.primary().migrationStatus()) || !"colo".equals(state.secondary().migrationStatus())) {

@@ -34,7 +34,7 @@ public final class Recommender {
             return wait("The failover to the " + failover.target().map(Side::label).orElse("?") + " was abandoned: "
                     + "check both sides, then clear it to act again.", reasons);
         }
-        Optional<Side> survivor = tookOver(pair);
+        Optional<Side> survivor = ProtectionRestore.survivor(pair);
         if (survivor.isPresent()) {
             return afterFailover(pair, survivor.get(), now, reasons);
         }
@@ -81,18 +81,6 @@ public final class Recommender {
                 "The console cannot watch " + which + ": the connection is refused on security grounds (TLS or plain "
                         + "TCP; the card says which file or setting). Whether " + (sides.size() == 1 ? "its QEMU runs"
                         : "their QEMUs run") + " is unknown: fix the connection before any failover.", reasons, false);
-    }
-
-    private static Optional<Side> tookOver(PairState pair) {
-        if (pair.failover().phase() == FailoverProgress.Phase.SUCCEEDED) {
-            return pair.failover().target();
-        }
-        for (Side side : Side.values()) {
-            if (pair.side(side).tookOver()) {
-                return Optional.of(side);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Recommendation twoGuests(PairState pair, List<String> reasons) {

@@ -94,6 +94,18 @@ public final class ConsoleWindow extends BorderPane {
     private SessionBinding binding;
     private JobsBinding jobsBinding;
     private LabStarter.RunningLab lab;
+    /** What the pair shown was opened with: restoring protection reopens the window on survivor + new side with it. */
+    private OpenedWith shown;
+    /** The restore dialog's blocking work (connecting, the check, the flow, the lab's new QEMU), never the FX thread. */
+    private final java.util.concurrent.ExecutorService restoring = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "console-restore");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private record OpenedWith(String name, PairEndpoints pair, HeartbeatSettings heartbeat, SessionOptions options) {
+    }
 
     public ConsoleWindow(ConsoleContext context, FxThread fx, Theme theme) {
         this.context = context;
@@ -336,6 +348,14 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, SessionOptions options) {
+        openNow(name, pair, heartbeat, options, session -> { }, why -> { });
+    }
+
+    /** As {@link #openNow}, telling {@code opened} (on the FX thread) the session once shown, or {@code failed} why. */
+    private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, SessionOptions options,
+                         java.util.function.Consumer<WindowSession> opened,
+                         java.util.function.Consumer<String> failed) {
+        shown = new OpenedWith(name, pair, heartbeat, options);
         closeSession();
         showStart();
         long open = ++opens;
@@ -351,14 +371,17 @@ public final class ConsoleWindow extends BorderPane {
                     if (open == opens) {
                         openFailed(name, why);
                     }
+                    failed.accept(why);
                 });
                 return;
             }
             fx.execute(() -> {
                 if (open == opens) {
                     show(name, pair, session);
+                    opened.accept(session);
                 } else {
                     closeLater(session); // the operator opened another pair meanwhile
+                    failed.accept("another pair was opened meanwhile");
                 }
             });
         });
@@ -398,6 +421,7 @@ public final class ConsoleWindow extends BorderPane {
             }
         });
         binding = new SessionBinding(session, fx, dashboard, log, status);
+        dashboard.banner().onRestore(this::restoreProtection);
 
         DashboardView view = new DashboardView(dashboard, c -> styled(new ConfirmFailoverDialog(window(), c)).showAndWait());
         LogView logView = new LogView(log, context.zone(), status::message);
@@ -434,6 +458,81 @@ public final class ConsoleWindow extends BorderPane {
         });
         return tabs;
     }
+
+    /**
+     * "Restore protection…": the dialog with the command line the new secondary needs, from the survivor's topology.
+     * Checking reopens the window's session on the new pair — the survivor as its primary, the new side as its
+     * secondary, with the same name, heartbeat and options (probes and fences follow their hosts) — so that the check,
+     * the flow and the resync job are watched on the pair that protection is restored to, and the window stays on it
+     * afterwards.
+     */
+    void restoreProtection() {
+        if (dashboardModel == null || dashboardModel.last() == null || shown == null) {
+            return;
+        }
+        org.coloconsole.colo.PairState state = dashboardModel.last().state();
+        Optional<org.coloconsole.colo.ProtectionRestore> restore = org.coloconsole.colo.ProtectionRestore.of(state);
+        if (restore.isEmpty()) {
+            status.message("Protection cannot be restored now: no side runs the VM alone after a failover.");
+            return;
+        }
+        org.coloconsole.colo.Side survivor = restore.get().survivor();
+        OpenedWith was = shown;
+        org.coloconsole.qmp.Endpoint survivorEndpoint = survivor == org.coloconsole.colo.Side.PRIMARY
+                ? was.pair().primary() : was.pair().secondary();
+        SessionOptions options = survivor == org.coloconsole.colo.Side.PRIMARY ? was.options()
+                : was.options().withSidesSwapped();
+        List<String> commandLine = org.coloconsole.colo.ReprotectPlan.expectedSecondary(state.side(survivor)
+                .topology().orElse(org.coloconsole.colo.Topology.empty()));
+        org.coloconsole.ui.restore.RestoreViewModel model = new org.coloconsole.ui.restore.RestoreViewModel(
+                survivorEndpoint, commandLine, fresh -> reopenForRestore(new OpenedWith(was.name(),
+                new PairEndpoints(survivorEndpoint, fresh), was.heartbeat(), options)), fx, restoring);
+        LabStarter.RunningLab running = lab;
+        boolean labSide = running != null && running.startsNewSecondaries()
+                && (running.endpoints().primary().equals(survivorEndpoint)
+                || running.endpoints().secondary().equals(survivorEndpoint));
+        Optional<java.util.function.Supplier<java.util.concurrent.CompletableFuture<org.coloconsole.qmp.Endpoint>>>
+                startInLab = labSide ? Optional.of(() -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                running.startNewSecondary(running.endpoints().primary().equals(survivorEndpoint)
+                        ? running.endpoints().secondary() : running.endpoints().primary()), restoring)
+                .whenComplete((started, failure) -> fx.execute(() -> status.message(failure == null
+                        ? "Lab: a new secondary waits with -incoming defer at " + started.text() + "."
+                        : "Lab: the new secondary did not start: " + failure.getMessage()))))
+                : Optional.empty();
+        styled(new org.coloconsole.ui.restore.RestoreDialog(window(), model, startInLab)).show();
+    }
+
+    /** Opens the window on the new pair; completes once both sides answer and were read, with its restore port. */
+    private java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort> reopenForRestore(
+            OpenedWith pair) {
+        java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort> ready =
+                new java.util.concurrent.CompletableFuture<>();
+        openNow(pair.name(), pair.pair(), pair.heartbeat(), pair.options(), session -> restoring.execute(() -> {
+            long deadline = System.nanoTime() + RESTORE_CONNECT.toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    org.coloconsole.colo.PairState state = session.current().state();
+                    if (state.primary().answering() && state.primary().synced() && state.secondary().answering()
+                            && state.secondary().synced()) {
+                        ready.complete(session.restore().orElseThrow(() -> new IllegalStateException(
+                                "this session cannot restore protection")));
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+                org.coloconsole.colo.SideState fresh = session.current().state().secondary();
+                ready.completeExceptionally(new IllegalStateException("the new side " + pair.pair().secondary()
+                        + " did not answer within " + RESTORE_CONNECT.toSeconds() + " s ("
+                        + org.coloconsole.ui.dashboard.SideCardViewModel.statusLine(fresh) + ")"));
+            } catch (InterruptedException e) {
+                ready.completeExceptionally(e);
+            }
+        }), why -> ready.completeExceptionally(new IllegalStateException(why)));
+        return ready;
+    }
+
+    /** How long the survivor and the new side may take to answer after the window reopened on them. */
+    private static final java.time.Duration RESTORE_CONNECT = java.time.Duration.ofSeconds(30);
 
     /** Starts the local lab pair in the background and opens it when it is up; the status bar follows it. */
     void startLab() {
@@ -548,6 +647,7 @@ public final class ConsoleWindow extends BorderPane {
         stopLab();
         io.shutdown();
         sessions.shutdown();
+        restoring.shutdownNow();
     }
 
     /** Where the divider stands, once the operator placed it (the window saves it). */

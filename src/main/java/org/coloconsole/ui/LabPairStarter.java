@@ -3,6 +3,7 @@ package org.coloconsole.ui;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.TcgWorkaround;
 import org.coloconsole.colo.ServiceProbes;
 
@@ -37,6 +38,18 @@ public final class LabPairStarter implements LabStarter {
             @Override
             public String description() {
                 return description;
+            }
+
+            @Override
+            public boolean startsNewSecondaries() {
+                return pair.state().kind() == org.coloconsole.app.lab.LabPairKind.FULL;
+            }
+
+            @Override
+            public org.coloconsole.qmp.Endpoint startNewSecondary(org.coloconsole.qmp.Endpoint slot) {
+                LabSide side = slot.equals(pair.primaryConsoleEndpoint()) ? LabSide.PRIMARY : LabSide.SECONDARY;
+                pair.startNewSecondary(side);
+                return pair.consoleEndpoint(side);
             }
 
             @Override

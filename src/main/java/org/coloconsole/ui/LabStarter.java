@@ -19,6 +19,22 @@ public interface LabStarter {
 
         String description();
 
+        /**
+         * Starts a new secondary for restoring protection in the lab slot that watched at {@code slot} (killing what
+         * runs there): fresh disks, the secondary's proxy, {@code -incoming defer}; blocking. Only a full lab pair can.
+         *
+         * @return its monitor, the one the slot had
+         * @throws RuntimeException with a sentence when it cannot
+         */
+        default org.coloconsole.qmp.Endpoint startNewSecondary(org.coloconsole.qmp.Endpoint slot) {
+            throw new UnsupportedOperationException("this lab cannot start a new secondary");
+        }
+
+        /** Whether {@link #startNewSecondary} can: a full lab pair (disks, proxy) only. */
+        default boolean startsNewSecondaries() {
+            return false;
+        }
+
         @Override
         void close();
     }

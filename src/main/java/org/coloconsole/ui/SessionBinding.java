@@ -57,6 +57,7 @@ final class SessionBinding implements AutoCloseable {
                 }
             });
             dashboard.banner().onCancel(port::cancel);
+            dashboard.banner().onRearm(port::rearm);
             countdown.offer(port.decision());
             return port.onDecision(countdown::offer);
         }).orElse(() -> { });

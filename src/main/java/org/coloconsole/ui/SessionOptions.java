@@ -30,6 +30,19 @@ public record SessionOptions(TransportSecurity security, ServiceProbes probes, A
         return new SessionOptions(security, ServiceProbes.none(), AutoFailoverSetup.off(), Optional.empty());
     }
 
+    /**
+     * The same pair's options for a session whose primary is this one's secondary (restoring protection makes the
+     * survivor the primary): each side's probe and fence action go with its host.
+     */
+    public SessionOptions withSidesSwapped() {
+        java.util.Map<org.coloconsole.colo.Side, org.coloconsole.engine.FenceSpec> fences =
+                new java.util.EnumMap<>(org.coloconsole.colo.Side.class);
+        autoFailover.fences().forEach((side, spec) -> fences.put(side.other(), spec));
+        return new SessionOptions(security, new ServiceProbes(probes.secondary(), probes.primary(),
+                probes.allowRemote(), probes.within()), new AutoFailoverSetup(autoFailover.enabled(),
+                autoFailover.grace(), fences), alertCommand);
+    }
+
     public SessionOptions withProbes(ServiceProbes value) {
         return new SessionOptions(security, value, autoFailover, alertCommand);
     }

@@ -4,7 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.coloconsole.app.RestoreAddresses;
+import org.coloconsole.colo.ReprotectCheck;
+import org.coloconsole.colo.ReprotectOptions;
+import org.coloconsole.engine.PairClaims;
+import org.coloconsole.engine.ReprotectOutcome;
+import org.coloconsole.engine.ReprotectReport;
+import org.coloconsole.engine.Reprotection;
+import org.coloconsole.ui.restore.RestorePort;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
@@ -29,7 +39,6 @@ import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.AutoFailover;
 import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.DesktopNotifier;
-import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.LogEntry;
@@ -53,10 +62,16 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     private final ExecutorService alerting;
 
     private final Optional<AutoFailover> autoFailover;
+    /** This process's claims: restoring protection takes the pair's lock and claim as a failover does. */
+    private final PairClaims claims;
+    /** Each QMP step of restoring protection, as the CLI's reprotect. */
+    private static final Duration REPROTECT_STEP = Duration.ofSeconds(5);
 
     private SupervisorSession(PairSession session, String name, Optional<DesktopNotifier> desktop,
-                              Optional<AlertCommand> command, Optional<AutoFailover> autoFailover) {
+                              Optional<AlertCommand> command, Optional<AutoFailover> autoFailover,
+                              PairClaims claims) {
         this.session = session;
+        this.claims = claims;
         this.jobs = new SupervisorJobs(session.supervisor());
         this.autoFailover = autoFailover;
         this.alerting = Executors.newSingleThreadExecutor(r -> {
@@ -92,7 +107,49 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
             public void disarm(String why) {
                 policy.disarm(why);
             }
+
+            @Override
+            public void rearm() {
+                policy.rearm();
+            }
         });
+    }
+
+    @Override
+    public Optional<RestorePort> restore() {
+        return Optional.of(new RestorePort() {
+            @Override
+            public List<String> check() throws InterruptedException {
+                PairSupervisor supervisor = session.supervisor();
+                ReprotectOptions options;
+                try {
+                    options = options(supervisor);
+                } catch (IllegalArgumentException e) {
+                    return List.of(e.getMessage());
+                }
+                return ReprotectCheck.problems(reprotection().read(), options).stream()
+                        .map(ReprotectCheck.Problem::sentence).toList();
+            }
+
+            @Override
+            public ReprotectOutcome run(Consumer<ReprotectReport> progress) throws InterruptedException {
+                return reprotection().run(options(session.supervisor()), progress);
+            }
+        });
+    }
+
+    /** As the CLI's reprotect: the survivor's own checkpoint interval, the addresses chosen on this host. */
+    private static ReprotectOptions options(PairSupervisor supervisor) {
+        Duration delay = supervisor.snapshot().state().primary().checkpointDelay().orElse(Duration.ofSeconds(20));
+        return RestoreAddresses.onThisHost(supervisor.config().primary(), supervisor.config().secondary(), delay);
+    }
+
+    private Reprotection reprotection() {
+        Duration delay = session.supervisor().snapshot().state().primary().checkpointDelay()
+                .orElse(Duration.ofSeconds(20));
+        return new Reprotection(session.supervisor(), REPROTECT_STEP, new Reprotection.Timeouts(Duration.ofMinutes(10),
+                Duration.ofSeconds(30), delay.multipliedBy(3).plusSeconds(5)),
+                claims);
     }
 
     /**
@@ -129,7 +186,7 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
                             MonotonicClock.system()));
                     policy.get().start();
                 }
-                return new SupervisorSession(session, name, desktop, options.alertCommand(), policy);
+                return new SupervisorSession(session, name, desktop, options.alertCommand(), policy, claims);
             } catch (RuntimeException e) {
                 session.close(); // nothing half-open: its journal, sockets and watcher go with it
                 throw e;

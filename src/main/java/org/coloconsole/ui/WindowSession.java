@@ -58,6 +58,14 @@ public interface WindowSession extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Restoring protection onto this session's secondary, its primary being the survivor, when this session can run
+     * it (the dialog opens the session on that pair first).
+     */
+    default Optional<org.coloconsole.ui.restore.RestorePort> restore() {
+        return Optional.empty();
+    }
+
     /** Where this session journals, when it does. */
     Optional<Path> journalFile();
 

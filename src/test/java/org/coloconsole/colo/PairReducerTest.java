@@ -182,6 +182,23 @@ class PairReducerTest {
     }
 
     @Test
+    void aConsoleOpenedAfterTheFailoverSeesTheRestoredPairAsColoNotAsTwoGuests() {
+        // it read the takeover from the survivor's polls (mode none, reason request); the new side waits, paused
+        Scenario s = Scenario.protectedPair().polledTookOver(Side.PRIMARY).polledStatus(Side.SECONDARY, false,
+                "inmigrate").apply(new Observation.ColoStatusPolled(Side.SECONDARY, T0,
+                Tag.of(ColoMode.class, "none"), Optional.of(Tag.of(ColoMode.class, "none")),
+                Tag.of(ColoExitReason.class, "none")));
+        assertThat(s.state.primary().tookOver()).isTrue();
+        s.apply(new Observation.MigrationChanged(Side.PRIMARY, s.now, "colo"))
+                .apply(new Observation.MigrationChanged(Side.SECONDARY, s.now, "colo"))
+                .apply(new Observation.Resumed(Side.SECONDARY, s.now));
+        assertThat(s.state.primary().tookOver()).isFalse();
+        assertThat(s.state.primary().coloMode().is(ColoMode.PRIMARY)).isTrue();
+        assertThat(s.state.secondary().coloMode().is(ColoMode.SECONDARY)).isTrue();
+        assertThat(s.state.twoGuestsRun()).isFalse();
+    }
+
+    @Test
     void anObservationThatChangesNothingReturnsTheSameState() {
         Scenario s = Scenario.protectedPair();
         PairState before = s.state;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.coloconsole.app.PairSession;
+import org.coloconsole.app.RestoreAddresses;
 import org.coloconsole.colo.ProtectionHistory;
 import org.coloconsole.colo.ReprotectCheck;
 import org.coloconsole.colo.ReprotectFacts;
@@ -19,9 +20,9 @@ import org.coloconsole.colo.ReprotectPlan;
 import org.coloconsole.colo.ReprotectStep;
 import org.coloconsole.colo.Side;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.ReprotectOutcome;
 import org.coloconsole.engine.ReprotectReport;
-import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.StepReport;
 

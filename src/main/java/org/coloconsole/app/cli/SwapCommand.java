@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
+import org.coloconsole.app.RestoreAddresses;
 import org.coloconsole.colo.ReprotectOptions;
 import org.coloconsole.colo.SwitchoverPlan;
 import org.coloconsole.engine.AuditTrail;

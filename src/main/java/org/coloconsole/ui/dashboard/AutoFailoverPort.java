@@ -17,4 +17,7 @@ public interface AutoFailoverPort {
 
     /** Disarms the policy because the console cannot be trusted to act ({@code why}: a fatal error). Never blocks. */
     void disarm(String why);
+
+    /** The operator lets the policy act again after it acted once or was cancelled (journaled). Never blocks. */
+    void rearm();
 }

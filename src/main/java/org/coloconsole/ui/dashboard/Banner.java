@@ -88,7 +88,9 @@ public final class Banner extends VBox {
 
         HBox countdown = countdownRow(model);
 
-        getChildren().addAll(verdictRow, countdown, headline, figures, reasons);
+        HBox actions = actionsRow(model);
+
+        getChildren().addAll(verdictRow, countdown, headline, actions, figures, reasons);
         for (Label copyable : new Label[] {verdict, headline, figures}) {
             CopyMenus.install(copyable, copyable::getText, model::asText);
         }
@@ -117,6 +119,32 @@ public final class Banner extends VBox {
         HBox row = new HBox(8, text, dash, cancel);
         row.setAlignment(Pos.CENTER_LEFT);
         row.managedProperty().bind(model.countdownProperty().isNotEmpty());
+        row.visibleProperty().bind(row.managedProperty());
+        return row;
+    }
+
+    /**
+     * What the operator can do from the banner besides a failover: restore protection while the domain says it can be
+     * restored, re-arm the automatic failover while the policy waits for it. Shown only when one of them is offered.
+     */
+    private static HBox actionsRow(BannerViewModel model) {
+        javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore protection…",
+                new FontIcon(Material2MZ.SECURITY));
+        restore.setId("banner-restore");
+        restore.setOnAction(e -> model.restoreProtection());
+        restore.setTooltip(new Tooltip("Bring COLO back onto a new secondary started with -incoming defer"));
+        restore.visibleProperty().bind(model.restorableProperty());
+        restore.managedProperty().bind(model.restorableProperty());
+        javafx.scene.control.Button rearm = new javafx.scene.control.Button("Re-arm automatic failover",
+                new FontIcon(Material2AL.AUTORENEW));
+        rearm.setId("banner-rearm");
+        rearm.setOnAction(e -> model.rearmAutoFailover());
+        rearm.setTooltip(new Tooltip("Let the automatic failover act again (journaled)"));
+        rearm.visibleProperty().bind(model.rearmableProperty());
+        rearm.managedProperty().bind(model.rearmableProperty());
+        HBox row = new HBox(8, restore, rearm);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.managedProperty().bind(model.restorableProperty().or(model.rearmableProperty()));
         row.visibleProperty().bind(row.managedProperty());
         return row;
     }

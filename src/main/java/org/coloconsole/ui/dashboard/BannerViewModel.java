@@ -17,6 +17,7 @@ import org.coloconsole.colo.AutoFailoverDecision;
 import org.coloconsole.colo.FailoverProgress;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.ProtectionRestore;
 import org.coloconsole.colo.Recommendation;
 import org.coloconsole.colo.Replication;
 import org.coloconsole.colo.Side;
@@ -40,6 +41,10 @@ public final class BannerViewModel {
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
     private Runnable cancel = () -> { };
+    private final ReadOnlyBooleanWrapper restorable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper rearmable = new ReadOnlyBooleanWrapper(false);
+    private Runnable restore = () -> { };
+    private Runnable rearm = () -> { };
     // the operator's choice: it survives every new snapshot (the reasons' "lost 6.6 s ago" changes each second)
     private final BooleanProperty detailsShown = new SimpleBooleanProperty(false);
 
@@ -54,6 +59,8 @@ public final class BannerViewModel {
     /** The recommendation and the pair's replication figures of this snapshot. */
     public void update(PairSnapshot snapshot) {
         update(snapshot.recommendation(), snapshot.state().failover());
+        // the domain's answer, not the banner's: the pair runs alone after a failover and the survivor serves
+        restorable.set(ProtectionRestore.of(snapshot.state()).isPresent());
         replication.set(replicationText(Replication.of(snapshot.state(), snapshot.at()), snapshot.state(),
                 snapshot.at()));
     }
@@ -135,6 +142,8 @@ public final class BannerViewModel {
             case OFF, DISARMED, HOLD -> countdown.set("");
         }
         cancellable.set(decision.kind() == AutoFailoverDecision.Kind.COUNTDOWN);
+        // the policy says it waits to be re-armed (after it acted once, or a cancel)
+        rearmable.set(decision.kind() == AutoFailoverDecision.Kind.DISARMED);
     }
 
     /** Whole seconds left, rounded up: "in 2 s" until the last second has begun. */
@@ -150,6 +159,29 @@ public final class BannerViewModel {
     public void cancelAutoFailover() {
         cancel.run();
     }
+
+    /** What the banner's "Restore protection…" button calls. */
+    public void onRestore(Runnable action) {
+        restore = action;
+    }
+
+    public void restoreProtection() {
+        restore.run();
+    }
+
+    /** What the banner's "Re-arm automatic failover" button calls. */
+    public void onRearm(Runnable action) {
+        rearm = action;
+    }
+
+    public void rearmAutoFailover() {
+        rearm.run();
+    }
+
+    /** Whether protection can be restored now ({@link ProtectionRestore}): the banner then offers it. */
+    public ReadOnlyBooleanProperty restorableProperty() { return restorable.getReadOnlyProperty(); }
+    /** Whether the automatic failover is disarmed and waits for the operator to re-arm it. */
+    public ReadOnlyBooleanProperty rearmableProperty() { return rearmable.getReadOnlyProperty(); }
 
     /** Empty unless the automatic failover counts down or acts. */
     public ReadOnlyStringProperty countdownProperty() { return countdown.getReadOnlyProperty(); }

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.coloconsole.colo.ColoProtection;
 import org.coloconsole.colo.Job;
 import org.coloconsole.colo.JobStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.colo.TransferRate;
 import org.coloconsole.ui.fx.Tone;
 
 /** Reads the pair's state into the pane's rows: the COLO protection first, then the primary's jobs, the secondary's. */
@@ -22,12 +24,17 @@ final class JobRows {
     }
 
     static List<JobRow> of(PairState pair) {
+        return of(pair, (side, job) -> TransferRate.Estimate.unknown());
+    }
+
+    /** @param rate each job's rate and time left, by the domain's rule over the progress seen so far */
+    static List<JobRow> of(PairState pair, BiFunction<Side, Job, TransferRate.Estimate> rate) {
         List<JobRow> rows = new ArrayList<>();
         rows.add(protection(ColoProtection.of(pair.primary(), pair.secondary(), pair.failover())));
         for (Side side : Side.values()) {
             SideState state = pair.side(side);
             for (Job job : state.jobs().values()) {
-                rows.add(job(state, job));
+                rows.add(job(state, job, rate.apply(side, job)));
             }
         }
         return rows;
@@ -39,6 +46,10 @@ final class JobRows {
     }
 
     static JobRow job(SideState side, Job job) {
+        return job(side, job, TransferRate.Estimate.unknown());
+    }
+
+    static JobRow job(SideState side, Job job, TransferRate.Estimate rate) {
         String detail;
         if (!side.answering()) {
             detail = "The " + side.side().label() + " does not answer: shown as last read; no action can be sent.";
@@ -51,7 +62,7 @@ final class JobRows {
             detail = "";
         }
         return new JobRow(Optional.of(side.side()), job.id(), job.type(), job.status().raw(), tone(job),
-                job.fraction(), progress(job), detail, job.failed(),
+                job.fraction(), progress(job) + rate(job, rate), detail, job.failed(),
                 side.answering() ? job.allowedActions() : Set.of());
     }
 
@@ -94,6 +105,33 @@ final class JobRows {
             return text + " (100%, still running)";
         }
         return text + " (" + Math.min(percent, 100) + "%)";
+    }
+
+    /**
+     * {@code  · 8.2 MiB/s · about 6 s left} while a job copies (the resync of restoring protection); nothing once it is
+     * in sync, paused or done, where a rate would be stale.
+     */
+    static String rate(Job job, TransferRate.Estimate estimate) {
+        if (!job.status().is(JobStatus.RUNNING) || job.totalProgress() > 0
+                && job.currentProgress() >= job.totalProgress()) {
+            return "";
+        }
+        if (estimate.perSecond().isEmpty()) {
+            return " · rate not known yet";
+        }
+        String speed = amount(job, Math.round(estimate.perSecond().getAsDouble())) + "/s";
+        return " · " + speed + estimate.remaining().map(left -> " · about " + left(left) + " left").orElse("");
+    }
+
+    private static String left(java.time.Duration left) {
+        long seconds = (left.toMillis() + 999) / 1000;
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 2 * 3600) {
+            return (seconds + 59) / 60 + " min";
+        }
+        return (seconds + 3599) / 3600 + " h";
     }
 
     /** {@code 12.5 / 64.0 MiB}: the unit once when both share it, so the text fits beside the bar. */

@@ -134,8 +134,8 @@ public final class JobsView extends BorderPane {
     }
 
     private static TableColumn<JobRow, JobRow> progressColumn() {
-        TableColumn<JobRow, JobRow> column = rowColumn("Progress", 300);
-        column.setMinWidth(300); // the bar and "15.8 / 64.0 MiB (25%)" beside it
+        TableColumn<JobRow, JobRow> column = rowColumn("Progress", 420);
+        column.setMinWidth(420); // the bar and "15.8 / 64.0 MiB (25%) · 8.2 MiB/s · about 6 s left" beside it
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar(0);
             private final Label text = new Label();

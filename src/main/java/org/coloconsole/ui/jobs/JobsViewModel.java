@@ -1,7 +1,9 @@
 package org.coloconsole.ui.jobs;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -12,7 +14,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.coloconsole.colo.Job;
 import org.coloconsole.colo.JobAction;
+import org.coloconsole.colo.TransferRate;
+import org.coloconsole.engine.MonotonicClock;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Side;
 import org.coloconsole.engine.JobActionOutcome;
@@ -35,18 +40,45 @@ public final class JobsViewModel {
     // rows with an action out: no second click until QEMU answered
     private final Set<String> busy = new HashSet<>();
     private PairState state;
+    private final MonotonicClock clock;
+    // each job's progress readings (by row key) with when they arrived: the domain's rate rule reads them
+    private final Map<String, List<TransferRate.Sample>> samples = new HashMap<>();
 
     /**
      * @param fx where outcomes are applied: the FX thread (inline in tests)
      */
     public JobsViewModel(JobActionPort port, Executor fx) {
+        this(port, fx, MonotonicClock.system());
+    }
+
+    /**
+     * @param clock when each state's progress was seen, for the rate and time left
+     */
+    public JobsViewModel(JobActionPort port, Executor fx, MonotonicClock clock) {
         this.port = Objects.requireNonNull(port, "port");
         this.fx = Objects.requireNonNull(fx, "fx");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public void update(PairState pair) {
         this.state = Objects.requireNonNull(pair, "pair");
+        long now = clock.nanos();
+        Set<String> present = new HashSet<>();
+        for (Side side : Side.values()) {
+            for (Job job : pair.side(side).jobs().values()) {
+                String key = side.label() + "/" + job.id();
+                present.add(key);
+                samples.put(key, TransferRate.add(samples.getOrDefault(key, List.of()),
+                        new TransferRate.Sample(job.currentProgress(), job.totalProgress(), now)));
+            }
+        }
+        samples.keySet().retainAll(present);
         refresh();
+    }
+
+    /** The rate and time left of that side's job now, by the domain's rule. */
+    private TransferRate.Estimate estimate(Side side, Job job) {
+        return TransferRate.of(samples.getOrDefault(side.label() + "/" + job.id(), List.of()), clock.nanos());
     }
 
     /**
@@ -110,7 +142,7 @@ public final class JobsViewModel {
         if (state == null) {
             return;
         }
-        List<JobRow> next = JobRows.of(state).stream()
+        List<JobRow> next = JobRows.of(state, this::estimate).stream()
                 .map(r -> busy.contains(r.key()) ? r.withEnabled(Set.of()) : r)
                 .toList();
         merge(next);

@@ -68,6 +68,22 @@ class JobsViewModelTest {
     }
 
     @Test
+    void aCopyingJobShowsItsRateAndTimeLeftFromTheProgressSeenAndNoneOnceInSync() {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_000);
+        JobsViewModel timed = new JobsViewModel(port, Runnable::run, nanos::get);
+        timed.update(Pairs.protectedPair().jobs(Side.PRIMARY, Pairs.job("resync", "mirror", "running", 0,
+                16 * MIB)).state());
+        nanos.addAndGet(2_000_000_000L);
+        timed.update(Pairs.protectedPair().jobs(Side.PRIMARY, Pairs.job("resync", "mirror", "running", 4 * MIB,
+                16 * MIB)).state());
+        assertThat(timed.rows().get(1).progressText()).isEqualTo("4.0 / 16.0 MiB (25%) · 2.0 MiB/s · about 6 s left");
+
+        timed.update(Pairs.protectedPair().jobs(Side.PRIMARY, Pairs.job("resync", "mirror", "ready", 16 * MIB,
+                16 * MIB)).state());
+        assertThat(timed.rows().get(1).progressText()).isEqualTo("16.0 / 16.0 MiB · in sync");
+    }
+
+    @Test
     void eachSidesJobsFollowTheProtectionRowWithTheirProgress() {
         model.update(Pairs.protectedPair()
                 .jobs(Side.PRIMARY, Pairs.job("m0", "mirror", "running", 2 * MIB, 4 * MIB))
@@ -78,7 +94,7 @@ class JobsViewModelTest {
         JobRow m0 = row("primary/m0");
         assertThat(m0.type()).isEqualTo("mirror");
         assertThat(m0.fraction()).contains(0.5);
-        assertThat(m0.progressText()).isEqualTo("2.0 / 4.0 MiB (50%)");
+        assertThat(m0.progressText()).isEqualTo("2.0 / 4.0 MiB (50%) · rate not known yet");
         assertThat(m0.tone()).isEqualTo(Tone.OK);
         JobRow s0 = row("secondary/s0");
         assertThat(s0.fraction()).isEmpty();

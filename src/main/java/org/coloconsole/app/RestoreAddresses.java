@@ -1,6 +1,7 @@
-package org.coloconsole.app.cli;
+package org.coloconsole.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -9,10 +10,12 @@ import org.coloconsole.colo.ReprotectOptions;
 import org.coloconsole.qmp.Endpoint;
 
 /**
- * The addresses a restore of protection needs ({@code protect}, {@code reprotect}, {@code swap}, {@code lab drill}):
- * as the flags give them, else free ports on loopback, the only place where the console can tell a port is free.
+ * The addresses a restore of protection needs ({@code protect}, {@code reprotect}, {@code swap}, {@code lab drill},
+ * the window's Restore protection…): the new side's NBD server and migration listener, the survivor's two colo-compare
+ * loops; as the flags give them, else free ports on loopback, the only place where the console can tell a port is
+ * free.
  */
-final class RestoreAddresses {
+public final class RestoreAddresses {
     private RestoreAddresses() {
     }
 
@@ -22,7 +25,7 @@ final class RestoreAddresses {
      * @return empty for a pair not on loopback without both flags (the caller asks for them)
      * @throws IllegalArgumentException a sentence, when {@code --nbd} is not HOST:PORT
      */
-    static Optional<ReprotectOptions> choose(Endpoint survivor, Endpoint fresh, String nbd, String incoming,
+    public static Optional<ReprotectOptions> choose(Endpoint survivor, Endpoint fresh, String nbd, String incoming,
                                              String export, Duration checkpointDelay) throws IOException {
         Optional<String> freshHost = loopbackHost(fresh);
         Optional<String> survivorHost = loopbackHost(survivor);
@@ -44,8 +47,23 @@ final class RestoreAddresses {
                 freePort(survivorHost.get()), freePort(survivorHost.get()), checkpointDelay));
     }
 
+    /**
+     * Without flags (the window): free ports on loopback.
+     *
+     * @throws IllegalArgumentException with a sentence when a side is not on this host
+     */
+    public static ReprotectOptions onThisHost(Endpoint survivor, Endpoint fresh, Duration checkpointDelay) {
+        try {
+            return choose(survivor, fresh, null, null, ReprotectOptions.GUIDE_EXPORT, checkpointDelay)
+                    .orElseThrow(() -> new IllegalArgumentException(needFlags(survivor, fresh)
+                            .replace("give --nbd", "run colo-console reprotect with --nbd")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on this host: " + e.getMessage(), e);
+        }
+    }
+
     /** The sentence for {@link #choose}'s empty answer. */
-    static String needFlags(Endpoint survivor, Endpoint fresh) {
+    public static String needFlags(Endpoint survivor, Endpoint fresh) {
         return "The console picks the NBD and migration addresses only for a pair on loopback; give --nbd and "
                 + "--incoming for " + fresh.text() + " (the survivor " + survivor.text() + " must be on loopback).";
     }
