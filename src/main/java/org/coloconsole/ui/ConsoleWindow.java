@@ -64,6 +64,9 @@ public final class ConsoleWindow extends BorderPane {
     private final javafx.beans.property.ReadOnlyStringWrapper title =
             new javafx.beans.property.ReadOnlyStringWrapper(APP_NAME);
     private final ConsoleMenus menus;
+    /** The log's clock, the operator's choice (remembered in {@link WindowState}). */
+    private final javafx.beans.property.ObjectProperty<org.coloconsole.ui.log.LogTimes> logTimes =
+            new javafx.beans.property.SimpleObjectProperty<>(org.coloconsole.ui.log.LogTimes.LOCAL);
     /** Profile file I/O runs here, never on the FX thread; one thread keeps the writes in order. */
     private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "console-profile-io");
@@ -100,7 +103,8 @@ public final class ConsoleWindow extends BorderPane {
         this.fx = fx;
         this.theme = theme;
         setId("console-window");
-        menus = new ConsoleMenus(new MenuActions(), theme.darkProperty());
+        logTimes.set(context.window().loaded().logTimes());
+        menus = new ConsoleMenus(new MenuActions(), theme.darkProperty(), logTimes);
         top.getChildren().add(toolbar());
         setTop(top);
         setCenter(center);
@@ -387,6 +391,8 @@ public final class ConsoleWindow extends BorderPane {
             status.message(alert.title() + ": " + alert.body());
         });
         LogViewModel log = new LogViewModel();
+        log.zoneProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> logTimes.get().zone(context.zone()), logTimes));
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());
             Notifications note = Notifications.create().owner(window()).title("Failover")
@@ -688,6 +694,11 @@ public final class ConsoleWindow extends BorderPane {
     /** "pair name — COLO Console" while a pair is open: the window's title, so the task bar names the pair. */
     public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Which clock the log's times are read on; the menu sets it, and the window's state remembers it. */
+    public javafx.beans.property.ObjectProperty<org.coloconsole.ui.log.LogTimes> logTimes() {
+        return logTimes;
     }
 
     public ConsoleStatusBar statusBar() {
