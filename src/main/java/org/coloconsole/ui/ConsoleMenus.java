@@ -40,6 +40,8 @@ final class ConsoleMenus {
         void showShortcuts();
 
         void showAbout();
+
+        void showOperatorGuide();
     }
 
     static final KeyCombination CONNECT = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
@@ -92,7 +94,8 @@ final class ConsoleMenus {
         Menu pair = new Menu("Pair", null, promote, continuePrimary);
         pair.setId("menu-pair");
 
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", "menu-shortcuts", actions::showShortcuts),
+        Menu help = new Menu("Help", null, item("Operator guide", "menu-guide", actions::showOperatorGuide),
+                item("Keyboard shortcuts", "menu-shortcuts", actions::showShortcuts),
                 item("About COLO Console", "menu-about", actions::showAbout));
         help.setId("menu-help");
         file.setId("menu-file");

@@ -608,6 +608,25 @@ public final class ConsoleWindow extends BorderPane {
                         .map(org.coloconsole.colo.PairSnapshot::state)));
     }
 
+    /**
+     * Help ▸ Operator guide: handed to the desktop off the FX thread; when it is not found or nothing opens it, a
+     * dialog says where it is (or where it was looked for), as text the operator can copy.
+     */
+    void showOperatorGuide(OperatorGuide guide) {
+        Optional<java.nio.file.Path> file = guide.find();
+        if (file.isEmpty()) {
+            showText("guide-dialog", "Operator guide", "The operator guide is not installed here",
+                    "Looked for it in:\n" + guide.candidates().stream().map(p -> "  " + p)
+                            .collect(java.util.stream.Collectors.joining("\n"))
+                    + "\nIt is docs/operator-guide.md in the source tree.");
+            return;
+        }
+        status.message("Opening the operator guide " + file.get() + "…");
+        io.execute(() -> OperatorGuide.openOnDesktop(file.get()).ifPresent(why -> fx.execute(() ->
+                showText("guide-dialog", "Operator guide", "The desktop did not open the operator guide: " + why,
+                        file.get().toString()))));
+    }
+
     /** An information dialog whose text the reader may select and copy. */
     private void showText(String id, String title, String header, String text) {
         javafx.scene.control.Alert info = styled(new javafx.scene.control.Alert(
@@ -675,6 +694,11 @@ public final class ConsoleWindow extends BorderPane {
         @Override
         public void showAbout() {
             ConsoleWindow.this.showAbout();
+        }
+
+        @Override
+        public void showOperatorGuide() {
+            ConsoleWindow.this.showOperatorGuide(OperatorGuide.standard());
         }
     }
 
