@@ -78,7 +78,7 @@ class DesktopHabitsTest {
         assertThat(bar.getMenus().get(3).getItems()).extracting(MenuItem::getId)
                 .containsExactly("menu-guide", "menu-shortcuts", "menu-about");
         Path nowhere = dir.resolve("no/operator-guide.md");
-        javafx.application.Platform.runLater(() -> window.showOperatorGuide(new OperatorGuide(java.util.List.of(nowhere))));
+        new org.coloconsole.ui.fx.FxThread().execute(() -> window.showOperatorGuide(new OperatorGuide(java.util.List.of(nowhere))));
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#guide-dialog").tryQuery().isPresent());
         javafx.scene.control.DialogPane pane = robot.lookup("#guide-dialog").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(((javafx.scene.control.TextArea) pane.getContent()).getText()).contains(nowhere.toString());
