@@ -48,11 +48,11 @@ xdotool mousemove 323 26 click 1; sleep 0.8        # the Pair menu
 import -window root "$OUT/6-pair-menu.png"
 xdotool mousemove 380 58 click 1; sleep 1.5        # Promote the secondary…
 import -window root "$OUT/3-confirm.png"
-xdotool mousemove 227 538 click 1; sleep 0.4       # the explicit confirmation tick
-xdotool mousemove 611 598 click 1; sleep 8         # Fail over now
+$CONFIRM_FAILOVER
+sleep 8                                            # the explicit confirmation tick, Fail over now, the runbook
 import -window root "$OUT/4-after-failover.png"
 xdotool mousemove 379 26 click 1; sleep 0.8        # Help
-xdotool mousemove 440 90 click 1; sleep 1.5        # About COLO Console
+xdotool mousemove 440 131 click 1; sleep 1.5       # About COLO Console (after Operator guide, Keyboard shortcuts)
 import -window root "$OUT/7-about.png"
 xdotool key Escape
 DRIVE

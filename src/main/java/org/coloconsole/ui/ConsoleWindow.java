@@ -395,8 +395,10 @@ public final class ConsoleWindow extends BorderPane {
                 () -> logTimes.get().zone(context.zone()), logTimes));
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());
+            // wrapped: ControlsFX sizes the pop-up to its longest line and anchors it bottom-right, so a
+            // one-line outcome ran off the window's left edge (assets/screenshots/4-after-failover.png)
             Notifications note = Notifications.create().owner(window()).title("Failover")
-                    .text(outcome.sentence()).hideAfter(Duration.seconds(15));
+                    .text(wrapped(outcome.sentence(), NOTE_COLUMNS)).hideAfter(Duration.seconds(15));
             if (outcome.verified()) {
                 note.showInformation();
             } else {
@@ -700,6 +702,27 @@ public final class ConsoleWindow extends BorderPane {
         public void showOperatorGuide() {
             ConsoleWindow.this.showOperatorGuide(OperatorGuide.standard());
         }
+    }
+
+    /** The outcome pop-up's width in characters: a third of the smallest window (960 px) or so. */
+    static final int NOTE_COLUMNS = 64;
+
+    /** {@code text} broken at spaces into lines of at most {@code columns} characters (a longer word keeps its line). */
+    static String wrapped(String text, int columns) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > columns) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
     }
 
     /** Dialogs are scenes of their own: give them the console's sheet and the current light/dark choice. */
