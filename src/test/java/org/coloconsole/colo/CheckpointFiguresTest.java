@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * a real QEMU 7.2 COLO pair (test resources org/coloconsole/colo/transcripts/, full-primary-failover-kvm.log and
  * a-min-kvm.log), and the same again from the lab's full pair under TCG on QEMU 7.2.22 with {@code colo-console qmp
  * … query-migrate} (primary {@code {"status":"colo"}}, secondary the same with its socket-address): QEMU reports no
- * checkpoint figures while COLO runs, so the card shows none. (COLO does not start on the lab's QEMU 10.0.2, see
- * docs/colo-behaviour.md; 10.0's fill_source_migration_info has the same empty COLO case.)
+ * checkpoint figures while COLO runs, so the card shows none. (COLO does not start on QEMU 10.0.0-10.0.6, the
+ * lab's 10.0.2 among them; 10.0's fill_source_migration_info has the same empty COLO case.)
  */
 class CheckpointFiguresTest {
     private static final Instant AT = Instant.parse("2026-11-25T19:42:50Z");
