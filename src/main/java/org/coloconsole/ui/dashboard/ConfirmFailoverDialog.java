@@ -23,7 +23,7 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
     }
 
     /** The screen height the dialog's other parts take (header, the other side, the tick, the buttons). */
-    private static final double STEPS_MARGIN = 420;
+    private static final double STEPS_MARGIN = 330;
     private static final double MIN_STEPS_HEIGHT = 160;
     public static final ButtonType CONFIRM = new ButtonType("Fail over now", ButtonData.OTHER);
 
@@ -70,7 +70,6 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - STEPS_MARGIN;
         stepsView.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.min(steps.prefHeight(-1), Math.max(MIN_STEPS_HEIGHT, room)), steps.heightProperty()));
-        stepsView.setPrefViewportWidth(steps.prefWidth(-1));
         VBox content = new VBox(10, sends, stepsView, otherHeading, other);
         content.setPadding(new Insets(6, 4, 6, 4));
 
