@@ -68,8 +68,8 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         stepsView.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         stepsView.getStyleClass().add("edge-to-edge");
         double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - STEPS_MARGIN;
-        stepsView.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(steps.prefHeight(-1), Math.max(MIN_STEPS_HEIGHT, room)), steps.heightProperty()));
+        // as tall as the steps (no scroll bar for a plan that fits), at most the room the screen has
+        stepsView.setMaxHeight(Math.max(MIN_STEPS_HEIGHT, room));
         VBox content = new VBox(10, sends, stepsView, otherHeading, other);
         content.setPadding(new Insets(6, 4, 6, 4));
 
