@@ -62,9 +62,10 @@ class LogKeepsQemuOrderTest {
     @Test
     @SuppressWarnings("unchecked")
     void eachSidesRowsStayInTheOrderItsQemuSentThemWhateverTheClocksSay(FxRobot robot) {
-        TableView<LogEntry> table = robot.lookup("#log-table").queryAs(TableView.class);
+        // the pair opens off the FX thread: its table and cards appear once its session is up
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(LabelText.of(robot, "#secondary-colo")).isEqualTo("mode secondary"));
+        TableView<LogEntry> table = robot.lookup("#log-table").queryAs(TableView.class);
         for (int i = 1; i <= EVENTS; i++) {
             // the primary's clock steps back by a minute halfway through; the secondary's runs an hour behind
             long primarySeconds = PRIMARY_CLOCK + i - (i > EVENTS / 2 ? 60 : 0);
