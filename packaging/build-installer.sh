@@ -147,6 +147,11 @@ finish_deb() {
         printf ' On Debian systems the full text of the Apache License 2.0 is in\n'
         printf ' /usr/share/common-licenses/Apache-2.0.\n'
     } >"$doc/copyright"
+    # Help ▸ Operator guide opens these (ui/OperatorGuide.java); the guide links to the other two by name
+    local guide
+    for guide in operator-guide.md qemu-setup.md troubleshooting.md colo-behaviour.md; do
+        install -m 0644 "$repo_root/docs/$guide" "$doc/$guide"
+    done
     install -D -m 0644 "$script_dir/linux/debian/lintian-overrides" "$root/usr/share/lintian/overrides/$name"
 
     # jpackage's own list and ours (--linux-package-deps) can name a library twice (libxtst6): once is enough

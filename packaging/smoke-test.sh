@@ -106,6 +106,8 @@ for page in "$name" "$name-qmp" "$name-status"; do
         man -w "$page" >/dev/null || fail "man -w $page finds no page."
     fi
 done
+# Help ▸ Operator guide opens it (ui/OperatorGuide.java)
+[[ -f /usr/share/doc/$name/operator-guide.md ]] || fail "no operator guide /usr/share/doc/$name/operator-guide.md."
 completion=/usr/share/bash-completion/completions/$name
 [[ -f "$completion" ]] || fail "no bash completion $completion."
 bash -c 'source "$1" && complete -p "$2"' completion "$completion" "$name" >/dev/null \

@@ -21,3 +21,11 @@ trap '"'"'kill $APP 2>/dev/null || true'"'"' EXIT
 for i in $(seq 1 80); do xdotool search --name "COLO Console$" >/dev/null 2>&1 && break; sleep 0.25; done
 WID=$(xdotool search --name "COLO Console$" | head -1)
 xdotool windowmove "$WID" 0 0 windowsize "$WID" 1280 800'
+# Lines for a drive script while the "Confirm failover" dialog is up: tick the confirmation and press "Fail over now",
+# found from the dialog's own place and size (it grows with the plan's steps; the tick and the buttons keep their
+# distance to its bottom, the buttons to its right edge). Spliced as $CONFIRM_FAILOVER, as above.
+# shellcheck disable=SC2016,SC2034 # expanded by the drive script, not here; used by the script that sources this
+CONFIRM_FAILOVER='DLG=$(xdotool search --name "^Confirm failover$" | head -1)
+eval "$(xdotool getwindowgeometry --shell "$DLG")"
+xdotool mousemove $((X + 14)) $((Y + HEIGHT - 91)) click 1; sleep 0.5
+xdotool mousemove $((X + WIDTH - 202)) $((Y + HEIGHT - 31)) click 1'

@@ -3,7 +3,7 @@
 #   8. healthy: the topology on both cards, the primary's probe green, the secondary not probed (a COLO secondary
 #      answers through the primary)  9. the secondary QEMU killed: the recommendation, and the primary's probe red
 #      (colo-compare still in its packet path)  10. after "Continue on primary": the survivor's topology (local disk,
-#      direct network) and its probe green
+#      direct network) and its probe green  11. the confirmation of "Continue on primary": the full pair's steps
 # Usage: src/bench/screenshots-fullpair.sh [OUT_DIR]   (default assets/screenshots; needs xvfb, imagemagick, xdotool,
 # curl, QEMU). The lab lives in a run dir of this script's own; stops only the console it started (and its lab).
 set -euo pipefail
@@ -30,8 +30,9 @@ kill -KILL \$(pgrep -P \$APP -a | grep -- "-name secondary" | awk '{print \$1}')
 sleep 5
 import -window root "$OUT/9-fullpair-secondary-lost.png"
 xdotool mousemove 1108 328 click 1; sleep 2        # Continue on primary
-xdotool mousemove 174 546 click 1; sleep 0.5       # the explicit confirmation tick
-xdotool mousemove 558 606 click 1; sleep 30        # Fail over now; the failover's notification hides after 15 s
+import -window root "$OUT/11-fullpair-confirm.png"
+$CONFIRM_FAILOVER
+sleep 30                                           # tick, Fail over now; the failover's notification hides after 15 s
 import -window root "$OUT/10-fullpair-after-continue.png"
 DRIVE
 xvfb-run -a -s "-screen 0 1280x800x24" bash "$RUN/drive.sh"

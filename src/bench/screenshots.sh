@@ -48,11 +48,14 @@ xdotool mousemove 323 26 click 1; sleep 0.8        # the Pair menu
 import -window root "$OUT/6-pair-menu.png"
 xdotool mousemove 380 58 click 1; sleep 1.5        # Promote the secondary…
 import -window root "$OUT/3-confirm.png"
-xdotool mousemove 227 538 click 1; sleep 0.4       # the explicit confirmation tick
-xdotool mousemove 611 598 click 1; sleep 8         # Fail over now
+$CONFIRM_FAILOVER
+# the explicit confirmation tick and Fail over now: wait for the runbook's outcome in the journal (TCG under load
+# takes from 3 to 20 s), then for its pop-up to slide in
+for i in \$(seq 1 120); do grep -rqs '"kind":"action_outcome"' "$RUN/data" && break; sleep 0.5; done
+sleep 2
 import -window root "$OUT/4-after-failover.png"
 xdotool mousemove 379 26 click 1; sleep 0.8        # Help
-xdotool mousemove 440 90 click 1; sleep 1.5        # About COLO Console
+xdotool mousemove 440 131 click 1; sleep 1.5       # About COLO Console (after Operator guide, Keyboard shortcuts)
 import -window root "$OUT/7-about.png"
 xdotool key Escape
 DRIVE

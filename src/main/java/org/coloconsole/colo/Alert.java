@@ -19,7 +19,12 @@ public record Alert(Kind kind, Optional<Side> side, String title, String body, I
         ACT,
         CANNOT_TELL,
         SPLIT_BRAIN,
-        SIDE_LOST
+        SIDE_LOST;
+
+        /** How the alert command and the journal name it: "act", "cannot-tell", "split-brain", "side-lost". */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** The alerts raised by going from {@code before} (empty: the first snapshot) to {@code after}. Pure. */

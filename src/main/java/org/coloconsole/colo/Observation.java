@@ -164,7 +164,12 @@ public sealed interface Observation {
                             Tag<ColoExitReason> reason) implements Observation {
     }
 
-    record MigratePolled(Side side, Instant at, String status) implements Observation {
+    /** @param lastCheckpoint the last checkpoint's figures, when QEMU reports them (CheckpointFigures) */
+    record MigratePolled(Side side, Instant at, String status, Optional<CheckpointFigures> lastCheckpoint)
+            implements Observation {
+        public MigratePolled(Side side, Instant at, String status) {
+            this(side, at, status, Optional.empty());
+        }
     }
 
     /** {@code query-version}; a fresh process may not have the greeting's version at hand. */

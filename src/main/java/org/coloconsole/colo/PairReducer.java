@@ -105,6 +105,10 @@ public final class PairReducer {
             b.runState = "shutdown";
         } else if (o instanceof Observation.MigrationChanged m) {
             b.migrationStatus = m.status();
+            if (!"colo".equals(m.status())) {
+                // figures of a replication that is over would read as current: they go with it
+                b.lastCheckpointFigures = Optional.empty();
+            }
         } else if (o instanceof Observation.JobStatusChanged || o instanceof Observation.JobsPolled
                 || o instanceof Observation.BlockJobEvent) {
             b.jobs = JobsReducer.reduce(s.jobs(), o);
@@ -123,6 +127,8 @@ public final class PairReducer {
             }
         } else if (o instanceof Observation.MigratePolled m) {
             b.migrationStatus = m.status();
+            // figures of a replication that is over would read as current: they go with it
+            b.lastCheckpointFigures = m.lastCheckpoint();
         } else if (o instanceof Observation.VersionPolled v) {
             b.qemuVersion = Optional.of(v.version());
         } else if (o instanceof Observation.NamePolled n) {

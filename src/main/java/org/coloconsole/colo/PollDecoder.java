@@ -26,8 +26,12 @@ public final class PollDecoder {
                         result.string("last-mode").map(raw -> Tag.of(ColoMode.class, raw)),
                         Tag.of(ColoExitReason.class, result.string("reason").orElse("unknown"))));
             case "query-migrate":
+            {
                 // an idle QEMU answers {} : no migration has ever run
-                return Optional.of(new Observation.MigratePolled(side, at, result.string("status").orElse("none")));
+                String status = result.string("status").orElse("none");
+                return Optional.of(new Observation.MigratePolled(side, at, status, CheckpointFigures.of(status,
+                        result.integer("downtime"), result.get("ram").integer("transferred"))));
+            }
             case "query-version":
                 return versionOf(result.get("qemu")).map(v -> new Observation.VersionPolled(side, at, v));
             case "query-name":

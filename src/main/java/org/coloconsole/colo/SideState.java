@@ -29,6 +29,8 @@ import java.util.Optional;
  *                           when it carries none or it was not read
  * @param topology           what this side's COLO is made of, as last discovered over its monitor; empty until read
  * @param service            the side's service probe, if the profile names one, and its last result
+ * @param lastCheckpointFigures the last checkpoint's downtime and bytes from {@code query-migrate}, when QEMU reports
+ *                           them (QEMU 7.2 and 10.0 do not: {@link CheckpointFigures})
  */
 public record SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
                         String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
@@ -38,13 +40,30 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
                         Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
                         boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport,
                         Optional<String> vmName, List<Instant> recentCheckpoints, Optional<Claim> claim,
-                        Optional<Topology> topology, ServiceWatch service) {
+                        Optional<Topology> topology, ServiceWatch service,
+                        Optional<CheckpointFigures> lastCheckpointFigures) {
 
     /** How far back {@link #recentCheckpoints} reaches: the rate is "per minute". */
     public static final Duration CHECKPOINT_WINDOW = Duration.ofMinutes(1);
 
     /** The run state a side starts at: the console's word for "not read yet", not one of QEMU's run states. */
     private static final String NOT_READ = "unknown";
+
+    /** A side whose QEMU reported no checkpoint figures. */
+    public SideState(Side side, String endpoint, ConnectionStatus connection, Instant connectionSince,
+                     String connectionSentence, Optional<String> qemuVersion, Heartbeat heartbeat,
+                     String runState, Optional<Boolean> running, Tag<ColoMode> coloMode,
+                     Optional<Tag<ColoMode>> lastMode, Tag<ColoExitReason> reason,
+                     Optional<Observation.ColoExit> lastExit, String migrationStatus,
+                     Optional<Duration> checkpointDelay, Optional<Instant> lastCheckpointAt, Optional<Gap> gap,
+                     boolean fenced, Map<String, Job> jobs, boolean synced, Optional<ColoSupport> coloSupport,
+                     Optional<String> vmName, List<Instant> recentCheckpoints, Optional<Claim> claim,
+                     Optional<Topology> topology, ServiceWatch service) {
+        this(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion, heartbeat, runState,
+                running, coloMode, lastMode, reason, lastExit, migrationStatus, checkpointDelay, lastCheckpointAt, gap,
+                fenced, jobs, synced, coloSupport, vmName, recentCheckpoints, claim, topology, service,
+                Optional.empty());
+    }
 
     public SideState {
         // not Map.copyOf: the order QEMU listed the jobs in is the order an operator sees them
@@ -175,6 +194,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         Optional<Claim> claim;
         Optional<Topology> topology;
         ServiceWatch service;
+        Optional<CheckpointFigures> lastCheckpointFigures;
 
         private Builder(SideState s) {
             side = s.side;
@@ -203,6 +223,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             claim = s.claim;
             topology = s.topology;
             service = s.service;
+            lastCheckpointFigures = s.lastCheckpointFigures;
         }
 
         Builder connection(ConnectionStatus next, Instant at, String sentence) {
@@ -218,7 +239,7 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
             return new SideState(side, endpoint, connection, connectionSince, connectionSentence, qemuVersion,
                     heartbeat, runState, running, coloMode, lastMode, reason, lastExit, migrationStatus,
                     checkpointDelay, lastCheckpointAt, gap, fenced, jobs, synced, coloSupport, vmName,
-                    recentCheckpoints, claim, topology, service);
+                    recentCheckpoints, claim, topology, service, lastCheckpointFigures);
         }
     }
 }

@@ -6,18 +6,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.colo.Alert;
-import org.coloconsole.qmp.QmpValue;
+import org.coloconsole.journal.AlertEventJson;
 
 /**
  * A profile's alert command, run as Pacemaker runs its alert agents: one process per alert, the event as one JSON
- * object on its standard input (and the main facts in {@code COLO_ALERT_*} variables for a shell script), killed when
+ * object on its standard input (written by the storage layer's {@link AlertEventJson}, as the journal's records) (and the main facts in {@code COLO_ALERT_*} variables for a shell script), killed when
  * it overruns its timeout. The program is run directly, never through a shell.
  *
  * @param program the executable
@@ -48,26 +46,10 @@ public record AlertCommand(Path program, Duration timeout) {
     public record Result(Outcome outcome, OptionalInt exitCode, String output, String sentence) {
     }
 
-    /** The event as the command reads it on stdin. */
-    public static String json(Alert alert, String pairName) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("kind", kindName(alert.kind()));
-        map.put("pair", pairName);
-        map.put("side", alert.side().map(s -> s.label()).orElse(null));
-        map.put("title", alert.title());
-        map.put("body", alert.body());
-        map.put("at", alert.at().toString());
-        return QmpValue.of(map).toJson();
-    }
-
-    static String kindName(Alert.Kind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
     /** Runs the command for {@code alert} and waits for it (at most the timeout, plus the kill). Never throws. */
     public Result run(Alert alert, String pairName) {
         ProcessBuilder pb = new ProcessBuilder(List.of(program.toString())).redirectErrorStream(true);
-        pb.environment().put("COLO_ALERT_KIND", kindName(alert.kind()));
+        pb.environment().put("COLO_ALERT_KIND", alert.kind().wireName());
         pb.environment().put("COLO_ALERT_PAIR", pairName);
         pb.environment().put("COLO_ALERT_SIDE", alert.side().map(s -> s.label()).orElse(""));
         pb.environment().put("COLO_ALERT_TITLE", alert.title());
@@ -80,7 +62,7 @@ public record AlertCommand(Path program, Duration timeout) {
         }
         OutputTail tail = OutputTail.drain(process.getInputStream());
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((json(alert, pairName) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((AlertEventJson.of(alert, pairName) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the command need not read its input: a closed pipe is not a failure
         }

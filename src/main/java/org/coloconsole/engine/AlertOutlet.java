@@ -94,7 +94,7 @@ public final class AlertOutlet {
 
     private static Map<String, Object> fields(Alert alert) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("alert", AlertCommand.kindName(alert.kind()));
+        fields.put("alert", alert.kind().wireName());
         fields.put("title", alert.title());
         fields.put("body", alert.body());
         return fields;

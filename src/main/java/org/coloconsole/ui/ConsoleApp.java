@@ -75,7 +75,7 @@ public final class ConsoleApp extends Application {
         return new WindowState(java.util.OptionalDouble.of(stage.getX()), java.util.OptionalDouble.of(stage.getY()),
                 stage.getScene() == null ? stage.getWidth() : stage.getScene().getWidth(),
                 stage.getScene() == null ? stage.getHeight() : stage.getScene().getHeight(), max,
-                window.placedDivider(), java.util.Optional.of(theme.darkProperty().get()));
+                window.placedDivider(), java.util.Optional.of(theme.darkProperty().get()), window.logTimes().get());
     }
 
     @Override

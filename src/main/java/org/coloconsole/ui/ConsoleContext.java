@@ -14,7 +14,8 @@ import org.coloconsole.app.TransportSecurity;
  * @param initialPair     a pair to open straight away (from {@code --primary/--secondary}), else the start screen
  * @param initialSecurity how that pair is reached: the command line's {@code --tls-*} and {@code --allow-insecure}
  * @param startLab        whether the window starts a local lab pair at once and opens it ({@code --lab})
- * @param alerts          where alerts go beyond the window (a desktop notification); nowhere in tests
+ * @param alerts          a further listener for the window's alerts; the desktop notification and the alert command
+ *                        are the session's own (SupervisorSession), so the shipped console passes none
  * @param window          the window's size, place, divider and theme from the last run, and where to save them
  * @param fatal           where a fatal error on any of the console's threads is reported: the window says so and
  *                        stops offering failovers

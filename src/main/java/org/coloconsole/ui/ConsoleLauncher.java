@@ -16,8 +16,12 @@ public final class ConsoleLauncher implements GuiLauncher {
     private final ProfileStore profiles;
     private final boolean dark;
     private final java.util.function.Supplier<WindowMemory> window;
-    private java.util.function.Consumer<org.coloconsole.colo.Alert> alerts = alert -> { };
     private org.coloconsole.engine.FatalErrors fatal = new org.coloconsole.engine.FatalErrors();
+    /**
+     * The window's alerts need no listener of the launcher's: each session's AlertOutlet (SupervisorSession.connector
+     * in {@link #standard}) already takes them to the desktop and the profile's alert command.
+     */
+    private static final java.util.function.Consumer<org.coloconsole.colo.Alert> NO_EXTRA_ALERTS = alert -> { };
     /** Longer than a runbook's bounded steps take, so a failover running as the window closes ends first. */
     static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(90);
     /** The window's "now" for ages: the same time line as the pairs' observations (the connector's). */
@@ -75,7 +79,7 @@ public final class ConsoleLauncher implements GuiLauncher {
         String name = start instanceof WindowStart.Pair p ? p.name() : "";
         Optional<String> profile = start instanceof WindowStart.Profile p ? Optional.of(p.name()) : Optional.empty();
         return open(new ConsoleContext(pair, security, connector, lab, profiles, clock,
-                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), alerts, fatal,
+                ZoneId.systemDefault(), dark, start instanceof WindowStart.Lab, window.get(), NO_EXTRA_ALERTS, fatal,
                 new PendingCloses(), name, profile));
     }
 

@@ -1,17 +1,21 @@
 package org.coloconsole.ui;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.coloconsole.colo.Side;
 import org.coloconsole.ui.log.LogExporter;
+import org.coloconsole.ui.log.LogTimes;
 
 /**
  * The menu bar, as desktop software has one: File, View, Pair, Help. It only forwards to the window; whether an item
@@ -36,6 +40,8 @@ final class ConsoleMenus {
         void showShortcuts();
 
         void showAbout();
+
+        void showOperatorGuide();
     }
 
     static final KeyCombination CONNECT = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
@@ -52,7 +58,7 @@ final class ConsoleMenus {
     private final MenuItem disconnect = new MenuItem("Disconnect");
     private BooleanProperty followBound;
 
-    ConsoleMenus(Actions actions, BooleanProperty dark) {
+    ConsoleMenus(Actions actions, BooleanProperty dark, ObjectProperty<LogTimes> logTimes) {
         bar.setId("menu-bar");
         bar.setUseSystemMenuBar(true);
 
@@ -78,7 +84,8 @@ final class ConsoleMenus {
         find.setId("menu-find");
         find.setOnAction(e -> actions.findInLog());
         find.setAccelerator(FIND);
-        Menu view = new Menu("View", null, darkItem, follow, find);
+        Menu view = new Menu("View", null, darkItem, follow, find, new SeparatorMenuItem());
+        view.getItems().addAll(logTimesItems(logTimes));
 
         promote.setId("menu-promote");
         promote.setOnAction(e -> actions.failover(Side.SECONDARY));
@@ -87,7 +94,8 @@ final class ConsoleMenus {
         Menu pair = new Menu("Pair", null, promote, continuePrimary);
         pair.setId("menu-pair");
 
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", "menu-shortcuts", actions::showShortcuts),
+        Menu help = new Menu("Help", null, item("Operator guide", "menu-guide", actions::showOperatorGuide),
+                item("Keyboard shortcuts", "menu-shortcuts", actions::showShortcuts),
                 item("About COLO Console", "menu-about", actions::showAbout));
         help.setId("menu-help");
         file.setId("menu-file");
@@ -139,6 +147,23 @@ final class ConsoleMenus {
 
     MenuBar bar() {
         return bar;
+    }
+
+    /** "Times in local time" / "Times in UTC": one of the two is ticked, and picking one sets the log's clock. */
+    private static java.util.List<MenuItem> logTimesItems(ObjectProperty<LogTimes> logTimes) {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem local = new RadioMenuItem("Times in local time");
+        local.setId("menu-times-local");
+        RadioMenuItem utc = new RadioMenuItem("Times in UTC");
+        utc.setId("menu-times-utc");
+        local.setToggleGroup(group);
+        utc.setToggleGroup(group);
+        Runnable tick = () -> group.selectToggle(logTimes.get() == LogTimes.UTC ? utc : local);
+        tick.run();
+        logTimes.addListener((obs, old, now) -> tick.run());
+        local.setOnAction(e -> logTimes.set(LogTimes.LOCAL));
+        utc.setOnAction(e -> logTimes.set(LogTimes.UTC));
+        return java.util.List.of(local, utc);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -64,6 +64,9 @@ public final class ConsoleWindow extends BorderPane {
     private final javafx.beans.property.ReadOnlyStringWrapper title =
             new javafx.beans.property.ReadOnlyStringWrapper(APP_NAME);
     private final ConsoleMenus menus;
+    /** The log's clock, the operator's choice (remembered in {@link WindowState}). */
+    private final javafx.beans.property.ObjectProperty<org.coloconsole.ui.log.LogTimes> logTimes =
+            new javafx.beans.property.SimpleObjectProperty<>(org.coloconsole.ui.log.LogTimes.LOCAL);
     /** Profile file I/O runs here, never on the FX thread; one thread keeps the writes in order. */
     private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "console-profile-io");
@@ -112,7 +115,8 @@ public final class ConsoleWindow extends BorderPane {
         this.fx = fx;
         this.theme = theme;
         setId("console-window");
-        menus = new ConsoleMenus(new MenuActions(), theme.darkProperty());
+        logTimes.set(context.window().loaded().logTimes());
+        menus = new ConsoleMenus(new MenuActions(), theme.darkProperty(), logTimes);
         top.getChildren().add(toolbar());
         setTop(top);
         setCenter(center);
@@ -410,10 +414,14 @@ public final class ConsoleWindow extends BorderPane {
             status.message(alert.title() + ": " + alert.body());
         });
         LogViewModel log = new LogViewModel();
+        log.zoneProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> logTimes.get().zone(context.zone()), logTimes));
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());
+            // wrapped: ControlsFX sizes the pop-up to its longest line and anchors it bottom-right, so a
+            // one-line outcome ran off the window's left edge (assets/screenshots/4-after-failover.png)
             Notifications note = Notifications.create().owner(window()).title("Failover")
-                    .text(outcome.sentence()).hideAfter(Duration.seconds(15));
+                    .text(wrapped(outcome.sentence(), NOTE_COLUMNS)).hideAfter(Duration.seconds(15));
             if (outcome.verified()) {
                 note.showInformation();
             } else {
@@ -702,6 +710,25 @@ public final class ConsoleWindow extends BorderPane {
                         .map(org.coloconsole.colo.PairSnapshot::state)));
     }
 
+    /**
+     * Help ▸ Operator guide: handed to the desktop off the FX thread; when it is not found or nothing opens it, a
+     * dialog says where it is (or where it was looked for), as text the operator can copy.
+     */
+    void showOperatorGuide(OperatorGuide guide) {
+        Optional<java.nio.file.Path> file = guide.find();
+        if (file.isEmpty()) {
+            showText("guide-dialog", "Operator guide", "The operator guide is not installed here",
+                    "Looked for it in:\n" + guide.candidates().stream().map(p -> "  " + p)
+                            .collect(java.util.stream.Collectors.joining("\n"))
+                    + "\nIt is docs/operator-guide.md in the source tree.");
+            return;
+        }
+        status.message("Opening the operator guide " + file.get() + "…");
+        io.execute(() -> OperatorGuide.openOnDesktop(file.get()).ifPresent(why -> fx.execute(() ->
+                showText("guide-dialog", "Operator guide", "The desktop did not open the operator guide: " + why,
+                        file.get().toString()))));
+    }
+
     /** An information dialog whose text the reader may select and copy. */
     private void showText(String id, String title, String header, String text) {
         javafx.scene.control.Alert info = styled(new javafx.scene.control.Alert(
@@ -770,6 +797,32 @@ public final class ConsoleWindow extends BorderPane {
         public void showAbout() {
             ConsoleWindow.this.showAbout();
         }
+
+        @Override
+        public void showOperatorGuide() {
+            ConsoleWindow.this.showOperatorGuide(OperatorGuide.standard());
+        }
+    }
+
+    /** The outcome pop-up's width in characters: a third of the smallest window (960 px) or so. */
+    static final int NOTE_COLUMNS = 64;
+
+    /** {@code text} broken at spaces into lines of at most {@code columns} characters (a longer word keeps its line). */
+    static String wrapped(String text, int columns) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > columns) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
     }
 
     /** Dialogs are scenes of their own: give them the console's sheet and the current light/dark choice. */
@@ -788,6 +841,11 @@ public final class ConsoleWindow extends BorderPane {
     /** "pair name — COLO Console" while a pair is open: the window's title, so the task bar names the pair. */
     public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Which clock the log's times are read on; the menu sets it, and the window's state remembers it. */
+    public javafx.beans.property.ObjectProperty<org.coloconsole.ui.log.LogTimes> logTimes() {
+        return logTimes;
     }
 
     public ConsoleStatusBar statusBar() {

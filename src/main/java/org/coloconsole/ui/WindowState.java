@@ -3,6 +3,7 @@ package org.coloconsole.ui;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Properties;
+import org.coloconsole.ui.log.LogTimes;
 
 /**
  * What the window remembers per user: its bounds, whether it was maximised, where the operator put the divider
@@ -10,9 +11,20 @@ import java.util.Properties;
  *
  * @param divider the divider's position (0–1), only once the operator placed it
  * @param dark    the operator's theme choice; empty until they made one (then the desktop's preference counts)
+ * @param logTimes the clock the log's times are read on (View ▸ Times in UTC / in local time); local at first
  */
 public record WindowState(OptionalDouble x, OptionalDouble y, double width, double height, boolean maximized,
-                          OptionalDouble divider, Optional<Boolean> dark) {
+                          OptionalDouble divider, Optional<Boolean> dark, LogTimes logTimes) {
+    public WindowState {
+        java.util.Objects.requireNonNull(logTimes, "logTimes");
+    }
+
+    /** A state with the log's times in local time. */
+    public WindowState(OptionalDouble x, OptionalDouble y, double width, double height, boolean maximized,
+                       OptionalDouble divider, Optional<Boolean> dark) {
+        this(x, y, width, height, maximized, divider, dark, LogTimes.LOCAL);
+    }
+
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
 
@@ -28,7 +40,8 @@ public record WindowState(OptionalDouble x, OptionalDouble y, double width, doub
         return new WindowState(number(p, "x"), number(p, "y"), number(p, "width").orElse(d.width),
                 number(p, "height").orElse(d.height), Boolean.parseBoolean(p.getProperty("maximized")),
                 number(p, "divider").stream().filter(v -> v > 0 && v < 1).findFirst(),
-                theme.equals("dark") ? Optional.of(true) : theme.equals("light") ? Optional.of(false) : Optional.empty());
+                theme.equals("dark") ? Optional.of(true) : theme.equals("light") ? Optional.of(false) : Optional.empty(),
+                "utc".equals(p.getProperty("log-times")) ? LogTimes.UTC : LogTimes.LOCAL);
     }
 
     Properties toProperties() {
@@ -40,6 +53,7 @@ public record WindowState(OptionalDouble x, OptionalDouble y, double width, doub
         p.setProperty("maximized", Boolean.toString(maximized));
         divider.ifPresent(v -> p.setProperty("divider", Double.toString(v)));
         dark.ifPresent(v -> p.setProperty("theme", v ? "dark" : "light"));
+        p.setProperty("log-times", logTimes == LogTimes.UTC ? "utc" : "local");
         return p;
     }
 

@@ -65,6 +65,14 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The alert command's event is written by the storage layer (journal/AlertEventJson), not built in the engine. */
+    @Test
+    void theAlertCommandBuildsNoJson() {
+        noClasses().that().haveSimpleName("AlertCommand")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.coloconsole.qmp.QmpValue")
+                .check(classes);
+    }
+
     @Test
     void theDomainIsPure() {
         noClasses().that().resideInAPackage("org.coloconsole.colo..")

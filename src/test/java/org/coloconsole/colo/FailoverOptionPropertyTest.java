@@ -53,6 +53,7 @@ class FailoverOptionPropertyTest {
                 .isEqualTo(option.verdict() == FailoverOption.Verdict.FENCE_OTHER_SIDE);
         FailoverRequest request = new FailoverRequest(target, true);
         assertThat(PlanPreview.of(s.state, target, FailoverPlan.Options.defaults()).steps()).as(where)
-                .isEqualTo(FailoverPlan.plan(withAck, request, FailoverPlan.Options.defaults()));
+                .isEqualTo(FailoverPlan.plan(withAck, request, FailoverPlan.Options.defaults(),
+                        s.state.side(target).topology().orElse(Topology.empty())));
     }
 }

@@ -137,6 +137,12 @@ final class ColoPeer implements AutoCloseable {
         outbox.add(QmpScript.eventLine(name, dataJson));
     }
 
+    /** Queues an event stamped {@code seconds}.{@code micros} on this QEMU's clock (which may be skewed or step back). */
+    void eventAt(String name, String dataJson, long seconds, int micros) {
+        outbox.add("{\"timestamp\": {\"seconds\": " + seconds + ", \"microseconds\": " + micros + "}, \"event\": \""
+                + name + "\", \"data\": " + dataJson + "}");
+    }
+
     /**
      * The QEMU process is gone: its socket closes under the console, and the socket file goes with it, so every
      * reconnect is refused.

@@ -73,6 +73,19 @@ class DesktopHabitsTest {
     }
 
     @Test
+    void helpOffersTheOperatorGuideAndSaysWhereItWasLookedForWhenItIsNowhere(FxRobot robot) {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        assertThat(bar.getMenus().get(3).getItems()).extracting(MenuItem::getId)
+                .containsExactly("menu-guide", "menu-shortcuts", "menu-about");
+        Path nowhere = dir.resolve("no/operator-guide.md");
+        new org.coloconsole.ui.fx.FxThread().execute(() -> window.showOperatorGuide(new OperatorGuide(java.util.List.of(nowhere))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#guide-dialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#guide-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(((javafx.scene.control.TextArea) pane.getContent()).getText()).contains(nowhere.toString());
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
+
+    @Test
     void ctrlFFocusesTheLogSearch(FxRobot robot) {
         robot.clickOn("#primary-card");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);

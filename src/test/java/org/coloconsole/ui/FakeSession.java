@@ -25,13 +25,20 @@ final class FakeSession implements WindowSession {
 
     /** The window on the lab's sockets, watched through this session; profiles in {@code dir}. */
     ConsoleWindow showOnLabSockets(javafx.stage.Stage stage, Path dir) {
+        return showOnLabSockets(stage, dir, java.time.ZoneOffset.UTC, WindowMemory.none());
+    }
+
+    /** As above, with the desktop in {@code zone} and the window's state from {@code memory}. */
+    ConsoleWindow showOnLabSockets(javafx.stage.Stage stage, Path dir, java.time.ZoneId zone, WindowMemory memory) {
         org.coloconsole.app.GuiLauncher.PairEndpoints pair = new org.coloconsole.app.GuiLauncher.PairEndpoints(
                 org.coloconsole.qmp.Endpoint.parse("unix:/run/lab/primary-console.sock"),
                 org.coloconsole.qmp.Endpoint.parse("unix:/run/lab/secondary-console.sock"));
         ConsoleContext context = new ConsoleContext(Optional.of(pair), (name, p, hb, options) -> this,
                 () -> { throw new IllegalStateException("no lab in this test"); },
                 new org.coloconsole.app.profile.ProfileStore(dir.resolve("profiles.json")), java.time.Clock.systemUTC(),
-                java.time.ZoneOffset.UTC, false);
+                zone, false);
+        context = new ConsoleContext(context.initialPair(), context.initialSecurity(), context.connector(),
+                context.lab(), context.profiles(), context.clock(), zone, false, false, memory, alert -> { });
         return ConsoleApp.show(stage, context);
     }
 

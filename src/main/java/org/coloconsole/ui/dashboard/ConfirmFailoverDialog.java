@@ -22,6 +22,9 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
     public record Answer(boolean confirmed, boolean otherSideFencedAcknowledged) {
     }
 
+    /** The screen height the dialog's other parts take (header, the other side, the tick, the buttons). */
+    private static final double STEPS_MARGIN = 330;
+    private static final double MIN_STEPS_HEIGHT = 160;
     public static final ButtonType CONFIRM = new ButtonType("Fail over now", ButtonData.OTHER);
 
     public ConfirmFailoverDialog(Window owner, Confirmation c) {
@@ -46,7 +49,8 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
             }
             Label sentence = new Label(step.sentence());
             sentence.setWrapText(true);
-            sentence.setMaxWidth(420);
+            // wide enough that most sentences take one line: a full pair's ten steps then fit a 800-pixel screen
+            sentence.setMaxWidth(560);
             steps.addRow(row++, number, side, command, sentence);
         }
         Label sends = new Label("The console will send, in this order:");
@@ -57,7 +61,16 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         other.setId("confirm-other-side");
         other.setWrapText(true);
         other.setMaxWidth(640);
-        VBox content = new VBox(10, sends, steps, otherHeading, other);
+        // on a small screen the steps scroll, never the button: the dialog must not grow past the screen's bottom
+        javafx.scene.control.ScrollPane stepsView = new javafx.scene.control.ScrollPane(steps);
+        stepsView.setId("confirm-steps");
+        stepsView.setFitToWidth(true);
+        stepsView.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        stepsView.getStyleClass().add("edge-to-edge");
+        double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - STEPS_MARGIN;
+        // as tall as the steps (no scroll bar for a plan that fits), at most the room the screen has
+        stepsView.setMaxHeight(Math.max(MIN_STEPS_HEIGHT, room));
+        VBox content = new VBox(10, sends, stepsView, otherHeading, other);
         content.setPadding(new Insets(6, 4, 6, 4));
 
         // the one explicit act before the button wakes: no single key (Enter, Space, a mnemonic) can fail over

@@ -80,6 +80,7 @@ public final class SideCard extends VBox {
         facts.getStyleClass().add("card-facts");
         int row = 0;
         row = fact(facts, row, "Replication", model.replicationProperty(), "replication");
+        row = fact(facts, row, "", model.lastCheckpointProperty(), "last-checkpoint");
         row = fact(facts, row, "Topology", model.topologyProperty(), "topology");
         row = fact(facts, row, "", model.topologyWarningProperty(), "topology-warning");
         row = fact(facts, row, "Service", model.serviceProperty(), "service");

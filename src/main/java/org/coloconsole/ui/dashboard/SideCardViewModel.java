@@ -39,6 +39,7 @@ public final class SideCardViewModel {
     private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper replication = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastCheckpoint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper topologyWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper service = new ReadOnlyStringWrapper("");
@@ -85,6 +86,7 @@ public final class SideCardViewModel {
         endpoint.set(s.endpoint());
         host.set(PairNames.host(s.endpoint()) + s.vmName().map(n -> " · VM " + n).orElse(""));
         replication.set(replicationText(s, pairDelay, now));
+        lastCheckpoint.set(lastCheckpointText(s));
         // until it is read the row takes no room: the card's other rows say whether the side answers
         topology.set(s.topology().map(Topology::summary).orElse(""));
         List<Topology.Warning> lacks = s.topologyWarnings();
@@ -153,6 +155,34 @@ public final class SideCardViewModel {
                 .orElse("no checkpoint seen yet");
         int perMinute = s.checkpointsPerMinute(now);
         return every + " · " + last + " · " + perMinute + "/min";
+    }
+
+    /** "last checkpoint: 38 ms paused · 1.2 MiB" when QEMU reported the figures; empty (the row hidden) otherwise. */
+    static String lastCheckpointText(SideState s) {
+        if (!s.checkpointing()) {
+            return "";
+        }
+        return s.lastCheckpointFigures().map(f -> {
+            List<String> parts = new java.util.ArrayList<>();
+            f.paused().ifPresent(d -> parts.add(Texts.duration(d) + " paused"));
+            f.bytes().ifPresent(b -> parts.add(bytes(b)));
+            return "last checkpoint: " + String.join(" · ", parts);
+        }).orElse("");
+    }
+
+    /** Bytes as an operator reads them: 512 B, 1.2 MiB. */
+    static String bytes(long b) {
+        if (b < 1024) {
+            return b + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = b;
+        int unit = -1;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[unit]);
     }
 
     private String exitText(Observation.ColoExit exit, Instant now) {
@@ -251,6 +281,8 @@ public final class SideCardViewModel {
     public ReadOnlyStringProperty hostProperty() { return host.getReadOnlyProperty(); }
     /** Checkpoint interval, last checkpoint's age and checkpoints per minute, or why there are none. */
     public ReadOnlyStringProperty replicationProperty() { return replication.getReadOnlyProperty(); }
+    /** The last checkpoint's downtime and bytes, when QEMU reports them; else empty. */
+    public ReadOnlyStringProperty lastCheckpointProperty() { return lastCheckpoint.getReadOnlyProperty(); }
     /** "disk: replicated via NBD to 127.0.0.1:9799 · network: compared": what this side's COLO is made of. */
     public ReadOnlyStringProperty topologyProperty() { return topology.getReadOnlyProperty(); }
     /** The parts COLO needs that this side lacks, in a sentence; empty when none. */

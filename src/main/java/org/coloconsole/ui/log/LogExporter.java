@@ -35,6 +35,18 @@ public final class LogExporter {
 
     static final String CSV_HEADER = "sequence,qemu_time,received_time,side,event,severity,summary";
 
+    /** The times' zone: each is written as an ISO 8601 time with its offset, so the file stays exact in either. */
+    private final java.time.ZoneId zone;
+
+    /** Times in UTC. */
+    public LogExporter() {
+        this(java.time.ZoneOffset.UTC);
+    }
+
+    public LogExporter(java.time.ZoneId zone) {
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
+    }
+
     public void write(List<LogEntry> rows, Format format, Writer out) throws IOException {
         switch (format) {
             case JSON_LINES -> writeJsonLines(rows, out);
@@ -49,8 +61,8 @@ public final class LogExporter {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("sequence", row.sequence());
             line.put("side", row.side().orElse(null));
-            line.put("received", row.receivedAt().toString());
-            line.put("qemu_time", row.qemuTime().map(Object::toString).orElse(null));
+            line.put("received", iso(row.receivedAt()));
+            line.put("qemu_time", row.qemuTime().map(this::iso).orElse(null));
             line.put("event", row.name());
             line.put("severity", row.severity().name());
             line.put("summary", row.summary());
@@ -88,9 +100,9 @@ public final class LogExporter {
         for (LogEntry row : rows) {
             out.write(Long.toString(row.sequence()));
             out.write(',');
-            out.write(row.qemuTime().map(Object::toString).orElse(""));
+            out.write(row.qemuTime().map(this::iso).orElse(""));
             out.write(',');
-            out.write(row.receivedAt().toString());
+            out.write(iso(row.receivedAt()));
             out.write(',');
             out.write(csv(row.side().orElse("console")));
             out.write(',');
@@ -101,6 +113,10 @@ public final class LogExporter {
             out.write(csv(row.summary()));
             out.write("\r\n");
         }
+    }
+
+    private String iso(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
     }
 
     static String csv(String field) {

@@ -46,7 +46,9 @@ public final class LogView extends BorderPane {
     private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
 
     private final LogViewModel model;
-    private final LogFormat format;
+    private LogFormat format;
+    private final TableColumn<LogEntry, String> qemuTime = fixed(column("", 125, row -> format.qemuTime(row)));
+    private final TableColumn<LogEntry, String> receivedTime = fixed(column("", 215, row -> format.receivedTime(row)));
     private final Consumer<String> notify;
     private final TableView<LogEntry> table = new TableView<>();
     /** The clipboard's type for the rows as JSON Lines, beside the plain text (a paste into a text field). */
@@ -59,12 +61,20 @@ public final class LogView extends BorderPane {
     private boolean fixingRowHeight;
 
     /**
+     * @param zone   the times' zone to start with (the model's from then on: the window may switch it)
      * @param notify where export results and failures go, in a sentence (the shell shows them in the status bar)
      */
     public LogView(LogViewModel model, ZoneId zone, Consumer<String> notify) {
         this.model = model;
-        this.format = new LogFormat(zone);
         this.notify = notify;
+        if (!model.zoneProperty().isBound()) {
+            model.zoneProperty().set(zone);
+        }
+        showTimesIn(model.zoneProperty().get());
+        model.zoneProperty().addListener((obs, old, now) -> {
+            showTimesIn(now);
+            table.refresh();
+        });
         getStyleClass().add("log-view");
         setTop(filterBar());
         SplitPane split = new SplitPane(buildTable(), detailsPane());
@@ -138,8 +148,10 @@ public final class LogView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet."));
         // the times and names keep their width (a time cut to "14:01:…" says nothing); the summary takes what is left
-        table.getColumns().add(fixed(column("QEMU (" + format.zoneName() + ")", 125, format::qemuTime)));
-        table.getColumns().add(fixed(column("Received (" + format.zoneName() + ")", 215, format::receivedTime)));
+        qemuTime.setId("log-qemu-time");
+        receivedTime.setId("log-received-time");
+        table.getColumns().add(qemuTime);
+        table.getColumns().add(receivedTime);
         table.getColumns().add(fixed(column("Side", 105, LogFormat::side)));
         table.getColumns().add(fixed(column("Event", 150, LogEntry::name)));
         TableColumn<LogEntry, String> summary = column("Summary", 320, LogEntry::summary);
@@ -186,6 +198,13 @@ public final class LogView extends BorderPane {
         } finally {
             clearingDroppedSelection = false;
         }
+    }
+
+    /** The time columns read in {@code zone}, and their titles name it. */
+    private void showTimesIn(ZoneId zone) {
+        format = new LogFormat(zone);
+        qemuTime.setText("QEMU (" + format.zoneName() + ")");
+        receivedTime.setText("Received (" + format.zoneName() + ")");
     }
 
     private static TableColumn<LogEntry, String> column(String title, double width, Function<LogEntry, String> text) {
@@ -355,7 +374,7 @@ public final class LogView extends BorderPane {
         if (rows.isEmpty()) {
             return;
         }
-        String json = new LogExporter().asJsonLines(rows);
+        String json = model.exporter().asJsonLines(rows);
         javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
         content.putString(jsonAsText ? json : LogExporter.asText(rows, format));
         content.put(JSON, json);

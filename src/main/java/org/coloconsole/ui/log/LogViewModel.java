@@ -47,7 +47,8 @@ public final class LogViewModel {
     private final ObjectProperty<LogEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final BooleanProperty followTail = new SimpleBooleanProperty(true);
-    private final LogExporter exporter = new LogExporter();
+    /** The zone the times are shown and exported in (View ▸ Times in UTC / in local time). */
+    private final ObjectProperty<java.time.ZoneId> zone = new SimpleObjectProperty<>(java.time.ZoneOffset.UTC);
     private long dropped;
 
     public LogViewModel() {
@@ -104,7 +105,7 @@ public final class LogViewModel {
     public int export(Path file, LogExporter.Format format) throws IOException {
         List<LogEntry> shown = List.copyOf(visible);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            exporter.write(shown, format, out);
+            exporter().write(shown, format, out);
         }
         return shown.size();
     }
@@ -112,8 +113,18 @@ public final class LogViewModel {
     /** Writes the rows now shown to a writer (the caller closes it). */
     public int export(Writer out, LogExporter.Format format) throws IOException {
         List<LogEntry> shown = List.copyOf(visible);
-        exporter.write(shown, format, out);
+        exporter().write(shown, format, out);
         return shown.size();
+    }
+
+    /** Writes rows with their times in the zone shown now. */
+    public LogExporter exporter() {
+        return new LogExporter(zone.get());
+    }
+
+    /** The zone of the times on screen and in exports; never null. */
+    public ObjectProperty<java.time.ZoneId> zoneProperty() {
+        return zone;
     }
 
     /** All rows kept, oldest first. */
