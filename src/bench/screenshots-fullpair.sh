@@ -30,7 +30,7 @@ kill -KILL \$(pgrep -P \$APP -a | grep -- "-name secondary" | awk '{print \$1}')
 sleep 5
 import -window root "$OUT/9-fullpair-secondary-lost.png"
 xdotool mousemove 1108 328 click 1; sleep 2        # Continue on primary
-import -window root "$OUT/11-fullpair-confirm.png"
+import -window root "$OUT/16-fullpair-confirm.png"
 $CONFIRM_FAILOVER
 sleep 30                                           # tick, Fail over now; the failover's notification hides after 15 s
 import -window root "$OUT/10-fullpair-after-continue.png"

@@ -33,6 +33,7 @@ import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.JournalAuditTrail;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.ui.ConsoleApp;
 import org.coloconsole.ui.ConsoleContext;
@@ -209,7 +210,8 @@ public final class WindowScreenshots {
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         ConsoleContext context = new ConsoleContext(Optional.empty(), TransportSecurity.none(),
-                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC()),
+                SupervisorSession.connector(() -> JournalAuditTrail.open(dir.resolve("journal")), Clock.systemUTC(),
+                        PairClaims.forThisProcess(System.getenv())),
                 () -> lab.orElseThrow().get(), new ProfileStore(dir.resolve("profiles.json")), Clock.systemUTC(),
                 ZoneId.of("UTC"), false, lab.isPresent());
         CompletableFuture<Void> shown = new CompletableFuture<>();

@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A full pair's plan has ten steps and more (assets/screenshots/11-fullpair-confirm.png): however many, the confirm
+ * A full pair's plan has ten steps and more (assets/screenshots/16-fullpair-confirm.png): however many, the confirm
  * dialog's tick and button stay on the screen, and the steps scroll instead.
  */
 @ExtendWith(ApplicationExtension.class)
