@@ -56,6 +56,13 @@ public final class Reprotection {
      * @param checkpoint how long to wait for the first checkpoint once COLO is up
      */
     public record Timeouts(Duration mirror, Duration colo, Duration checkpoint) {
+        /**
+         * The console's bounds for a pair checkpointing every {@code checkpointDelay}: the first checkpoint may take
+         * three intervals and 5 s more.
+         */
+        public static Timeouts of(Duration mirror, Duration colo, Duration checkpointDelay) {
+            return new Timeouts(mirror, colo, checkpointDelay.multipliedBy(3).plusSeconds(5));
+        }
     }
 
     /**
@@ -86,7 +93,9 @@ public final class Reprotection {
             }
             if (refusal.isPresent()) {
                 Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("action", read().history().action());
+                // from what the supervisor last read: a refused restore sends nothing, not even queries
+                fields.put("action", supervisor.snapshot().state().primary().lastMode().map(ProtectionHistory::of)
+                        .orElse(ProtectionHistory.AFTER_FAILOVER).action());
                 fields.put("refused", refusal.get());
                 supervisor.trail().record(AuditKind.ACTION_REFUSED, Side.PRIMARY, supervisor.clock().instant(),
                         fields);
@@ -172,6 +181,14 @@ public final class Reprotection {
             } catch (RuntimeException e) {
                 // a fault of the console's own mid-flow must not leave the survivor's guest stopped
                 return undo(null, "the console failed: " + e);
+            } catch (InterruptedException e) {
+                // asked to stop mid-flow (the window closing, the process shutting down): the interrupt is cleared
+                // now, so the undo can still reach QEMU and resume the survivor's guest; then it is passed on
+                try {
+                    return undo(null, "the console was asked to stop mid-flow");
+                } finally {
+                    Thread.currentThread().interrupt();
+                }
             } finally {
                 if (mirrorEvents != null) {
                     mirrorEvents.close();
