@@ -26,11 +26,24 @@ final class ChannelTransport implements Transport {
         return n;
     }
 
+    /**
+     * A channel closes itself when a thread writing to it is interrupted ({@code InterruptibleChannel}): one caller's
+     * interrupt (a flow asked to stop) would end the monitor's connection for every caller, and with it the undo that
+     * resumes a stopped guest (LabReprotectTest). So the caller's interrupt is held back for the write and restored
+     * after it; the caller sees it at its next wait.
+     */
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        ByteBuffer source = ByteBuffer.wrap(bytes, offset, length);
-        while (source.hasRemaining()) {
-            channel.write(source);
+        boolean interrupted = Thread.interrupted();
+        try {
+            ByteBuffer source = ByteBuffer.wrap(bytes, offset, length);
+            while (source.hasRemaining()) {
+                channel.write(source);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

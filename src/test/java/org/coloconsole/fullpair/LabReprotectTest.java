@@ -39,6 +39,7 @@ import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;
 import org.coloconsole.testing.GuestPage;
 import org.coloconsole.testing.LabTiming;
+import org.coloconsole.testing.TestClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -123,6 +124,48 @@ class LabReprotectTest {
             assertThat(rerun.exit).as(rerun.out + rerun.err).isZero();
             long again = awaitDisk(url, WITHIN);
             assertThat(awaitAdvance(url, again)).isGreaterThan(again);
+        }
+    }
+
+    /**
+     * A restore interrupted once the guest is stopped (the window closing, the process shutting down) still undoes what
+     * it added and resumes the survivor's guest, then passes the interrupt on.
+     */
+    @Test
+    void aRestoreInterruptedWhileTheGuestIsStoppedResumesTheSurvivorsGuest() throws Exception {
+        try (LabPair pair = startFullPair()) {
+            String url = continueOnPrimaryAfterTheSecondarysKill(pair);
+            pair.startNewSecondary();
+            PairConfig config = PairConfig.of(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint())
+                    .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(500), 10, Duration.ofSeconds(10)))
+                    .withProbes(new ServiceProbes(ServiceProbe.parse(url), Optional.empty(), false, WITHIN));
+            boolean interruptPassedOn;
+            ReprotectOutcome outcome;
+            try (PairSession session = PairSession.open(config, () -> JournalAuditTrail.open(temp.resolve("j3")),
+                    Clock.systemUTC())) {
+                assertThat(session.awaitKnown(Duration.ofSeconds(10))).isTrue();
+                Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
+                        new Reprotection.Timeouts(LabTiming.bound(Duration.ofSeconds(60)),
+                                LabTiming.bound(Duration.ofSeconds(10)), LabTiming.bound(Duration.ofSeconds(10))),
+                        TestClaims.thisProcess());
+                outcome = reprotection.run(options(), report -> {
+                    if (report.step().kind() == ReprotectStep.Kind.STOP_GUEST
+                            && report.status() == StepReport.Status.DONE) {
+                        Thread.currentThread().interrupt(); // the flow's own thread: its next wait is interrupted
+                    }
+                });
+                interruptPassedOn = Thread.interrupted();
+            }
+            assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(ReprotectOutcome.Result.UNDONE);
+            assertThat(outcome.sentence()).contains("asked to stop");
+            assertThat(interruptPassedOn).as("the interrupt is passed on after the undo").isTrue();
+            try (QmpClient primary = new QmpClient(QmpClientOptions.defaults("primary-harness"))) {
+                primary.connect(pair.primaryHarnessEndpoint());
+                assertThat(call(primary, "query-status").string("status")).contains("running");
+            }
+            long first = awaitDisk(url, WITHIN);
+            assertThat(awaitAdvance(url, first)).as("the survivor serves after the interrupted restore")
+                    .isGreaterThan(first);
         }
     }
 
