@@ -515,28 +515,50 @@ public final class ConsoleWindow extends BorderPane {
             OpenedWith pair) {
         java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort> ready =
                 new java.util.concurrent.CompletableFuture<>();
-        openNow(pair.name(), pair.pair(), pair.heartbeat(), pair.options(), session -> restoring.execute(() -> {
-            long deadline = System.nanoTime() + RESTORE_CONNECT.toNanos();
+        WindowSession showing = binding == null ? null : binding.session();
+        if (showing != null && showing.failoverRunning()) {
+            // reopening closes the session shown, and with it its runner: never under a running failover or restore
+            ready.completeExceptionally(new IllegalStateException("a failover or restore runs on the pair shown; "
+                    + "check again once its outcome is in"));
+            return ready;
+        }
+        openNow(pair.name(), pair.pair(), pair.heartbeat(), pair.options(), session -> {
             try {
-                while (System.nanoTime() < deadline) {
-                    org.coloconsole.colo.PairState state = session.current().state();
-                    if (state.primary().answering() && state.primary().synced() && state.secondary().answering()
-                            && state.secondary().synced()) {
-                        ready.complete(session.restore().orElseThrow(() -> new IllegalStateException(
-                                "this session cannot restore protection")));
-                        return;
-                    }
-                    Thread.sleep(100);
-                }
-                org.coloconsole.colo.SideState fresh = session.current().state().secondary();
-                ready.completeExceptionally(new IllegalStateException("the new side " + pair.pair().secondary()
-                        + " did not answer within " + RESTORE_CONNECT.toSeconds() + " s ("
-                        + org.coloconsole.ui.dashboard.SideCardViewModel.statusLine(fresh) + ")"));
-            } catch (InterruptedException e) {
-                ready.completeExceptionally(e);
+                restoring.execute(() -> awaitBothRead(session, pair, ready));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                ready.completeExceptionally(new IllegalStateException("the window is closing"));
             }
-        }), why -> ready.completeExceptionally(new IllegalStateException(why)));
+        }, why -> ready.completeExceptionally(new IllegalStateException(why)));
         return ready;
+    }
+
+    /** Completes {@code ready} once both sides of the reopened pair answer and were read, or with why not. */
+    private static void awaitBothRead(WindowSession session, OpenedWith pair,
+                                      java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort>
+                                              ready) {
+        long deadline = System.nanoTime() + RESTORE_CONNECT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                org.coloconsole.colo.PairState state = session.current().state();
+                if (state.primary().answering() && state.primary().synced() && state.secondary().answering()
+                        && state.secondary().synced()) {
+                    ready.complete(session.restore().orElseThrow(() -> new IllegalStateException(
+                            "this session cannot restore protection")));
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            org.coloconsole.colo.SideState fresh = session.current().state().secondary();
+            ready.completeExceptionally(new IllegalStateException("the new side " + pair.pair().secondary()
+                    + " did not answer within " + RESTORE_CONNECT.toSeconds() + " s ("
+                    + org.coloconsole.ui.dashboard.SideCardViewModel.statusLine(fresh) + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            // a session closed meanwhile, or one that cannot restore: the dialog must not stay in CHECKING
+            ready.completeExceptionally(e);
+        }
     }
 
     /** How long the survivor and the new side may take to answer after the window reopened on them. */
@@ -655,7 +677,9 @@ public final class ConsoleWindow extends BorderPane {
         stopLab();
         io.shutdown();
         sessions.shutdown();
-        restoring.shutdownNow();
+        // not shutdownNow: an interrupted restore undoes and resumes the guest, but only over links still open; the
+        // window does not close while one runs (SupervisorSession counts it as a runbook)
+        restoring.shutdown();
     }
 
     /** Where the divider stands, once the operator placed it (the window saves it). */

@@ -16,6 +16,7 @@ import org.coloconsole.engine.ReprotectReport;
 import org.coloconsole.engine.Reprotection;
 import org.coloconsole.ui.restore.RestorePort;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.PairSession;
@@ -64,6 +65,11 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     private final Optional<AutoFailover> autoFailover;
     /** This process's claims: restoring protection takes the pair's lock and claim as a failover does. */
     private final PairClaims claims;
+    /** The addresses the last check of a restore judged. */
+    private final AtomicReference<ReprotectOptions> checked = new AtomicReference<>();
+    /** The running restore's end; done when none runs. */
+    private final AtomicReference<CompletableFuture<Void>> restoreDone =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
     /** Each QMP step of restoring protection, as the CLI's reprotect. */
     private static final Duration REPROTECT_STEP = Duration.ofSeconds(5);
 
@@ -123,33 +129,41 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
                 PairSupervisor supervisor = session.supervisor();
                 ReprotectOptions options;
                 try {
-                    options = options(supervisor);
+                    options = RestoreAddresses.onThisHost(supervisor.config().primary(),
+                            supervisor.config().secondary(), checkpointDelay());
                 } catch (IllegalArgumentException e) {
                     return List.of(e.getMessage());
                 }
+                checked.set(options); // the run uses the addresses the check judged, not new ones
                 return ReprotectCheck.problems(reprotection().read(), options).stream()
                         .map(ReprotectCheck.Problem::sentence).toList();
             }
 
             @Override
             public ReprotectOutcome run(Consumer<ReprotectReport> progress) throws InterruptedException {
-                return reprotection().run(options(session.supervisor()), progress);
+                ReprotectOptions options = checked.get();
+                if (options == null) {
+                    throw new IllegalStateException("restore protection is checked before it runs");
+                }
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                restoreDone.set(done);
+                try {
+                    return reprotection().run(options, progress);
+                } finally {
+                    done.complete(null);
+                }
             }
         });
     }
 
-    /** As the CLI's reprotect: the survivor's own checkpoint interval, the addresses chosen on this host. */
-    private static ReprotectOptions options(PairSupervisor supervisor) {
-        Duration delay = supervisor.snapshot().state().primary().checkpointDelay().orElse(Duration.ofSeconds(20));
-        return RestoreAddresses.onThisHost(supervisor.config().primary(), supervisor.config().secondary(), delay);
+    /** The survivor's own checkpoint interval, as the CLI's reprotect takes it. */
+    private Duration checkpointDelay() {
+        return session.supervisor().snapshot().state().primary().checkpointDelay().orElse(Duration.ofSeconds(20));
     }
 
     private Reprotection reprotection() {
-        Duration delay = session.supervisor().snapshot().state().primary().checkpointDelay()
-                .orElse(Duration.ofSeconds(20));
-        return new Reprotection(session.supervisor(), REPROTECT_STEP, new Reprotection.Timeouts(Duration.ofMinutes(10),
-                Duration.ofSeconds(30), delay.multipliedBy(3).plusSeconds(5)),
-                claims);
+        return new Reprotection(session.supervisor(), REPROTECT_STEP, Reprotection.Timeouts.of(Duration.ofMinutes(10),
+                Duration.ofSeconds(30), checkpointDelay()), claims);
     }
 
     /**
@@ -226,14 +240,15 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
         return Optional.of(jobs);
     }
 
+    /** A restore of protection counts as a runbook: the window neither closes nor switches pairs under it. */
     @Override
     public boolean failoverRunning() {
-        return session.runner().running();
+        return session.runner().running() || !restoreDone.get().isDone();
     }
 
     @Override
     public CompletableFuture<Void> failoverIdle() {
-        return session.runner().idle();
+        return CompletableFuture.allOf(session.runner().idle(), restoreDone.get());
     }
 
     @Override

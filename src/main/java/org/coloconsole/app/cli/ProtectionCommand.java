@@ -106,7 +106,7 @@ abstract class ProtectionCommand implements Callable<Integer> {
             Duration delay = checkpointDelay != null ? checkpointDelay
                     : state.primary().checkpointDelay().orElse(Duration.ofSeconds(20));
             Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
-                    new Reprotection.Timeouts(mirrorWithin, coloWithin, delay.multipliedBy(3).plusSeconds(5)),
+                    Reprotection.Timeouts.of(mirrorWithin, coloWithin, delay),
                     claims.get());
             ReprotectFacts facts = reprotection.read();
             if (printCommandLine) {

@@ -164,7 +164,7 @@ public final class SwapCommand implements Callable<Integer> {
 
     private Switchover.Settings settings(Duration delay) {
         return new Switchover.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                new Reprotection.Timeouts(mirrorWithin, coloWithin, delay.multipliedBy(3).plusSeconds(5)), wait);
+                Reprotection.Timeouts.of(mirrorWithin, coloWithin, delay), wait);
     }
 
     private static boolean confirmed(PrintWriter out, String pairName) throws IOException {

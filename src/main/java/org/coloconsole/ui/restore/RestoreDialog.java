@@ -61,6 +61,8 @@ public final class RestoreDialog extends Dialog<Void> {
         check.setId("restore-check");
         check.setOnAction(e -> model.check());
         endpoint.setOnAction(e -> model.check());
+        endpoint.disableProperty().bind(model.editableProperty().not());
+        check.disableProperty().bind(model.editableProperty().not());
         Label monitor = new Label("New secondary's monitor:");
         monitor.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -71,7 +73,7 @@ public final class RestoreDialog extends Dialog<Void> {
             lab.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             lab.setId("restore-start-lab");
             lab.setOnAction(e -> model.startInLab(start));
-            lab.disableProperty().bind(model.labStartingProperty());
+            lab.disableProperty().bind(model.editableProperty().not());
             endpointRow.getChildren().add(lab);
         });
 

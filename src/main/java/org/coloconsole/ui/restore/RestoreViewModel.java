@@ -106,7 +106,7 @@ public final class RestoreViewModel {
 
     /** Connects to the new pair and checks both sides; refused with a sentence when the endpoint is not one. */
     public boolean check() {
-        if (phase.get() == Phase.CHECKING || phase.get() == Phase.RUNNING) {
+        if (!editable(phase.get())) {
             return false;
         }
         Optional<Endpoint> fresh = validEndpoint();
@@ -152,7 +152,7 @@ public final class RestoreViewModel {
      * is then filled in and checked.
      */
     public void startInLab(java.util.function.Supplier<CompletableFuture<Endpoint>> start) {
-        if (labStarting.get() || phase.get() == Phase.CHECKING || phase.get() == Phase.RUNNING) {
+        if (labStarting.get() || !editable(phase.get())) {
             return;
         }
         labStarting.set(true);
@@ -167,6 +167,23 @@ public final class RestoreViewModel {
             endpoint.set(started.text());
             check();
         }));
+    }
+
+    /**
+     * Whether the new side's monitor may be changed (typed, checked, or started in the lab): not while a check or the
+     * flow runs, whose answer is about the endpoint they started with, and not once protected, when the lab's slot
+     * holds the pair's secondary.
+     */
+    public javafx.beans.binding.BooleanBinding editableProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> editable(phase.get()) && !labStarting.get(),
+                phase, labStarting);
+    }
+
+    private static boolean editable(Phase now) {
+        return switch (now) {
+            case EDITING, REFUSED, READY, FAILED -> true;
+            case CHECKING, RUNNING, PROTECTED -> false;
+        };
     }
 
     /** While the lab starts the new secondary. */

@@ -74,4 +74,24 @@ class RestoreDialogTest {
         assertThat(connects).hasValue(1);
         assertThat(model.phaseProperty().get()).isEqualTo(RestoreViewModel.Phase.CHECKING);
     }
+
+    @Test
+    void whileACheckRunsTheMonitorCannotBeChangedNorALabSecondaryStarted(FxRobot robot) {
+        robot.interact(() -> model.endpointProperty().set("unix:/run/lab/secondary-console.sock"));
+        robot.clickOn("#restore-check");
+        assertThat(model.phaseProperty().get()).isEqualTo(RestoreViewModel.Phase.CHECKING);
+
+        // the check's answer will be about this endpoint: the field and Check are disabled until it is in
+        assertThat(robot.lookup("#restore-endpoint").queryAs(javafx.scene.control.TextField.class).isDisabled())
+                .isTrue();
+        assertThat(robot.lookup("#restore-check").queryAs(Button.class).isDisabled()).isTrue();
+        AtomicInteger labStarts = new AtomicInteger();
+        robot.interact(() -> model.startInLab(() -> {
+            labStarts.incrementAndGet();
+            return new CompletableFuture<>();
+        }));
+        assertThat(labStarts).as("a lab start would replace the QEMU being checked").hasValue(0);
+        assertThat(model.check()).as("a second check while one runs").isFalse();
+        assertThat(connects).hasValue(1);
+    }
 }
