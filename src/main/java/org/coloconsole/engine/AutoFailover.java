@@ -204,6 +204,12 @@ public final class AutoFailover implements AutoCloseable {
             }
             case FENCE -> {
                 show(decision);
+                if (runner.running()) {
+                    // an operator's failover runs, and may be fencing this very side (FenceRule): never two fences
+                    // at once; the policy looks again once that runbook's outcome is in
+                    runner.idle().thenRun(this::evaluateLater);
+                    return;
+                }
                 runFence(decision.target().orElseThrow().other());
                 evaluate();
             }
@@ -223,6 +229,14 @@ public final class AutoFailover implements AutoCloseable {
                 }
                 show(decision);
             }
+        }
+    }
+
+    private void evaluateLater() {
+        try {
+            worker.execute(this::evaluate);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed meanwhile: nothing more to decide
         }
     }
 
