@@ -112,7 +112,11 @@ public final class Switchover {
         PairLock.Attempt swapLock = claims.locks().tryAcquire(lockFile(claims, config.primary(), config.secondary()),
                 claims.me());
         if (swapLock.lock().isEmpty()) {
-            return refused(first, "Another swap of this pair runs: " + swapLock.refusal(), started);
+            try {
+                return refused(first, "Another swap of this pair runs: " + swapLock.refusal(), started);
+            } finally {
+                first.close(); // run() owns the session it is given, on every path
+            }
         }
         try (PairLock held = swapLock.lock().get()) {
             // the pair's own lock, as failover and restore take it: free now, or another console acts on the pair
