@@ -101,10 +101,14 @@ class FullPairFaultCampaignTest {
         assertThat(outcome.result()).as(outcome.sentence()).isEqualTo(FailoverOutcome.Result.VERIFIED);
         assertThat(outcome.sentence()).contains("disk counter advances");
         awaitServingAfter(Side.PRIMARY, decided);
-        Topology after = topology(Side.PRIMARY);
-        assertThat(after.has(ProxyKind.COLO_COMPARE)).as(after.summary()).isFalse();
-        assertThat(after.has(ProxyKind.FILTER_MIRROR)).as(after.summary()).isFalse();
-        assertThat(after.disk().flatMap(d -> d.replicationToPeer())).as(after.summary()).isEmpty();
+        // the watcher re-reads the topology after a failover on its own thread: the card follows, not at once
+        await().atMost(LabTiming.bound(Duration.ofSeconds(15))).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    Topology after = topology(Side.PRIMARY);
+                    assertThat(after.has(ProxyKind.COLO_COMPARE)).as(after.summary()).isFalse();
+                    assertThat(after.has(ProxyKind.FILTER_MIRROR)).as(after.summary()).isFalse();
+                    assertThat(after.disk().flatMap(d -> d.replicationToPeer())).as(after.summary()).isEmpty();
+                });
     }
 
     @Test
