@@ -271,15 +271,20 @@ class LabReprotectTest {
     }
 
     /**
-     * Swapping roles: a planned failover to the secondary, then a new secondary where the primary ran. The survivor
-     * is a former secondary: it gets a primary's chardevs back, and its filters go before its rewriter.
+     * Issue 16's "must show": the primary's SIGKILL, {@code failover --to secondary}, then a new secondary where the
+     * primary ran and {@code reprotect --yes}. The survivor is a former secondary: it gets a primary's chardevs back,
+     * and its filters go before its rewriter.
      */
     @Test
-    void afterAPlannedFailoverToTheSecondaryANewSecondaryWhereThePrimaryRanIsProtectedWithTheRolesSwapped()
+    void afterThePrimarysKillAndAFailoverToTheSecondaryANewSecondaryWhereThePrimaryRanIsProtectedWithTheRolesSwapped()
             throws Exception {
         try (LabPair pair = startFullPair()) {
             awaitDisk(pair.state().side(LabSide.PRIMARY).serviceUrl().orElseThrow(), SERVICE);
             String url = pair.state().side(LabSide.SECONDARY).serviceUrl().orElseThrow();
+            // issue 16's "must show": the primary's SIGKILL, then failover --to secondary (a planned one, with the
+            // primary alive, is what LabSwapDrillTest's swaps do)
+            pair.kill(LabSide.PRIMARY, LabSignal.KILL);
+            assertThat(pair.awaitExit(LabSide.PRIMARY, Duration.ofSeconds(10))).isTrue();
             Run failover = cliOn(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint(), "failover", "--to",
                     "secondary", "--yes", "--probe-secondary", url);
             System.out.println("swap test, failover:\n" + failover.out + failover.err);
