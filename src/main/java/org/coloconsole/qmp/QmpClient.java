@@ -55,6 +55,12 @@ public final class QmpClient implements AutoCloseable {
      */
     private final BitSet idsInUse = new BitSet();
     private final ArrayDeque<PendingCall> waiting = new ArrayDeque<>();
+    /**
+     * In-band calls that hold a slot but are not written yet, in the order they took it. Whoever writes takes them
+     * from here, so frames leave in that order whichever thread writes: a call let go by a reply never falls behind
+     * one made just after it.
+     */
+    private final ArrayDeque<PendingCall> unwritten = new ArrayDeque<>();
     private int inFlight;
     private int generation;
     private Transport transport;
@@ -321,26 +327,51 @@ public final class QmpClient implements AutoCloseable {
                 waiting.add(call);
                 return call.result;
             }
-            if (!outOfBand) {
-                inFlight++;
-                call.holdsSlot = true;
-            }
             pending.put(id, call);
             target = transport;
             session = generation;
+            if (!outOfBand) {
+                inFlight++;
+                call.holdsSlot = true;
+                unwritten.add(call);
+            }
         }
-        send(call, target, session);
+        if (outOfBand) {
+            send(call, target, session); // it overtakes by design
+        } else {
+            writeUnwritten(target, session);
+        }
         return call.result;
     }
 
-    private void send(PendingCall call, Transport target, int session) {
+    /** Writes the in-band calls that hold a slot, oldest first, until none is left or the session ends. */
+    private void writeUnwritten(Transport target, int session) {
+        synchronized (writeLock) {
+            while (true) {
+                PendingCall next;
+                synchronized (lock) {
+                    if (generation != session) {
+                        return; // that session's calls were failed with it
+                    }
+                    next = unwritten.poll();
+                }
+                if (next == null || !send(next, target, session)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean send(PendingCall call, Transport target, int session) {
         try {
             synchronized (writeLock) {
                 target.write(call.frame, 0, call.frame.length);
             }
+            return true;
         } catch (IOException e) {
             fail(session, new QmpDisconnectedException("writing " + call.command + " to " + endpointText()
                     + " failed: " + e.getMessage(), e));
+            return false;
         }
     }
 
@@ -363,15 +394,15 @@ public final class QmpClient implements AutoCloseable {
                     next.holdsSlot = true;
                     inFlight++;
                     pending.put(next.id, next);
+                    unwritten.add(next);
                 }
             }
             target = transport;
             session = generation;
         }
         if (next != null) {
-            PendingCall toSend = next;
             // never write on the reader thread: a reader blocked on a full socket could not drain replies
-            timer.execute(() -> send(toSend, target, session));
+            timer.execute(() -> writeUnwritten(target, session));
         }
     }
 
@@ -542,6 +573,7 @@ public final class QmpClient implements AutoCloseable {
         all.addAll(waiting);
         pending.clear();
         waiting.clear();
+        unwritten.clear();
         idsInUse.clear();
         for (PendingCall call : all) {
             call.holdsSlot = false;

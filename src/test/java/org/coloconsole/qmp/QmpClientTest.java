@@ -302,6 +302,46 @@ class QmpClientTest {
     }
 
     @Test
+    void aCallMadeWhileAQueuedOneWaitsForItsWriteDoesNotOvertakeIt() throws Exception {
+        // a queued call that a reply lets go is written by the client's timer thread; a call made before that write
+        // must still leave after it, as QEMU runs one monitor's commands in the order it reads them
+        client.close();
+        client = new QmpClient(QmpClientOptions.defaults("t").withMaxInFlight(3));
+        connect();
+        CountDownLatch timerHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // its timeout runs on the timer thread, which this callback then keeps busy: the let-go call's write waits
+        client.execute("hold-the-timer", null, Duration.ofMillis(30)).whenComplete((v, e) -> {
+            timerHeld.countDown();
+            awaitQuietly(release);
+        });
+        CompletableFuture<QmpValue> a = client.execute("a");
+        CompletableFuture<QmpValue> b = client.execute("b");
+        client.execute("c"); // no slot: waits
+        peer.expect("hold-the-timer");
+        QmpValue sentA = peer.expect("a");
+        QmpValue sentB = peer.expect("b");
+        assertThat(timerHeld.await(5, TimeUnit.SECONDS)).isTrue();
+        peer.reply(sentA, "{}"); // frees a slot: c is let go, its write handed to the busy timer thread
+        peer.reply(sentB, "{}"); // frees another: d below finds it free
+        a.get(5, TimeUnit.SECONDS);
+        b.get(5, TimeUnit.SECONDS);
+        Thread.sleep(100); // the reader's bookkeeping after b's reply; sooner, d would queue and pass anyway
+        client.execute("d");
+        release.countDown();
+        assertThat(List.of(peer.next(), peer.next())).extracting(c -> c.string("execute").orElse("?"))
+                .containsExactly("c", "d");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void outOfBandCommandsOvertakeAFullQueue() throws Exception {
         client.close();
         client = new QmpClient(QmpClientOptions.defaults("t").withMaxInFlight(1));
