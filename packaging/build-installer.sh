@@ -63,6 +63,10 @@ write_cli_launcher() {
         printf 'image=${self%%/bin/*}\n'
         printf 'exec "$image/lib/runtime/bin/java"'
         while IFS= read -r option; do
+            # the command line's own AppCDS archive when train-appcds.sh made one (it maps faster than the window's)
+            if [[ -f "$image/lib/app/$name-cli.jsa" ]]; then
+                option=${option/#-XX:SharedArchiveFile=\$APPDIR\/$name.jsa/-XX:SharedArchiveFile=\$APPDIR/$name-cli.jsa}
+            fi
             # the .cfg's $APPDIR is the image's lib/app
             option=${option//\$APPDIR/\$image/lib/app}
             printf ' \\\n    "%s"' "$option"

@@ -121,10 +121,18 @@ for each in "$launcher" "$name"; do
     echo "$out"
     [[ "$out" == *"$version"* ]] || fail "$each --version printed '$out', expected the package version $version."
 done
+# the window's archive (the native launcher) and the command line's own (bin/NAME-cli, /usr/bin/NAME)
 if [[ -f /opt/$name/lib/app/$name.jsa ]]; then
-    JAVA_TOOL_OPTIONS=-Xshare:on "$name" --version >/dev/null 2>"$work/cds.log" \
+    JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>"$work/cds.log" \
         || { cat "$work/cds.log" >&2; fail "the installed AppCDS archive does not map (-Xshare:on)."; }
     say "the AppCDS archive maps"
+fi
+if [[ -f /opt/$name/lib/app/$name-cli.jsa ]]; then
+    grep -q -- "-XX:SharedArchiveFile=\$image/lib/app/$name-cli.jsa" "/opt/$name/bin/$name-cli" \
+        || fail "/opt/$name/bin/$name-cli does not use the command line's archive $name-cli.jsa."
+    JAVA_TOOL_OPTIONS=-Xshare:on "$name" --version >/dev/null 2>"$work/cds-cli.log" \
+        || { cat "$work/cds-cli.log" >&2; fail "the command line's AppCDS archive does not map (-Xshare:on)."; }
+    say "the command line's AppCDS archive maps"
 fi
 
 # 5. headless: qmp against a real QEMU, through PATH as a script would call it

@@ -10,7 +10,8 @@
 # archive on top of the runtime's (-XX:ArchiveClassesAtExit): a dynamic archive records one run only, and JDK 17 leaves
 # class files older than Java 6 out of it (picocli's are Java 5), so every CLI start parsed picocli afresh; the static
 # dump takes several runs and archives those classes too (docs/packaging.md has the figures). The archive replaces the
-# runtime's default one (it holds the JDK classes the runs used).
+# runtime's default one (it holds the JDK classes the runs used). A second archive, IMAGE/lib/app/NAME-cli.jsa, holds
+# the one-shot runs' classes only, for bin/NAME-cli: a smaller archive maps faster at every start.
 # Only when the archive was written is the launcher's .cfg told to use it; with -Xshare:auto a JVM that cannot map it
 # starts without it.
 set -euo pipefail
@@ -20,12 +21,13 @@ name=${2:?usage: train-appcds.sh IMAGE_DIR NAME}
 launcher="$image/bin/$name"
 cfg="$image/lib/app/$name.cfg"
 archive="$image/lib/app/$name.jsa"
+cli_archive="$image/lib/app/$name-cli.jsa"
 train_seconds=${COLO_APPCDS_TRAIN_SECONDS:-8}
 
 say() { printf '[train-appcds] %s\n' "$*" >&2; }
 
 [[ -x "$launcher" && -f "$cfg" ]] || { say "No launcher at $launcher: build the app-image first."; exit 1; }
-rm -f "$archive"
+rm -f "$archive" "$cli_archive"
 work=$(mktemp -d)
 qemu_pids=()
 cleanup() {
@@ -93,23 +95,50 @@ else
 fi
 unset JAVA_TOOL_OPTIONS
 
-# One list, each class once, in first-loaded order. Classes generated at run time (proxies, lambda forms' hidden
-# classes) cannot be found by name at dump time: leave them out rather than have the dump warn about each.
-cat "$work"/*.classlist 2>/dev/null | grep -v -E '^#|^(jdk/proxy|com/sun/proxy)|\$\$Lambda' | awk '!seen[$0]++' \
-    >"$work/all.classlist" || true
+# One list from the given runs' lists, each class once, in first-loaded order. Classes generated at run time (proxies,
+# lambda forms' hidden classes) cannot be found by name at dump time: leave them out rather than have the dump warn
+# about each.
+merge_lists() {
+    local out=$1 each
+    shift
+    for each in "$@"; do [[ -f "$work/$each.classlist" ]] && cat "$work/$each.classlist"; done \
+        | grep -v -E '^#|^(jdk/proxy|com/sun/proxy)|\$\$Lambda' | awk '!seen[$0]++' >"$work/$out.classlist" || true
+}
+
+# Dumps the classes of list $1 into archive $2. -Xshare:dump exits after writing it; the launcher's .cfg options
+# (module, flags) apply as in a real start, and the .cfg names no archive yet.
+dump() {
+    JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$work/$1.classlist -XX:SharedArchiveFile=$2 -Duser.home=$home" \
+        "$launcher" >"$work/dump-$1.log" 2>&1 || true
+}
+
+merge_lists all gui version qmp status
 if [[ ! -s "$work/all.classlist" ]]; then
     say "The training runs listed no classes; the image starts without AppCDS."
     cat "$work"/*.log >&2 || true
     exit 0
 fi
 say "dumping $(wc -l <"$work/all.classlist") classes from $runs runs"
-# -Xshare:dump exits after writing the archive; the launcher's .cfg options (module, flags) apply as in a real start.
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$work/all.classlist -XX:SharedArchiveFile=$archive -Duser.home=$home" \
-    "$launcher" >"$work/dump.log" 2>&1 || true
+dump all "$archive"
 if [[ ! -s "$archive" ]]; then
     say "The dump wrote no archive; the image starts without AppCDS. Its output:"
-    cat "$work/dump.log" >&2
+    cat "$work/dump-all.log" >&2
     exit 0
+fi
+
+# The command line's own archive, for bin/NAME-cli (build-installer.sh): the one-shot runs' classes only. A JVM maps
+# and relocates its whole archive at every start, so the window's JavaFX classes cost each CLI call about 45 ms
+# (docs/packaging.md has the figures). Without a GUI run the first archive is already the command line's alone.
+if [[ -f "$work/gui.classlist" ]]; then
+    merge_lists cli version qmp status
+    rm -f "$cli_archive"
+    dump cli "$cli_archive"
+    if [[ -s "$cli_archive" ]]; then
+        say "command-line archive: $(wc -l <"$work/cli.classlist") classes, $(du -h "$cli_archive" | cut -f1)"
+    else
+        say "The command line's dump wrote no archive; bin/$name-cli uses the window's. Its output:"
+        cat "$work/dump-cli.log" >&2
+    fi
 fi
 
 # After [JavaOptions]: the archive path is relative to the image so it moves with it (/opt/NAME after install).

@@ -27,8 +27,8 @@ public final class Main {
             closeQuietly(cliOnFatal);
             return ConsoleLauncher.standard(System.getenv(), journal, fatal).launch(start);
         };
-        int code = Cli.forTerminal(Cli.commandLine(gui, journal, args), new java.io.OutputStreamWriter(System.out),
-                new java.io.OutputStreamWriter(System.err)).execute(args);
+        int code = Cli.execute(gui, journal, args, new java.io.OutputStreamWriter(System.out),
+                new java.io.OutputStreamWriter(System.err));
         System.exit(code);
     }
 

@@ -188,9 +188,23 @@ public final class SideLink implements AutoCloseable {
     /**
      * After a (re)connect: also what this QEMU offers, which cannot change while it runs (unlike its state). The
      * connection counts as up once the state is re-read; the self-test is not waited for, so that a QEMU that hangs
-     * right after connecting is found by the heartbeat at once, not after the schema read's timeout.
+     * right after connecting is found by the heartbeat at once, not after the schema read's timeout. The schema is
+     * asked for only once the state has been read: QEMU answers one monitor's commands in order, and its schema is
+     * a reply of some 150 KB that a cold reader takes about 100 ms to parse; asked first, it held up the state (a
+     * one-shot {@code status} waited for it) and the first ping (measured SLOW on a healthy QEMU).
      */
     private CompletionStage<?> resyncAfterConnect(QmpClient connected) {
+        CompletionStage<?> resynced = resync(connected);
+        // the last reply completes the resync on the reader thread, which never writes: the link's own thread asks
+        resynced.whenComplete((ignored, resyncError) -> {
+            if (resyncError == null && !closed) {
+                scheduler.schedule(() -> readSchema(connected), Duration.ZERO);
+            }
+        });
+        return resynced;
+    }
+
+    private void readSchema(QmpClient connected) {
         QmpIntrospection.read(connected).whenComplete((introspection, error) -> {
             if (error == null) {
                 listener.introspected(introspection, clock.instant());
@@ -198,7 +212,6 @@ public final class SideLink implements AutoCloseable {
                 report("query-qmp-schema", null, error);
             }
         });
-        return resync(connected);
     }
 
     private CompletionStage<?> resync(QmpClient connected) {

@@ -117,7 +117,8 @@ class BrokenColoStartOnQemu10_0_2Test {
                 org.coloconsole.engine.Fencing.none());
         supervisor.start();
         await().atMost(WAIT).until(() -> supervisor.snapshot().state().primary().synced()
-                && supervisor.snapshot().state().secondary().synced());
+                && supervisor.snapshot().state().secondary().synced()
+                && supervisor.snapshot().state().secondary().coloSupport().isPresent());
         assertThat(supervisor.snapshot().state().secondary().coloSupport()).get()
                 .satisfies(support -> assertThat(support.summary()).isEqualTo("ok"));
 

@@ -34,7 +34,7 @@ public final class Cli {
      * The tree {@code args} can reach, for a one-shot start: picocli reflects over every subcommand it is given, which
      * took most of a {@code --version} or {@code qmp} call. A subcommand whose name is none of the arguments cannot be
      * reached, so the parse is the same as with the whole tree; without any subcommand name among them (help, a
-     * misspelt name, the window's options) the whole tree is built, and for a bare {@code --version} none is.
+     * misspelt name, the window's options, a bare {@code --version}) the whole tree is built.
      */
     public static CommandLine commandLine(GuiLauncher gui, AuditTrailFactory trails, String... args) {
         return commandLine(gui, trails, standardProfiles(), args);
@@ -47,8 +47,7 @@ public final class Cli {
         Map<String, Supplier<Object>> all = subcommands(trails);
         Profiles lookup = new Profiles(profiles);
         if (all.keySet().stream().noneMatch(given::contains)) {
-            return given.equals(List.of("--version")) || given.equals(List.of("-V"))
-                    ? withSentences(root(gui, lookup)) : commandLine(gui, trails, profiles);
+            return commandLine(gui, trails, profiles);
         }
         CommandLine line = root(gui, lookup);
         all.forEach((name, sub) -> {
@@ -112,6 +111,25 @@ public final class Cli {
      * Points {@code line}'s output at these writers through {@link TerminalWriter}, so that no QEMU string reaches a
      * terminal with its control characters (the entry point passes stdout and stderr).
      */
+    /**
+     * Runs what {@code args} ask for, printing to {@code out} and {@code err}, and returns the exit code. A bare
+     * {@code --version} (or {@code -V}) is answered without a command model: picocli reads even the root command's
+     * annotations through proxies the JVM generates afresh at each start, and that was most of the call
+     * ({@code docs/packaging.md}, "Start-up of one-shot calls"). It prints what picocli's version option prints.
+     */
+    public static int execute(GuiLauncher gui, AuditTrailFactory trails, String[] args, java.io.Writer out,
+                              java.io.Writer err) {
+        if (Arrays.equals(args, new String[] {"--version"}) || Arrays.equals(args, new String[] {"-V"})) {
+            TerminalWriter printer = new TerminalWriter(out);
+            for (String line : new ColoConsoleCommand.Version().getVersion()) {
+                printer.println(line);
+            }
+            printer.flush();
+            return ExitCodes.OK;
+        }
+        return forTerminal(commandLine(gui, trails, args), out, err).execute(args);
+    }
+
     public static CommandLine forTerminal(CommandLine line, java.io.Writer out, java.io.Writer err) {
         line.setOut(new TerminalWriter(out));
         line.setErr(new TerminalWriter(err));

@@ -22,15 +22,27 @@ class CliTreeTest {
     }
 
     @Test
-    void withoutASubcommandNameTheWholeTreeIsBuiltExceptForABareVersion() {
+    void withoutASubcommandNameTheWholeTreeIsBuilt() {
         CommandLine whole = Cli.commandLine(start -> 0, () -> null);
         assertThat(Cli.commandLine(start -> 0, () -> null, "--help").getSubcommands().keySet())
                 .containsExactlyElementsOf(whole.getSubcommands().keySet());
         assertThat(Cli.commandLine(start -> 0, () -> null, "stauts").getSubcommands().keySet())
                 .containsExactlyElementsOf(whole.getSubcommands().keySet());
-        CommandLine bare = Cli.commandLine(start -> 0, () -> null, "--version");
-        assertThat(bare.getSubcommands()).isEmpty();
-        assertThat(printed(bare, "--version")).isEqualTo(printed(whole, "--version")).startsWith("colo-console ");
+    }
+
+    @Test
+    void aBareVersionPrintsWhatPicocliPrintsAndExitsZero() {
+        CommandLine whole = Cli.commandLine(start -> 0, () -> null);
+        for (String option : new String[] {"--version", "-V"}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Cli.execute(start -> 1, () -> {
+                throw new AssertionError("a bare version opens no journal");
+            }, new String[] {option}, out, err);
+            assertThat(code).isZero();
+            assertThat(err.toString()).isEmpty();
+            assertThat(out.toString()).isEqualTo(printed(whole, option)).startsWith("colo-console ");
+        }
     }
 
     private static String printed(CommandLine line, String... args) {
