@@ -97,6 +97,15 @@ public final class AutoFailoverBench {
 
     private static AutoFailoverRun once(boolean fenced, Random phase, long[] signalled) throws Exception {
         Path dir = Files.createTempDirectory("autofail");
+        try {
+            return onceIn(dir, fenced, phase, signalled);
+        } finally {
+            BenchFiles.deleteTree(dir);
+        }
+    }
+
+    private static AutoFailoverRun onceIn(Path dir, boolean fenced, Random phase, long[] signalled)
+            throws Exception {
         try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab")));
              JournalAuditTrail trail = JournalAuditTrail.open(dir.resolve("journal"))) {
             PairConfig config = PairConfig.of(lab.primaryConsoleEndpoint(), lab.secondaryConsoleEndpoint());
@@ -177,6 +186,8 @@ public final class AutoFailoverBench {
                 }
             } catch (RuntimeException e) {
                 System.out.println("try " + (i + 1) + " failed before the watch: " + e);
+            } finally {
+                BenchFiles.deleteTree(dir);
             }
         }
         System.out.println("SIGSTOP, no fence action: " + promotions + " automatic promotions, " + intents

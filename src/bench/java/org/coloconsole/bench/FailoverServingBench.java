@@ -68,6 +68,14 @@ public final class FailoverServingBench {
 
     private static Try once(LabSide killed) throws Exception {
         Path dir = Files.createTempDirectory("failover-serving-bench");
+        try {
+            return onceIn(dir, killed);
+        } finally {
+            BenchFiles.deleteTree(dir);
+        }
+    }
+
+    private static Try onceIn(Path dir, LabSide killed) throws Exception {
         try (LabPair lab = LabPair.start(LabOptions.defaults().withKind(LabPairKind.FULL)
                 .withStartTimeout(Duration.ofSeconds(120)).withRunDir(dir.resolve("lab")))) {
             Side lost = killed == LabSide.PRIMARY ? Side.PRIMARY : Side.SECONDARY;

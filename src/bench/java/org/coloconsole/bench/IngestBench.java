@@ -67,7 +67,7 @@ public final class IngestBench {
                 }
             }
         } finally {
-            delete(dir);
+            BenchFiles.deleteTree(dir);
         }
     }
 
@@ -216,9 +216,4 @@ public final class IngestBench {
                 what, run, sent, seen, seconds, seen / seconds, more, Machine.loadAverage());
     }
 
-    private static void delete(Path dir) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -51,9 +51,7 @@ public final class JournalReadThroughput {
                         bytes / 1e6, seconds, count / seconds, bytes / seconds / 1e6);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchFiles.deleteTree(dir);
         }
     }
 }

@@ -34,9 +34,7 @@ public final class JournalThroughput {
                 measure(dir.resolve("run" + run), perThread, threads, withRaw, offered);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchFiles.deleteTree(dir);
         }
     }
 

@@ -87,6 +87,8 @@ public final class ReprotectBench {
                         r.outageMs, r.migration, r.toProtectedMs, r.pauses.stream().map(Duration::toMillis).toList(),
                         r.load);
             }
+        } finally {
+            BenchFiles.deleteTree(dir);
         }
         List<Duration> pauses = new ArrayList<>();
         results.forEach(r -> pauses.addAll(r.pauses));

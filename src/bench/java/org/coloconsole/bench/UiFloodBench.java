@@ -84,7 +84,7 @@ public final class UiFloodBench {
             e.printStackTrace();
             status = 1;
         } finally {
-            delete(dir);
+            BenchFiles.deleteTree(dir);
         }
         System.exit(status);
     }
@@ -384,9 +384,4 @@ public final class UiFloodBench {
         }
     }
 
-    private static void delete(Path dir) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

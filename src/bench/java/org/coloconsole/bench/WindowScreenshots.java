@@ -81,6 +81,8 @@ public final class WindowScreenshots {
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             status = 1;
+        } finally {
+            BenchFiles.deleteTree(dir);
         }
         System.exit(status);
     }
