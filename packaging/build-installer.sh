@@ -52,7 +52,7 @@ strip_elf() {
 # once installed, `dpkg -L` on every start to find its own library, which cost 0.3-0.5 s of each one-shot call
 # (docs/packaging.md). /usr/bin/NAME points here; the menu entry keeps the native launcher.
 write_cli_launcher() {
-    local image=$1 cfg="$1/lib/app/$name.cfg" cli="$1/bin/$name-cli" main option
+    local image=$1 cfg="$1/lib/app/$name.cfg" cli="$1/bin/$name-cli" main option cli_archive
     main=$(sed -n 's/^app.mainmodule=//p' "$cfg")
     [[ -n "$main" ]] || fail "$cfg names no main module."
     {
@@ -61,16 +61,26 @@ write_cli_launcher() {
         printf '# the options of the native launcher bin/%s, without its package-manager queries at each start.\n' "$name"
         printf 'self=$(readlink -f -- "$0")\n'
         printf 'image=${self%%/bin/*}\n'
+        # A subcommand (and --version, --help) maps the command line's own AppCDS archive when train-appcds.sh made
+        # one: a JVM maps and relocates its whole archive at every start, and the window's JavaFX classes cost each
+        # call about 45 ms. It also runs on C1 alone: a one-shot call ends before C2's compilations pay off, and C2
+        # compiling meanwhile took the second core (about 30 ms of a `status`); `watch`, the long-running one, waits
+        # on QEMU, not on the CPU. The window (no argument, or its options) keeps its archive and both compilers.
+        cli_archive=$name.jsa
+        [[ -f "$image/lib/app/$name-cli.jsa" ]] && cli_archive=$name-cli.jsa
+        printf 'case "${1-}" in\n'
+        printf '    -V|--version|-h|--help) archive=%s jit=-XX:TieredStopAtLevel=1 ;;\n' "$cli_archive"
+        printf '    ""|-*) archive=%s.jsa jit= ;;\n' "$name"
+        printf '    *) archive=%s jit=-XX:TieredStopAtLevel=1 ;;\n' "$cli_archive"
+        printf 'esac\n'
         printf 'exec "$image/lib/runtime/bin/java"'
         while IFS= read -r option; do
-            # the command line's own AppCDS archive when train-appcds.sh made one (it maps faster than the window's)
-            if [[ -f "$image/lib/app/$name-cli.jsa" ]]; then
-                option=${option/#-XX:SharedArchiveFile=\$APPDIR\/$name.jsa/-XX:SharedArchiveFile=\$APPDIR/$name-cli.jsa}
-            fi
-            # the .cfg's $APPDIR is the image's lib/app
+            # the .cfg's $APPDIR is the image's lib/app; its archive is the one chosen above
+            option=${option//\$APPDIR\/$name.jsa/\$image/lib/app/\$archive}
             option=${option//\$APPDIR/\$image/lib/app}
             printf ' \\\n    "%s"' "$option"
         done < <(sed -n 's/^java-options=//p' "$cfg")
+        printf ' \\\n    ${jit:+"$jit"}'
         printf ' \\\n    -m "%s" "$@"\n' "$main"
     } >"$cli"
     chmod 0755 "$cli"

@@ -128,7 +128,7 @@ if [[ -f /opt/$name/lib/app/$name.jsa ]]; then
     say "the AppCDS archive maps"
 fi
 if [[ -f /opt/$name/lib/app/$name-cli.jsa ]]; then
-    grep -q -- "-XX:SharedArchiveFile=\$image/lib/app/$name-cli.jsa" "/opt/$name/bin/$name-cli" \
+    grep -q -- "archive=$name-cli.jsa" "/opt/$name/bin/$name-cli" \
         || fail "/opt/$name/bin/$name-cli does not use the command line's archive $name-cli.jsa."
     JAVA_TOOL_OPTIONS=-Xshare:on "$name" --version >/dev/null 2>"$work/cds-cli.log" \
         || { cat "$work/cds-cli.log" >&2; fail "the command line's AppCDS archive does not map (-Xshare:on)."; }
