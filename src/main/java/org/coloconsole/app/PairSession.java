@@ -124,15 +124,19 @@ public final class PairSession implements AutoCloseable {
      * @return whether both sides settled in time
      */
     public boolean awaitKnown(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            PairState state = supervisor.snapshot().state();
-            if (known(state.side(Side.PRIMARY)) && known(state.side(Side.SECONDARY))) {
-                return true;
+        // woken by the snapshot that settles it, not by polling: a one-shot `status` is timed by scripts
+        java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
+        try (org.coloconsole.qmp.Subscription watching = supervisor.onSnapshot(snapshot -> {
+            if (bothKnown(snapshot.state())) {
+                settled.countDown();
             }
-            TimeUnit.MILLISECONDS.sleep(10);
+        })) {
+            return bothKnown(supervisor.snapshot().state()) || settled.await(limit.toNanos(), TimeUnit.NANOSECONDS);
         }
-        return false;
+    }
+
+    private static boolean bothKnown(PairState state) {
+        return known(state.side(Side.PRIMARY)) && known(state.side(Side.SECONDARY));
     }
 
     /**
