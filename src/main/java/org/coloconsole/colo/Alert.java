@@ -27,12 +27,19 @@ public record Alert(Kind kind, Optional<Side> side, String title, String body, I
         }
     }
 
-    /** The alerts raised by going from {@code before} (empty: the first snapshot) to {@code after}. Pure. */
+    /**
+     * The alerts raised by going from {@code before} (empty: the first snapshot) to {@code after}: advice to act,
+     * "cannot tell" or split brain when the recommended action changes to it, and each side newly lost. Pure.
+     */
     public static List<Alert> between(Optional<PairSnapshot> before, PairSnapshot after, String pairName) {
         List<Alert> alerts = new ArrayList<>();
-        Optional<Kind> was = before.flatMap(b -> adviceKind(b.recommendation()));
         Optional<Kind> now = adviceKind(after.recommendation());
-        if (now.isPresent() && !now.equals(was)) {
+        // a new alert for a new action too, not only a new kind: advice that turns from "continue on the primary" to
+        // "promote the secondary" (a killed primary's socket closing just after the secondary's COLO_EXIT arrived)
+        // must not leave the operator with the first one
+        boolean sameAdvice = before.map(b -> b.recommendation().kind() == after.recommendation().kind())
+                .orElse(false);
+        if (now.isPresent() && !sameAdvice) {
             alerts.add(new Alert(now.get(), after.recommendation().target(), pairName + ": " + title(now.get()),
                     after.recommendation().headline(), after.at()));
         }

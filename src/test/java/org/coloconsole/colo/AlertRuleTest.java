@@ -34,6 +34,28 @@ class AlertRuleTest {
     }
 
     @Test
+    void adviceThatTurnsToTheOtherSideIsAlertedAgain() {
+        Scenario s = Scenario.protectedPair();
+        PairSnapshot healthy = snapshot(s);
+        // the secondary's COLO_EXIT is read before the killed primary's socket is seen closed: both still answer
+        s.after(Duration.ofMillis(500)).coloExit(Side.SECONDARY, "error");
+        PairSnapshot exited = snapshot(s);
+        assertThat(exited.recommendation().kind()).isEqualTo(Recommendation.Kind.CONTINUE_ON_PRIMARY);
+        assertThat(Alert.between(Optional.of(healthy), exited, "db")).extracting(Alert::kind, Alert::side)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Alert.Kind.ACT, Optional.of(Side.PRIMARY)));
+
+        s.after(Duration.ofMillis(5)).killed(Side.PRIMARY);
+        PairSnapshot killed = snapshot(s);
+        assertThat(killed.recommendation().kind()).isEqualTo(Recommendation.Kind.PROMOTE_SECONDARY);
+        assertThat(Alert.between(Optional.of(exited), killed, "db"))
+                .filteredOn(a -> a.kind() == Alert.Kind.ACT).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.side()).contains(Side.SECONDARY);
+                    assertThat(a.body()).isEqualTo(killed.recommendation().headline());
+                });
+    }
+
+    @Test
     void splitBrainIsAlerted() {
         Scenario s = Scenario.protectedPair();
         PairSnapshot before = snapshot(s);
