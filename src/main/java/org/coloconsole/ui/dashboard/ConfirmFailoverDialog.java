@@ -49,8 +49,12 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
             }
             Label sentence = new Label(step.sentence());
             sentence.setWrapText(true);
-            // wide enough that most sentences take one line: a full pair's ten steps then fit a 800-pixel screen
-            sentence.setMaxWidth(560);
+            // wide enough that most sentences take one line: a full pair's ten steps then fit a 800-pixel screen.
+            // A fixed width, not only a maximum: the steps' height is computed at the width they will get, so the
+            // list is as tall as its lines (with only a maximum it was measured one line a step, and scrolled).
+            sentence.setMinWidth(460);
+            sentence.setPrefWidth(460);
+            sentence.setMaxWidth(460);
             steps.addRow(row++, number, side, command, sentence);
         }
         Label sends = new Label("The console will send, in this order:");
@@ -65,6 +69,8 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         javafx.scene.control.ScrollPane stepsView = new javafx.scene.control.ScrollPane(steps);
         stepsView.setId("confirm-steps");
         stepsView.setFitToWidth(true);
+        // the dialog takes the steps' whole width: a narrower one cut each sentence at its right edge
+        stepsView.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         stepsView.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         stepsView.getStyleClass().add("edge-to-edge");
         double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - STEPS_MARGIN;
