@@ -53,6 +53,9 @@ public final class AutoFailover implements AutoCloseable {
     /** Set by {@link #close()}: from then on the policy decides nothing more, whatever is still queued. */
     private volatile boolean closed;
     private Optional<Long> graceStartedNanos = Optional.empty();
+    /** How soon the policy looks again after another process held the pair's lock when it wanted to fence. */
+    private static final Duration FENCE_RETRY = Duration.ofMillis(500);
+    private boolean fenceDeferred;
     private Optional<FenceOutcome> fence = Optional.empty();
     private Optional<Duration> fenceTook = Optional.empty();
     private long fenceEndedNanos;
@@ -210,8 +213,11 @@ public final class AutoFailover implements AutoCloseable {
                     runner.idle().thenRun(this::evaluateLater);
                     return;
                 }
-                runFence(decision.target().orElseThrow().other());
-                evaluate();
+                if (runFence(decision.target().orElseThrow().other())) {
+                    evaluate();
+                } else {
+                    scheduleRetry();
+                }
             }
             case PROMOTE -> {
                 show(decision);
@@ -223,6 +229,7 @@ public final class AutoFailover implements AutoCloseable {
                 graceStartedNanos = Optional.empty();
                 fence = Optional.empty();
                 fenceTook = Optional.empty();
+                fenceDeferred = false;
                 if (countdownEnd != null) {
                     countdownEnd.cancel(false);
                     countdownEnd = null;
@@ -250,7 +257,38 @@ public final class AutoFailover implements AutoCloseable {
         countdownEnd = worker.schedule(this::evaluate, Math.max(0, next), TimeUnit.MILLISECONDS);
     }
 
-    private void runFence(Side side) {
+    /**
+     * Fences {@code side} inside this host's lock on the pair, as a runbook does: another process of this host (a
+     * console's failover, another {@code watch --auto-failover}) that holds the pair may be fencing it this moment.
+     *
+     * @return false when that lock is held elsewhere: nothing ran, and the policy looks again a moment later
+     */
+    private boolean runFence(Side side) {
+        PairLock.Attempt lock = runner.lockHost();
+        if (lock.lock().isEmpty()) {
+            if (!fenceDeferred) {
+                supervisor.note(side, "AUTO", "Automatic fence of the " + side.label() + " deferred: "
+                        + lock.refusal(), LogEntry.Severity.WARNING);
+            }
+            fenceDeferred = true;
+            return false;
+        }
+        fenceDeferred = false;
+        try (PairLock held = lock.lock().get()) {
+            fenceHoldingTheLock(side);
+        }
+        return true;
+    }
+
+    private void scheduleRetry() {
+        try {
+            worker.schedule(this::evaluate, FENCE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed meanwhile: nothing more to decide
+        }
+    }
+
+    private void fenceHoldingTheLock(Side side) {
         try {
             // the policy asks for a fence only where the runner's fencing has one (its settings come from it)
             Optional<FenceRunner.Run> ran = runner.fencing().off(supervisor, side);

@@ -99,6 +99,14 @@ public final class FailoverRunner implements AutoCloseable {
         this(supervisor, Duration.ofSeconds(5), Duration.ofSeconds(5), claims, fencing);
     }
 
+    /**
+     * This host's lock on the pair, the one each runbook holds from its fence to its outcome: the automatic failover
+     * takes it to fence, so that no fence runs beside another process's runbook or fence of the pair on this host.
+     */
+    public PairLock.Attempt lockHost() {
+        return claims.lockHost(supervisor.config());
+    }
+
     /** The pair's fence actions: the automatic failover fences through the same ones. */
     public Fencing fencing() {
         return fencing;

@@ -44,8 +44,7 @@ public final class PairClaim implements AutoCloseable {
 
     /** This host's lock on the pair; a refusal names its holder. */
     public Optional<String> lockHost() {
-        PairLock.Attempt attempt = claims.locks().tryAcquire(PairLock.fileFor(claims.lockDirectory(),
-                supervisor.config().primary().text(), supervisor.config().secondary().text()), me);
+        PairLock.Attempt attempt = claims.lockHost(supervisor.config());
         hostLock = attempt.lock().orElse(null);
         return attempt.lock().isPresent() ? Optional.empty() : Optional.of(attempt.refusal());
     }

@@ -45,6 +45,15 @@ public final class PairClaims {
     }
 
     /**
+     * This host's lock on the pair {@code config} names, taken for this process: what a runbook holds from its fence
+     * to its outcome, and an automatic fence while it fences. A refusal names the holder.
+     */
+    public PairLock.Attempt lockHost(PairConfig config) {
+        return locks.tryAcquire(PairLock.fileFor(lockDirectory, config.primary().text(), config.secondary().text()),
+                me);
+    }
+
+    /**
      * This process: the host's name, the user, the pid and the process's start time as nonce; locks in
      * {@code $XDG_RUNTIME_DIR/colo-console/locks} (else {@code TMPDIR/colo-console-USER/locks}).
      */

@@ -172,6 +172,42 @@ class AutoFailoverLabTest {
     }
 
     @Test
+    void theFenceWaitsWhileAnotherProcessOfThisHostHoldsThePairsLock() throws Exception {
+        // another console process of this host holds the pair (its runbook may be fencing this very side)
+        Path lockFile = PairLock.fileFor(TestClaims.thisProcess().lockDirectory(),
+                supervisor.config().primary().text(), supervisor.config().secondary().text());
+        Process other = new ProcessBuilder(PairLockTest.java(), "-cp", PairLockTest.classpath(),
+                PairLockChild.class.getName(), lockFile.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                other.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("LOCKED");
+            policy(Duration.ofMillis(500), true);
+            long primaryPid = lab.primaryPid();
+            lab.kill(LabSide.PRIMARY, LabSignal.STOP);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(supervisor.snapshot().state().primary().heartbeat()
+                    .status()).isIn(HeartbeatStatus.UNRESPONSIVE, HeartbeatStatus.UNREACHABLE));
+            // well past the grace period, when it would have fenced: nothing ran while the other process held the pair
+            Thread.sleep(LabTiming.bound(Duration.ofSeconds(3)).toMillis());
+            assertThat(trail.ofKind("fence-intent")).isEmpty();
+            assertThat(auto.decision().kind()).isEqualTo(AutoFailoverDecision.Kind.FENCE);
+            assertThat(runs).isEmpty();
+            assertThat(ProcessHandle.of(primaryPid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+
+            other.getOutputStream().close(); // the other process lets the pair go
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            await().atMost(WAIT.plusSeconds(30)).until(() -> !runs.isEmpty());
+            assertThat(runs.get(0).outcome().result()).as(runs.get(0).outcome().sentence())
+                    .isEqualTo(FailoverOutcome.Result.VERIFIED);
+            assertThat(runs.get(0).fenceOutcome()).hasValueSatisfying(f ->
+                    assertThat(f.result()).isEqualTo(FenceOutcome.Result.SUCCEEDED));
+            assertThat(trail.ofKind("fence-intent")).hasSize(1);
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void aFenceThatFailsLeavesTheFrozenPrimaryAloneAndDisarms() throws Exception {
         Path agent = tmp.resolve("fence_fails");
         Files.writeString(agent, "#!/bin/sh\ncat >/dev/null\necho 'Failed: Unable to connect/login to fencing device'"
