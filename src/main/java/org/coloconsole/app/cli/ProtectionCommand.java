@@ -47,6 +47,9 @@ abstract class ProtectionCommand implements Callable<Integer> {
     @Mixin
     private PairOptions pair;
 
+    @Mixin
+    private RestoreOptions restore;
+
     @Option(names = "--yes", description = "do not ask for confirmation")
     private boolean yes;
 
@@ -54,30 +57,14 @@ abstract class ProtectionCommand implements Callable<Integer> {
             + "from the survivor, and exit")
     private boolean printCommandLine;
 
-    @Option(names = "--nbd", paramLabel = "HOST:PORT", description = "the new side's NBD server (default: a free "
-            + "port on the new side's loopback host)")
-    private String nbd;
 
-    @Option(names = "--incoming", paramLabel = "tcp:HOST:PORT", description = "the new side's migration address "
-            + "(default: a free port on the new side's loopback host)")
-    private String incoming;
 
     @Option(names = "--export", defaultValue = ReprotectOptions.GUIDE_EXPORT, paramLabel = "DRIVE",
             description = "the new side's drive that receives the survivor's disk (default ${DEFAULT-VALUE})")
     private String export;
 
-    @Option(names = "--checkpoint-delay", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "x-checkpoint-delay (default: the survivor's own)")
-    private Duration checkpointDelay;
 
-    @Option(names = "--mirror-within", defaultValue = "10m", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "how long the disk copy may take (default ${DEFAULT-VALUE})")
-    private Duration mirrorWithin;
 
-    @Option(names = "--colo-within", defaultValue = "30s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "how long COLO may take to come up after migrate (default "
-            + "${DEFAULT-VALUE})")
-    private Duration coloWithin;
 
     @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
@@ -103,10 +90,9 @@ abstract class ProtectionCommand implements Callable<Integer> {
                 }
             }
             out.println("Journal: " + session.supervisor().auditLocation());
-            Duration delay = checkpointDelay != null ? checkpointDelay
-                    : state.primary().checkpointDelay().orElse(Duration.ofSeconds(20));
+            Duration delay = restore.checkpointDelay(state.primary().checkpointDelay());
             Reprotection reprotection = new Reprotection(session.supervisor(), Duration.ofSeconds(5),
-                    Reprotection.Timeouts.of(mirrorWithin, coloWithin, delay),
+                    restore.timeouts(delay),
                     claims.get());
             ReprotectFacts facts = reprotection.read();
             if (printCommandLine) {
@@ -157,7 +143,8 @@ abstract class ProtectionCommand implements Callable<Integer> {
 
     private ReprotectOptions options(Duration delay) throws IOException {
         try {
-            return RestoreAddresses.choose(pair.primary, pair.secondary, nbd, incoming, export, delay)
+            return RestoreAddresses.choose(pair.primary, pair.secondary, restore.nbd, restore.incoming, export,
+                    delay)
                     .orElseThrow(() -> new ParameterException(spec.commandLine(),
                             RestoreAddresses.needFlags(pair.primary, pair.secondary)));
         } catch (IllegalArgumentException e) {

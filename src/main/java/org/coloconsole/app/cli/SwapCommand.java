@@ -18,7 +18,6 @@ import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.PairConfig;
-import org.coloconsole.engine.Reprotection;
 import org.coloconsole.engine.Switchover;
 import org.coloconsole.engine.SwitchoverOutcome;
 import org.coloconsole.qmp.Endpoint;
@@ -49,6 +48,9 @@ public final class SwapCommand implements Callable<Integer> {
     @Mixin
     private PairOptions pair;
 
+    @Mixin
+    private RestoreOptions restore;
+
     @Option(names = "--yes", description = "do not ask for confirmation")
     private boolean yes;
 
@@ -62,26 +64,10 @@ public final class SwapCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     private Duration newSecondaryWithin;
 
-    @Option(names = "--nbd", paramLabel = "HOST:PORT", description = "the new side's NBD server (default: a free "
-            + "port on loopback)")
-    private String nbd;
 
-    @Option(names = "--incoming", paramLabel = "tcp:HOST:PORT", description = "the new side's migration address "
-            + "(default: a free port on loopback)")
-    private String incoming;
 
-    @Option(names = "--checkpoint-delay", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "x-checkpoint-delay after the swap (default: the primary's own now)")
-    private Duration checkpointDelay;
 
-    @Option(names = "--mirror-within", defaultValue = "10m", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "how long the disk copy may take (default ${DEFAULT-VALUE})")
-    private Duration mirrorWithin;
 
-    @Option(names = "--colo-within", defaultValue = "30s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "how long COLO may take to come up after migrate (default "
-            + "${DEFAULT-VALUE})")
-    private Duration coloWithin;
 
     @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
@@ -114,11 +100,10 @@ public final class SwapCommand implements Callable<Integer> {
                 refusals.forEach(r -> err.println("Refused: " + r));
                 return ExitCodes.QEMU_ERROR;
             }
-            Duration delay = checkpointDelay != null ? checkpointDelay
-                    : snapshot.state().primary().checkpointDelay().orElse(Duration.ofSeconds(20));
+            Duration delay = restore.checkpointDelay(snapshot.state().primary().checkpointDelay());
             Optional<ReprotectOptions> options;
             try {
-                options = RestoreAddresses.choose(config.secondary(), newSecondary, nbd, incoming,
+                options = RestoreAddresses.choose(config.secondary(), newSecondary, restore.nbd, restore.incoming,
                         ReprotectOptions.GUIDE_EXPORT, delay);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage() + " Nothing was sent.");
@@ -164,7 +149,7 @@ public final class SwapCommand implements Callable<Integer> {
 
     private Switchover.Settings settings(Duration delay) {
         return new Switchover.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Reprotection.Timeouts.of(mirrorWithin, coloWithin, delay), wait);
+                restore.timeouts(delay), wait);
     }
 
     private static boolean confirmed(PrintWriter out, String pairName) throws IOException {
