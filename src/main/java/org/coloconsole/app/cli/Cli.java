@@ -45,13 +45,10 @@ public final class Cli {
                                           String... args) {
         List<String> given = Arrays.asList(args);
         Map<String, Supplier<Object>> all = subcommands(trails);
-        Profiles lookup = new Profiles(profiles);
-        if (all.keySet().stream().noneMatch(given::contains)) {
-            return commandLine(gui, trails, profiles);
-        }
-        CommandLine line = root(gui, lookup);
+        boolean named = all.keySet().stream().anyMatch(given::contains);
+        CommandLine line = root(gui, new Profiles(profiles));
         all.forEach((name, sub) -> {
-            if (given.contains(name)) {
+            if (!named || given.contains(name)) {
                 line.addSubcommand(sub.get());
             }
         });
