@@ -51,6 +51,14 @@ public record Job(String id, String type, Tag<JobStatus> status, long currentPro
         return Optional.of(Math.min(1.0, Math.max(0.0, (double) currentProgress / totalProgress)));
     }
 
+    /**
+     * Whether the job still copies: running and short of its total. Only then has it a rate and a time left
+     * ({@link TransferRate}); in sync, paused or done, a rate would be stale.
+     */
+    public boolean copying() {
+        return status.is(JobStatus.RUNNING) && (totalProgress <= 0 || currentProgress < totalProgress);
+    }
+
     public Set<JobAction> allowedActions() {
         return JobActions.allowed(status);
     }

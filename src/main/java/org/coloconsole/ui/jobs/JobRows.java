@@ -108,12 +108,11 @@ final class JobRows {
     }
 
     /**
-     * {@code  · 8.2 MiB/s · about 6 s left} while a job copies (the resync of restoring protection); nothing once it is
-     * in sync, paused or done, where a rate would be stale.
+     * {@code  · 8.2 MiB/s · about 6 s left} while a job copies ({@link Job#copying}: the resync of restoring
+     * protection); nothing otherwise.
      */
     static String rate(Job job, TransferRate.Estimate estimate) {
-        if (!job.status().is(JobStatus.RUNNING) || job.totalProgress() > 0
-                && job.currentProgress() >= job.totalProgress()) {
+        if (!job.copying()) {
             return "";
         }
         if (estimate.perSecond().isEmpty()) {
