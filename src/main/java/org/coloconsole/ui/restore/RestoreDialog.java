@@ -97,7 +97,11 @@ public final class RestoreDialog extends Dialog<Void> {
         double room = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth() - 60;
         getDialogPane().setPrefWidth(Math.min(1180, room));
         getDialogPane().setMinWidth(Math.min(1180, room));
-        getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The check's sentences come and go below the command line: the command line gives up rows for them (it
+        // scrolls). A minimum height of the pane's preferred one instead let the pane overflow its window, which
+        // does not grow by itself, and the buttons were cut off.
+        VBox.setVgrow(command, Priority.ALWAYS);
+        command.setMinHeight(120);
 
         Button restore = (Button) getDialogPane().lookupButton(RESTORE);
         restore.setId("restore-run");
@@ -132,6 +136,8 @@ public final class RestoreDialog extends Dialog<Void> {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
+        // a sentence keeps all its lines: the command line and the steps give up rows first
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.managedProperty());
         tone.applyTo(label);
@@ -145,6 +151,7 @@ public final class RestoreDialog extends Dialog<Void> {
             Label line = new Label("• " + problem);
             line.setId("restore-problem-" + i++);
             line.setWrapText(true);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Tone.FAIL.applyTo(line);
             box.getChildren().add(line);
         }

@@ -76,6 +76,24 @@ class RestoreDialogTest {
     }
 
     @Test
+    void theDialogGrowsWithTheCheckSentencesAndNeverCutsItsButtons(FxRobot robot) {
+        robot.clickOn("#restore-endpoint").write("new-host:4444");
+        robot.clickOn("#restore-check");
+        robot.interact(() -> model.problems().setAll(java.util.Collections.nCopies(6,
+                "The new side's QEMU is not the survivor's version: both must run the same QEMU.")));
+        robot.interact(() -> { }); // the layout pass after the sentences arrived
+        robot.lookup("#restore-problems .label").queryAllAs(Label.class).forEach(line ->
+                assertThat(line.getHeight()).as("a problem keeps its lines").isGreaterThanOrEqualTo(
+                        line.prefHeight(line.getWidth()) - 0.5));
+        for (String id : new String[] {"#restore-run", "#restore-close"}) {
+            Button button = robot.lookup(id).queryAs(Button.class);
+            javafx.geometry.Bounds inScene = button.localToScene(button.getBoundsInLocal());
+            assertThat(inScene.getMaxY()).as(id + " inside the dialog's window")
+                    .isLessThanOrEqualTo(button.getScene().getHeight());
+        }
+    }
+
+    @Test
     void whileACheckRunsTheMonitorCannotBeChangedNorALabSecondaryStarted(FxRobot robot) {
         robot.interact(() -> model.endpointProperty().set("unix:/run/lab/secondary-console.sock"));
         robot.clickOn("#restore-check");
