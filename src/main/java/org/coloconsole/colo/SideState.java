@@ -130,6 +130,14 @@ public record SideState(Side side, String endpoint, ConnectionStatus connection,
         return exitOnRequest || polledAfterRequest;
     }
 
+    /**
+     * Whether QEMU's last COLO mode and exit reason say anything: a side that never left COLO reports "none" and
+     * "none", which a card or a status line leaves out as noise.
+     */
+    public boolean reportsColoHistory() {
+        return lastMode.map(m -> !m.is(ColoMode.NONE)).orElse(false) || !reason.is(ColoExitReason.NONE);
+    }
+
     /** The run state QEMU reported, or empty while none was read yet. */
     public Optional<String> reportedRunState() {
         return runState == null || runState.isBlank() || runState.equals(NOT_READ) ? Optional.empty()

@@ -34,10 +34,11 @@ final class SnapshotText {
         String rtt = s.heartbeat().lastRoundTrip().map(d -> " (" + d.toNanos() / 1000 + " µs)").orElse("");
         String exit = s.lastExit().map(e -> "  COLO_EXIT " + e.mode().raw() + "/" + e.reason().raw()
                 + e.error().map(x -> ": " + x).orElse("")).orElse("");
-        return String.format("%-9s %-34s %-15s heartbeat %-12s %-8s colo %s (last %s, reason %s)  migration %s%s%s",
+        String history = s.reportsColoHistory() ? " (last " + s.lastMode().map(Object::toString).orElse("-")
+                + ", reason " + s.reason().raw() + ")" : "";
+        return String.format("%-9s %-34s %-15s heartbeat %-12s %-8s colo %s%s  migration %s%s%s",
                 s.side().label(), s.endpoint(), s.connection().name().toLowerCase(),
-                s.heartbeat().status() + rtt, s.runState(), s.coloMode().raw(),
-                s.lastMode().map(Object::toString).orElse("-"), s.reason().raw(), s.migrationStatus(), exit,
+                s.heartbeat().status() + rtt, s.runState(), s.coloMode().raw(), history, s.migrationStatus(), exit,
                 s.fenced() ? "  FENCED" : "");
     }
 

@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.coloconsole.app.profile.ProfileHints;
-import org.coloconsole.colo.ColoExitReason;
 import org.coloconsole.colo.ColoMode;
 import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.Heartbeat;
@@ -117,9 +116,7 @@ public final class SideCardViewModel {
         runState.set(reported.map(r -> r + (s.guestRuns() ? "" : " (guest paused)")).orElse("unknown")
                 + (s.fenced() ? " · fenced by the console" : "") + (reported.isPresent() ? stale : ""));
         colo.set("mode " + s.coloMode().raw() + stale);
-        // "last mode none · reason none" on a healthy card is noise: say the detail only when it says something
-        boolean quiet = s.lastMode().map(m -> m.is(ColoMode.NONE)).orElse(true) && s.reason().is(ColoExitReason.NONE);
-        coloDetail.set(quiet ? "" : "last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason "
+        coloDetail.set(!s.reportsColoHistory() ? "" : "last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason "
                 + s.reason().raw());
         lastExit.set(s.lastExit().map(exit -> exitText(exit, now)).orElse("no COLO_EXIT"));
         exitError.set(s.lastExit().flatMap(Observation.ColoExit::error).map(e -> "error: " + e).orElse(""));
