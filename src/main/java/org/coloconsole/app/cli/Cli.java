@@ -105,10 +105,6 @@ public final class Cli {
     }
 
     /**
-     * Points {@code line}'s output at these writers through {@link TerminalWriter}, so that no QEMU string reaches a
-     * terminal with its control characters (the entry point passes stdout and stderr).
-     */
-    /**
      * Runs what {@code args} ask for, printing to {@code out} and {@code err}, and returns the exit code. A bare
      * {@code --version} (or {@code -V}) is answered without a command model: picocli reads even the root command's
      * annotations through proxies the JVM generates afresh at each start, and that was most of the call
@@ -127,6 +123,10 @@ public final class Cli {
         return forTerminal(commandLine(gui, trails, args), out, err).execute(args);
     }
 
+    /**
+     * Points {@code line}'s output at these writers through {@link TerminalWriter}, so that no QEMU string reaches a
+     * terminal with its control characters (the entry point passes stdout and stderr).
+     */
     public static CommandLine forTerminal(CommandLine line, java.io.Writer out, java.io.Writer err) {
         line.setOut(new TerminalWriter(out));
         line.setErr(new TerminalWriter(err));

@@ -57,14 +57,9 @@ abstract class ProtectionCommand implements Callable<Integer> {
             + "from the survivor, and exit")
     private boolean printCommandLine;
 
-
-
     @Option(names = "--export", defaultValue = ReprotectOptions.GUIDE_EXPORT, paramLabel = "DRIVE",
             description = "the new side's drive that receives the survivor's disk (default ${DEFAULT-VALUE})")
     private String export;
-
-
-
 
     @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")

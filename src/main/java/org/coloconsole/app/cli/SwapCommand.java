@@ -64,11 +64,6 @@ public final class SwapCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE})")
     private Duration newSecondaryWithin;
 
-
-
-
-
-
     @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
             description = "how long to wait for both sides to answer first (default ${DEFAULT-VALUE})")
     private Duration wait;
