@@ -116,7 +116,8 @@ public final class SideCardViewModel {
         runState.set(reported.map(r -> r + (s.guestRuns() ? "" : " (guest paused)")).orElse("unknown")
                 + (s.fenced() ? " · fenced by the console" : "") + (reported.isPresent() ? stale : ""));
         colo.set("mode " + s.coloMode().raw() + stale);
-        coloDetail.set(!s.reportsColoHistory() ? "" : "last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason "
+        coloDetail.set(!s.reportsColoHistory() ? ""
+                : "last mode " + s.lastMode().map(m -> m.raw()).orElse("none") + " · reason "
                 + s.reason().raw());
         lastExit.set(s.lastExit().map(exit -> exitText(exit, now)).orElse("no COLO_EXIT"));
         exitError.set(s.lastExit().flatMap(Observation.ColoExit::error).map(e -> "error: " + e).orElse(""));
