@@ -145,7 +145,10 @@ public final class PairClaim implements AutoCloseable {
         List<String> changes = new ArrayList<>();
         for (Side side : Side.values()) {
             ClaimRecheck.SidePicture before = atClaim.getOrDefault(side, ClaimRecheck.SidePicture.silent());
-            ClaimRecheck.SidePicture now = picture(side);
+            // a side that answered at the claim is asked again even when its heartbeat lags: a QEMU busy with the
+            // runbook's own slow command (a stop draining its disks) answers no ping meanwhile, and was taken for
+            // one that stopped answering, after its guest had been stopped (RunbookNotCutOffTest)
+            ClaimRecheck.SidePicture now = before.answering() ? read(side) : picture(side);
             ClaimRecheck.changed(side, before, now, me, quitSide.equals(Optional.of(side))).ifPresent(changes::add);
             if (side == target.other() && changes.isEmpty()) {
                 ClaimRecheck.otherAlreadyPromoted(target, now).ifPresent(changes::add);
@@ -162,6 +165,14 @@ public final class PairClaim implements AutoCloseable {
         if (!supervisor.snapshot().state().side(side).answering()) {
             return ClaimRecheck.SidePicture.silent();
         }
+        return read(side);
+    }
+
+    /**
+     * A side as QEMU answers now, whatever its heartbeat says; silent when it fails the reads (not connected: at once;
+     * connected and silent: after the step timeout).
+     */
+    private ClaimRecheck.SidePicture read(Side side) throws InterruptedException {
         QmpClient client = supervisor.link(side).client();
         try {
             QmpValue colo = await(client.execute("query-colo-status", Map.of(), timeout));

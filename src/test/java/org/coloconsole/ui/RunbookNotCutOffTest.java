@@ -28,9 +28,9 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class RunbookNotCutOffTest {
     /**
-     * Long enough to click Disconnect while it runs; well short of the 3 s of silence after which the heartbeat calls
-     * the primary unresponsive (the scripted peer, like QEMU, answers no ping while it works on {@code stop}), or the
-     * claim's re-check would rightly refuse the promotion: with 2 s that margin was eaten by a loaded CI machine.
+     * Long enough to click Disconnect while it runs. The scripted peer, like QEMU, answers no ping while it works on
+     * {@code stop}, so its heartbeat turns unresponsive meanwhile; the claim's re-check asks the primary itself again,
+     * which answers once the stop is done (it used to take the lagging heartbeat's word and refuse, now and then).
      */
     private static final Duration SLOW_STOP = Duration.ofMillis(1500);
     private static final AtomicInteger RUNS = new AtomicInteger();
