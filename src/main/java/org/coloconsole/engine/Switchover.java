@@ -120,8 +120,7 @@ public final class Switchover {
         }
         try (PairLock held = swapLock.lock().get()) {
             // the pair's own lock, as failover and restore take it: free now, or another console acts on the pair
-            PairLock.Attempt pairLock = claims.locks().tryAcquire(PairLock.fileFor(claims.lockDirectory(),
-                    config.primary().text(), config.secondary().text()), claims.me());
+            PairLock.Attempt pairLock = claims.lockHost(config);
             if (pairLock.lock().isEmpty()) {
                 return refused(first, pairLock.refusal(), started);
             }
