@@ -3,7 +3,6 @@ package org.coloconsole.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.coloconsole.journal.Journal;
