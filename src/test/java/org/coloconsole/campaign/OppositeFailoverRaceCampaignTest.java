@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OppositeFailoverRaceCampaignTest {
     private static final int TRIES = Integer.getInteger("claim.race.tries", 5);
     private static final Duration PROCESS_LIMIT = Duration.ofMinutes(3);
+    /** The second console starts within this of the first; beyond ~200 ms the first has usually finished. */
+    private static final int DELAY_SPAN_MILLIS = 300;
 
     @TempDir
     Path tmp;
@@ -60,7 +62,10 @@ class OppositeFailoverRaceCampaignTest {
         List<String> records = new ArrayList<>();
         for (int t = 0; t < TRIES; t++) {
             Path dir = Files.createDirectories(tmp.resolve("try-" + t));
-            long delayMillis = random.nextInt(300);
+            // one stratum of the span per try, so the near-simultaneous starts that race into the claim are always
+            // among the tries (five draws over the whole span all landed above 200 ms in one CI run)
+            int stratum = Math.max(1, DELAY_SPAN_MILLIS / TRIES);
+            long delayMillis = (long) t * stratum + random.nextInt(stratum);
             boolean primaryFirst = random.nextBoolean();
             try (LabPair lab = LabPair.start(LabOptions.defaults().withRunDir(dir.resolve("lab"))
                     .withCheckpointDelay(LabTiming.checkpointDelay(Duration.ofSeconds(2))))) {
