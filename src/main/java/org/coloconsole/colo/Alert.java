@@ -54,7 +54,8 @@ public record Alert(Kind kind, Optional<Side> side, String title, String body, I
         return alerts;
     }
 
-    private static Optional<Kind> adviceKind(Recommendation r) {
+    /** The alert that advice {@code r} raises, if any (AlertSettle asks whether advice still holds). */
+    static Optional<Kind> adviceKind(Recommendation r) {
         return switch (r.kind()) {
             case PROMOTE_SECONDARY, CONTINUE_ON_PRIMARY -> Optional.of(Kind.ACT);
             case CANNOT_TELL -> Optional.of(Kind.CANNOT_TELL);

@@ -75,6 +75,17 @@ public final class AlertOutlet {
         });
     }
 
+    /**
+     * Journals {@code alert} as not sent, and why (advice that changed before it settled): every alert raised is in
+     * the journal with what became of it.
+     */
+    public void withheld(Alert alert, String why) {
+        Map<String, Object> fields = fields(alert);
+        fields.put("delivered", false);
+        fields.put("withheld", why);
+        trail.record(AuditKind.ALERT, alert.side().orElse(null), alert.at(), fields);
+    }
+
     private void journal(Alert alert, Delivery delivery) {
         Map<String, Object> fields = fields(alert);
         fields.put("delivered", true);

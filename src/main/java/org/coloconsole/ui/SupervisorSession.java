@@ -32,10 +32,13 @@ import org.coloconsole.colo.PlanPreview;
 import org.coloconsole.colo.Side;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.coloconsole.colo.Alert;
+import org.coloconsole.colo.AlertSettle;
 import org.coloconsole.colo.AlertThrottle;
 import org.coloconsole.engine.AlertCommand;
 import org.coloconsole.engine.AlertOutlet;
+import org.coloconsole.engine.SettledAlerts;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.AutoFailover;
 import org.coloconsole.engine.AutoFailoverSetup;
@@ -59,8 +62,9 @@ import org.coloconsole.ui.jobs.SupervisorJobs;
 public final class SupervisorSession implements WindowSession, FailoverPort {
     private final PairSession session;
     private final SupervisorJobs jobs;
-    private final AlertOutlet alerts;
+    private final SettledAlerts alerts;
     private final ExecutorService alerting;
+    private final ScheduledExecutorService alertTimer;
 
     private final Optional<AutoFailover> autoFailover;
     /** This process's claims: restoring protection takes the pair's lock and claim as a failover does. */
@@ -85,10 +89,17 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
             t.setDaemon(true);
             return t;
         });
+        this.alertTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alert-settle");
+            t.setDaemon(true);
+            return t;
+        });
         PairSupervisor supervisor = session.supervisor();
-        this.alerts = new AlertOutlet(name, new AlertThrottle(AlertThrottle.DEFAULT_GAP), MonotonicClock.system(),
-                desktop, command, supervisor.trail(), alerting,
+        AlertOutlet outlet = new AlertOutlet(name, new AlertThrottle(AlertThrottle.DEFAULT_GAP),
+                MonotonicClock.system(), desktop, command, supervisor.trail(), alerting,
                 problem -> supervisor.note(null, "alert", problem, LogEntry.Severity.WARNING));
+        this.alerts = new SettledAlerts(new AlertSettle(AlertSettle.DEFAULT), outlet, MonotonicClock.system(),
+                () -> supervisor.snapshot().recommendation(), alertTimer);
     }
 
     @Override
@@ -270,6 +281,7 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     @Override
     public void close() {
         autoFailover.ifPresent(AutoFailover::close);
+        alertTimer.shutdownNow();
         alerting.shutdownNow();
         jobs.close();
         session.close();
