@@ -134,7 +134,8 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
         }
         if (other.heartbeat().status() == HeartbeatStatus.LOST) {
             return new FailoverOption(target, Verdict.OTHER_SIDE_GONE, "The " + other.side().label()
-                    + "'s QEMU is gone (its socket closed); no guest runs there.");
+                    + "'s QEMU is gone (its socket closed); no guest runs there. Make sure it does not start again on "
+                    + "its own.");
         }
         if (otherSideFence.isPresent() && otherSideFence.get().provesDown(other)) {
             return new FailoverOption(target, Verdict.OTHER_SIDE_FENCED, "The " + other.side().label()

@@ -15,9 +15,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.coloconsole.colo.AbandonedFailover;
+import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverOption;
+import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.FailoverStep;
-import org.coloconsole.colo.FenceRule;
+import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
@@ -114,24 +116,13 @@ public final class FailoverViewModel {
         String title = pairName.isEmpty() ? action : "Pair " + pairName + ": " + Character.toLowerCase(action.charAt(0))
                 + action.substring(1);
         String otherName = other.side().label();
-        // the one rule the runbook reads: the other side's fence action runs first, and its success is the proof
-        boolean fenceFirst = FenceRule.runFirst(option, port.fenceable(), Optional.empty());
-        String otherSide = fenceFirst ? "The console cannot reach the " + otherName + " ("
-                + Texts.capitalised(other.heartbeat().status().name()) + "): its fence action powers it off first, "
-                + "and only a successful fence lets the failover go on; if the fence fails, nothing is sent."
-                : switch (option.verdict()) {
-            case OTHER_SIDE_GONE -> "The " + otherName + " is gone (its monitor closed); nothing is sent to it. Make "
-                    + "sure it does not start again on its own.";
-            case OTHER_SIDE_FENCED -> "The " + otherName + " was powered off by its fence action and has not "
-                    + "answered since; nothing is sent to it.";
-            case NEEDS_FENCE_ACKNOWLEDGEMENT -> "The console cannot reach the " + otherName + " ("
-                    + Texts.capitalised(other.heartbeat().status().name()) + "), so it cannot stop it. Fence its host "
-                    + "yourself (power it off or cut its storage and network) before you confirm: if its guest still "
-                    + "runs, two guests will run.";
-            case FENCE_OTHER_SIDE, REFUSED -> other.side().title() + " (" + other.endpoint()
-                    + ") is stopped first, so only one guest runs.";
-        };
-        boolean ack = option.verdict() == FailoverOption.Verdict.NEEDS_FENCE_ACKNOWLEDGEMENT && !fenceFirst;
+        // the interlock's own preview, as the CLI prints it: the other side's fate in the domain's words. Offered but
+        // refused without the operator's word means the fence must be acknowledged; where the other side's fence
+        // action runs first (FenceRule), the preview allows it and says so.
+        InterlockDecision preview = FailoverInterlock.preview(snapshot.state(), new FailoverRequest(target, false),
+                snapshot.at(), port.fenceable());
+        boolean ack = !preview.allowed();
+        String otherSide = ack ? option.sentence() : preview.sentence();
         return Optional.of(new Confirmation(target, title, port.preview(target).steps(), otherSide, ack,
                 "I have fenced the " + otherName + "'s host: its guest cannot run."));
     }

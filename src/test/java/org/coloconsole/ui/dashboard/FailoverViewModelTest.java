@@ -115,8 +115,8 @@ class FailoverViewModelTest {
         assertThat(c.title()).isEqualTo("Promote the secondary (unix:/run/lab/secondary-console.sock)?");
         assertThat(c.steps()).extracting(FailoverStep::command)
                 .containsExactly("stop", "x-colo-lost-heartbeat", "query-status");
-        assertThat(c.otherSide()).isEqualTo("Primary (unix:/run/lab/primary-console.sock) is stopped first, so only "
-                + "one guest runs.");
+        assertThat(c.otherSide()).isEqualTo("The primary answers: the console will stop its guest first, then promote "
+                + "the secondary.");
         assertThat(c.needsFenceAcknowledgement()).isFalse();
     }
 
@@ -127,7 +127,8 @@ class FailoverViewModelTest {
         Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
 
         assertThat(c.needsFenceAcknowledgement()).isTrue();
-        assertThat(c.otherSide()).contains("cannot reach the primary (Unresponsive)").contains("two guests will run");
+        assertThat(c.otherSide()).startsWith("The primary is unresponsive").contains("it may still run its guest")
+                .endsWith("then confirm that it is fenced.");
         assertThat(c.acknowledgementText()).isEqualTo("I have fenced the primary's host: its guest cannot run.");
     }
 
@@ -139,8 +140,8 @@ class FailoverViewModelTest {
         Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
 
         assertThat(c.needsFenceAcknowledgement()).isFalse();
-        assertThat(c.otherSide()).contains("cannot reach the primary (Unresponsive)")
-                .contains("its fence action powers it off first").contains("if the fence fails, nothing is sent");
+        assertThat(c.otherSide()).startsWith("The primary does not answer")
+                .contains("its fence action runs first").endsWith("If the fence fails, nothing is sent.");
         assertThat(failover.start(Side.SECONDARY, false)).isEmpty();
         assertThat(port.runs).containsExactly("secondary");
     }
@@ -150,7 +151,8 @@ class FailoverViewModelTest {
         failover.update(Snapshots.primaryKilled());
         Confirmation c = failover.confirmation(Side.SECONDARY).orElseThrow();
         assertThat(c.needsFenceAcknowledgement()).isFalse();
-        assertThat(c.otherSide()).startsWith("The primary is gone");
+        assertThat(c.otherSide()).startsWith("The primary's QEMU is gone")
+                .endsWith("Make sure it does not start again on its own.");
     }
 
     @Test
