@@ -748,9 +748,10 @@ public final class ConsoleWindow extends BorderPane {
             return;
         }
         status.message("Opening the operator guide " + file.get() + "…");
-        io.execute(() -> OperatorGuide.openOnDesktop(file.get()).ifPresent(why -> fx.execute(() ->
-                showText("guide-dialog", "Operator guide", "The desktop did not open the operator guide: " + why,
-                        file.get().toString()))));
+        // the profile-I/O thread only starts xdg-open; its answer arrives on the process reaper's thread
+        io.execute(() -> OperatorGuide.openOnDesktop(file.get()).thenAccept(failure -> failure.ifPresent(why ->
+                fx.execute(() -> showText("guide-dialog", "Operator guide",
+                        "The desktop did not open the operator guide: " + why, file.get().toString())))));
     }
 
     /** An information dialog whose text the reader may select and copy. */

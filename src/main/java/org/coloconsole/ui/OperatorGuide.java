@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,24 +42,27 @@ final class OperatorGuide {
     }
 
     /**
-     * Asks the desktop to open {@code file}; blocks up to five seconds, so never on the FX thread.
+     * Asks the desktop to open {@code file}. Blocks only to start {@code xdg-open}; the answer comes when it exits or
+     * after five seconds, so no thread waits on a viewer that stays in the foreground.
      *
-     * @return empty when handed over, else why not in a sentence
+     * @return completes empty when handed over, else with why not in a sentence
      */
-    static Optional<String> openOnDesktop(Path file) {
+    static CompletableFuture<Optional<String>> openOnDesktop(Path file) {
+        return openWith("xdg-open", file);
+    }
+
+    /** {@link #openOnDesktop} with another opener (a test's script). */
+    static CompletableFuture<Optional<String>> openWith(String opener, Path file) {
+        Process p;
         try {
-            Process p = new ProcessBuilder("xdg-open", file.toString()).redirectErrorStream(true)
+            p = new ProcessBuilder(opener, file.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(OPEN_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                return Optional.empty(); // a viewer that stays in the foreground: it opened
-            }
-            return p.exitValue() == 0 ? Optional.empty()
-                    : Optional.of("xdg-open found no application for it (exit " + p.exitValue() + ")");
         } catch (IOException e) {
-            return Optional.of("xdg-open is not installed (Debian: xdg-utils)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
+            return CompletableFuture.completedFuture(Optional.of("xdg-open is not installed (Debian: xdg-utils)"));
         }
+        return p.onExit().thenApply(done -> done.exitValue() == 0 ? Optional.<String>empty()
+                        : Optional.of("xdg-open found no application for it (exit " + done.exitValue() + ")"))
+                // still running by then: a viewer in the foreground, so it opened
+                .completeOnTimeout(Optional.empty(), OPEN_WAIT_MS, TimeUnit.MILLISECONDS);
     }
 }
