@@ -89,6 +89,8 @@ public final class RestoreDialog extends Dialog<Void> {
         ListView<String> steps = new ListView<>(model.steps());
         steps.setId("restore-steps");
         steps.setPrefHeight(150);
+        // a log of steps: one text line a row, as the log and jobs tables (the theme's default cells are twice as tall)
+        steps.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         model.steps().addListener((ListChangeListener<String>) c -> steps.scrollTo(model.steps().size() - 1));
 
         VBox content = new VBox(8, needs, command, endpointRow, endpointProblem, problems, current, steps, result);
