@@ -1,5 +1,6 @@
 package org.coloconsole;
 
+import java.io.OutputStreamWriter;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.cli.Cli;
 import org.coloconsole.engine.AuditTrailFactory;
@@ -27,8 +28,8 @@ public final class Main {
             closeQuietly(cliOnFatal);
             return ConsoleLauncher.standard(System.getenv(), journal, fatal).launch(start);
         };
-        int code = Cli.execute(gui, journal, args, new java.io.OutputStreamWriter(System.out),
-                new java.io.OutputStreamWriter(System.err));
+        int code = Cli.execute(gui, journal, args, new OutputStreamWriter(System.out),
+                new OutputStreamWriter(System.err));
         System.exit(code);
     }
 

@@ -1,5 +1,6 @@
 package org.coloconsole.app;
 
+import java.nio.file.Path;
 import org.coloconsole.qmp.Endpoint;
 
 /**
@@ -65,8 +66,8 @@ public interface GuiLauncher {
             if (endpoint instanceof Endpoint.Tls t) {
                 return t.host();
             }
-            java.nio.file.Path path = ((Endpoint.Unix) endpoint).path();
-            java.nio.file.Path dir = path.getParent();
+            Path path = ((Endpoint.Unix) endpoint).path();
+            Path dir = path.getParent();
             return dir == null || dir.getFileName() == null ? path.toString() : dir.getFileName().toString();
         }
     }

@@ -3,7 +3,12 @@ package org.coloconsole.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.PairState;
 import org.coloconsole.colo.Replication;
@@ -11,16 +16,18 @@ import org.coloconsole.colo.Side;
 import org.coloconsole.colo.SideState;
 import org.coloconsole.engine.AuditTrail;
 import org.coloconsole.engine.AuditTrailFactory;
-import java.util.Map;
+import org.coloconsole.engine.DurableWithin;
 import org.coloconsole.engine.FailoverRunner;
 import org.coloconsole.engine.FenceRunner;
 import org.coloconsole.engine.FenceSpec;
 import org.coloconsole.engine.Fencing;
+import org.coloconsole.engine.JournalHealth;
 import org.coloconsole.engine.MonotonicClock;
 import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.ServiceWatcher;
+import org.coloconsole.qmp.Subscription;
 
 /**
  * A supervisor with its audit trail and failover runner, for one-shot users (the CLI): open, wait until both sides
@@ -30,12 +37,12 @@ public final class PairSession implements AutoCloseable {
     private final AuditTrail trail;
     private final PairSupervisor supervisor;
     /** Empty for a session that only reads (status, jobs): it never runs a failover. */
-    private final java.util.Optional<FailoverRunner> runner;
+    private final Optional<FailoverRunner> runner;
     private final ServiceWatcher watcher;
 
     static final Duration DURABLE_WRITE_LIMIT = Duration.ofSeconds(5);
 
-    private PairSession(AuditTrail trail, PairSupervisor supervisor, java.util.Optional<PairClaims> claims,
+    private PairSession(AuditTrail trail, PairSupervisor supervisor, Optional<PairClaims> claims,
                         Map<Side, FenceSpec> fences) {
         this.trail = trail;
         this.supervisor = supervisor;
@@ -48,7 +55,7 @@ public final class PairSession implements AutoCloseable {
 
     /** A session that only reads and watches (status, jobs, reprotect's facts): it has no failover runner. */
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock) throws IOException {
-        return open(config, trails, clock, java.util.Optional.empty(), Map.of());
+        return open(config, trails, clock, Optional.empty(), Map.of());
     }
 
     /**
@@ -59,11 +66,11 @@ public final class PairSession implements AutoCloseable {
      */
     public static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock, PairClaims claims,
                                    Map<Side, FenceSpec> fences) throws IOException {
-        return open(config, trails, clock, java.util.Optional.of(claims), fences);
+        return open(config, trails, clock, Optional.of(claims), fences);
     }
 
     private static PairSession open(PairConfig config, AuditTrailFactory trails, Clock clock,
-                                    java.util.Optional<PairClaims> claims, Map<Side, FenceSpec> fences)
+                                    Optional<PairClaims> claims, Map<Side, FenceSpec> fences)
             throws IOException {
         AuditTrail trail;
         try {
@@ -74,7 +81,7 @@ public final class PairSession implements AutoCloseable {
             throw new JournalUnavailableException(e);
         }
         // a hung disk must not hold a runbook for ever: a durable write that does not confirm in time fails
-        trail = new org.coloconsole.engine.DurableWithin(trail, DURABLE_WRITE_LIMIT);
+        trail = new DurableWithin(trail, DURABLE_WRITE_LIMIT);
         PairSupervisor supervisor = new PairSupervisor(config, trail, clock);
         supervisor.start();
         return new PairSession(trail, supervisor, claims, fences);
@@ -84,12 +91,11 @@ public final class PairSession implements AutoCloseable {
      * Calls {@code onChange} (on the state thread, at most once a heartbeat tick) each time the journal starts or stops
      * failing, so that a CLI run says so on stderr rather than only when an action is refused.
      */
-    public org.coloconsole.qmp.Subscription onJournalHealthChange(
-            java.util.function.Consumer<org.coloconsole.engine.JournalHealth> onChange) {
-        java.util.concurrent.atomic.AtomicReference<org.coloconsole.engine.JournalHealth> last =
-                new java.util.concurrent.atomic.AtomicReference<>(org.coloconsole.engine.JournalHealth.writing());
+    public Subscription onJournalHealthChange(
+            Consumer<JournalHealth> onChange) {
+        AtomicReference<JournalHealth> last = new AtomicReference<>(JournalHealth.writing());
         return supervisor.onSnapshot(snapshot -> {
-            org.coloconsole.engine.JournalHealth now = trail.health();
+            JournalHealth now = trail.health();
             if (now.failing() != last.getAndSet(now).failing()) {
                 onChange.accept(now);
             }
@@ -97,7 +103,7 @@ public final class PairSession implements AutoCloseable {
     }
 
     /** The CLI's stderr line for a change of the journal's health. */
-    public static String journalHealthLine(org.coloconsole.engine.JournalHealth health, String location) {
+    public static String journalHealthLine(JournalHealth health, String location) {
         return health.failing() ? "Journal: " + health.sentence() : "Journal: writing again (" + location + ").";
     }
 
@@ -125,8 +131,8 @@ public final class PairSession implements AutoCloseable {
      */
     public boolean awaitKnown(Duration limit) throws InterruptedException {
         // woken by the snapshot that settles it, not by polling: a one-shot `status` is timed by scripts
-        java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
-        try (org.coloconsole.qmp.Subscription watching = supervisor.onSnapshot(snapshot -> {
+        CountDownLatch settled = new CountDownLatch(1);
+        try (Subscription watching = supervisor.onSnapshot(snapshot -> {
             if (bothKnown(snapshot.state())) {
                 settled.countDown();
             }

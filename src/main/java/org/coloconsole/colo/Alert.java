@@ -3,6 +3,7 @@ package org.coloconsole.colo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ public record Alert(Kind kind, Optional<Side> side, String title, String body, I
 
         /** How the alert command and the journal name it: "act", "cannot-tell", "split-brain", "side-lost". */
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

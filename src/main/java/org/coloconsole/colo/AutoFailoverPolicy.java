@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -83,7 +84,7 @@ public final class AutoFailoverPolicy {
             reasons.add(option.sentence());
         } else if (fenceOfOther.isPresent()) {
             return hold(survivor, "The fence of the " + other.side().label() + " did not prove it down ("
-                    + fenceOfOther.get().result().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + fenceOfOther.get().result().name().toLowerCase(Locale.ROOT) + ": "
                     + fenceOfOther.get().sentence() + "); the operator decides.");
         } else if (FenceRule.runFirst(option, settings.fenceable(), fenceOfOther)) {
             reasons.add("The " + other.side().label() + " is " + words(other.heartbeat().status())
@@ -142,6 +143,6 @@ public final class AutoFailoverPolicy {
     }
 
     private static String words(HeartbeatStatus status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.coloconsole.qmp.QmpGreeting;
 import org.coloconsole.qmp.QmpIntrospection;
 import org.coloconsole.qmp.QmpSchema;
@@ -135,7 +136,7 @@ public final class ColoSupportCheck {
         }
         List<String> absent = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        for (String wanted : new java.util.TreeSet<>(v.values())) {
+        for (String wanted : new TreeSet<>(v.values())) {
             Optional<QmpSchema.EnumValue> value = values.get().stream().filter(x -> x.name().equals(wanted))
                     .findFirst();
             if (value.isEmpty()) {

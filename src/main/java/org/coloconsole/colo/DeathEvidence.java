@@ -1,5 +1,7 @@
 package org.coloconsole.colo;
 
+import java.util.Optional;
+
 /**
  * The one rule for what an ended or refused connection says about a side's QEMU process. Only a UNIX socket on this
  * host proves the process gone: its end of stream, or a refused connect (nothing listens on the path, or the path is
@@ -13,14 +15,14 @@ public final class DeathEvidence {
     }
 
     /** The verdict after an established connection ended for {@code why}; empty keeps the earlier verdict. */
-    public static java.util.Optional<HeartbeatStatus> afterLost(SocketKind socket, Observation.Lost.Why why) {
+    public static Optional<HeartbeatStatus> afterLost(SocketKind socket, Observation.Lost.Why why) {
         return switch (why) {
-            case CLOSED_BY_PEER -> java.util.Optional.of(socket == SocketKind.LOCAL_UNIX
+            case CLOSED_BY_PEER -> Optional.of(socket == SocketKind.LOCAL_UNIX
                     ? HeartbeatStatus.LOST : HeartbeatStatus.UNREACHABLE);
             // the console gave up or dropped it itself: nothing is known about the process
-            case PROTOCOL_ERROR, BY_USER -> java.util.Optional.of(HeartbeatStatus.UNKNOWN);
+            case PROTOCOL_ERROR, BY_USER -> Optional.of(HeartbeatStatus.UNKNOWN);
             // dropped for its silence: the verdict the silence earned stands until the new attempt answers
-            case SILENT -> java.util.Optional.empty();
+            case SILENT -> Optional.empty();
         };
     }
 

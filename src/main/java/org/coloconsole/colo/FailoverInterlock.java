@@ -1,6 +1,7 @@
 package org.coloconsole.colo;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The split-brain interlock: a pure function that says whether a failover may start. It refuses whatever could
@@ -38,7 +39,7 @@ public final class FailoverInterlock {
      * @param fenceable the sides that have a fence action configured
      */
     public static InterlockDecision preview(PairState pair, FailoverRequest request, Instant now,
-                                            java.util.Set<Side> fenceable) {
+                                            Set<Side> fenceable) {
         FailoverOption option = FailoverOption.of(pair, request.target(), now, request.otherSideFence());
         if (FenceRule.runFirst(option, fenceable, request.otherSideFence())) {
             Side other = request.target().other();

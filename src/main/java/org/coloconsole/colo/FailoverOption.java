@@ -2,6 +2,7 @@ package org.coloconsole.colo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -178,6 +179,6 @@ public record FailoverOption(Side target, Verdict verdict, String sentence) {
 
     /** "unresponsive", "never connected"… as a sentence says a heartbeat status. */
     private static String words(HeartbeatStatus status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -3,6 +3,7 @@ package org.coloconsole.colo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -82,7 +83,7 @@ public final class SwitchoverPlan {
             refusals.add("The secondary reports COLO mode " + start.secondaryMode().raw() + ", not secondary.");
         }
         if (start.primaryKnown() && start.secondaryKnown() && start.replication() != Replication.Status.FLOWING) {
-            refusals.add("Replication is " + start.replication().name().toLowerCase(java.util.Locale.ROOT)
+            refusals.add("Replication is " + start.replication().name().toLowerCase(Locale.ROOT)
                     .replace('_', ' ') + ", not flowing: swap roles only on a protected pair.");
         }
         if (start.failover() == FailoverProgress.Phase.RUNNING || start.failover() == FailoverProgress.Phase.ABANDONED) {

@@ -1,6 +1,7 @@
 package org.coloconsole.engine;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public final class AlertOutlet {
         }
         delivery.command().ifPresent(r -> {
             fields.put("command", command.get().program().toString());
-            fields.put("command-outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            fields.put("command-outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             r.exitCode().ifPresent(code -> fields.put("exit-code", code));
             if (!r.output().isEmpty()) {
                 fields.put("command-output", r.output());

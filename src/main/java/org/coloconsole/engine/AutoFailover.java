@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -242,7 +243,7 @@ public final class AutoFailover implements AutoCloseable {
     private void evaluateLater() {
         try {
             worker.execute(this::evaluate);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // closed meanwhile: nothing more to decide
         }
     }
@@ -283,7 +284,7 @@ public final class AutoFailover implements AutoCloseable {
     private void scheduleRetry() {
         try {
             worker.schedule(this::evaluate, FENCE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // closed meanwhile: nothing more to decide
         }
     }
@@ -373,7 +374,7 @@ public final class AutoFailover implements AutoCloseable {
                 supervisor.trail().record(AuditKind.AUTO_FAILOVER, side, supervisor.clock().instant(), fields);
             }
             if (decision.kind() != AutoFailoverDecision.Kind.OFF) {
-                supervisor.note(side, "AUTO", decision.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                supervisor.note(side, "AUTO", decision.kind().name().toLowerCase(Locale.ROOT) + ": "
                         + String.join(" ", decision.reasons()), decision.kind() == AutoFailoverDecision.Kind.HOLD
                         || decision.kind() == AutoFailoverDecision.Kind.DISARMED ? LogEntry.Severity.INFO
                         : LogEntry.Severity.WARNING);

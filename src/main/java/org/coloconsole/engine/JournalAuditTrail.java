@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.coloconsole.colo.Side;
 import org.coloconsole.journal.Journal;
 import org.coloconsole.journal.JournalBusyException;
@@ -81,7 +82,7 @@ public final class JournalAuditTrail implements AuditTrail {
     @Override
     public JournalHealth health() {
         for (Journal j : new Journal[] {actions, journal}) {
-            java.util.Optional<java.io.IOException> failure = j.failure();
+            Optional<IOException> failure = j.failure();
             if (failure.isPresent()) {
                 return JournalHealth.failing(j.directory().toString(), String.valueOf(failure.get().getMessage()));
             }

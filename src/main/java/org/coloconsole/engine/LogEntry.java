@@ -3,6 +3,7 @@ package org.coloconsole.engine;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.coloconsole.colo.PrintableText;
 
 /**
  * One row of the merged live log of both sides: a QEMU event, a connection gap, a heartbeat verdict, or an
@@ -29,8 +30,8 @@ public record LogEntry(long sequence, Optional<String> side, Instant receivedAt,
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rawJson, "rawJson");
         // a row is one line: a QEMU string with a newline or an escape sequence must not forge or restyle rows
-        summary = org.coloconsole.colo.PrintableText.escape(summary);
-        name = org.coloconsole.colo.PrintableText.escape(name);
+        summary = PrintableText.escape(summary);
+        name = PrintableText.escape(name);
     }
 
     /** How loudly a row is shown. */

@@ -1,15 +1,16 @@
 package org.coloconsole.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.time.Duration;
 import org.coloconsole.colo.Claim;
 import org.coloconsole.colo.ClaimDecision;
 import org.coloconsole.colo.ClaimRecheck;
@@ -227,7 +228,7 @@ public final class PairClaim implements AutoCloseable {
         return "The " + side.label() + " could not be claimed (" + why.getMessage() + "); nothing was sent.";
     }
 
-    private QmpValue await(java.util.concurrent.CompletableFuture<QmpValue> reply)
+    private QmpValue await(CompletableFuture<QmpValue> reply)
             throws InterruptedException, ExecutionException, TimeoutException {
         return reply.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     }

@@ -6,12 +6,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.coloconsole.colo.FailoverInterlock;
@@ -155,7 +157,7 @@ public final class PairSupervisor implements AutoCloseable {
      * two operators (or two clicks) can never both pass the check.
      */
     public CompletableFuture<InterlockDecision> beginFailover(FailoverRequest request) {
-        return beginFailover(request, new FailoverStart.Ticket()).thenApply(java.util.Optional::orElseThrow);
+        return beginFailover(request, new FailoverStart.Ticket()).thenApply(Optional::orElseThrow);
     }
 
     /**
@@ -163,18 +165,18 @@ public final class PairSupervisor implements AutoCloseable {
      * came to it (it stopped waiting): then nothing is checked or marked, and the answer is empty. The caller and the
      * state thread both take the ticket, so exactly one of them decides whether this start happens.
      */
-    CompletableFuture<java.util.Optional<InterlockDecision>> beginFailover(FailoverRequest request,
+    CompletableFuture<Optional<InterlockDecision>> beginFailover(FailoverRequest request,
                                                                            FailoverStart.Ticket ticket) {
         return CompletableFuture.supplyAsync(() -> {
             if (!ticket.take()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             InterlockDecision decision = FailoverInterlock.check(current, request, clock.instant());
             if (decision.allowed()) {
                 apply(new Observation.FailoverStarted(request.target(), clock.instant()));
                 publishIfChanged();
             }
-            return java.util.Optional.of(decision);
+            return Optional.of(decision);
         }, stateThread);
     }
 
@@ -194,7 +196,7 @@ public final class PairSupervisor implements AutoCloseable {
 
     /** Memory (KiB of {@link QmpEvent#footprintBytes()}) of events handed to the state thread and not yet applied. */
     private static final int EVENT_BUDGET_KIB = 32 * 1024;
-    private final java.util.concurrent.Semaphore eventBudget = new java.util.concurrent.Semaphore(EVENT_BUDGET_KIB);
+    private final Semaphore eventBudget = new Semaphore(EVENT_BUDGET_KIB);
     private volatile boolean closed;
 
     private void onEvent(Side side, QmpEvent event, Observation observation) {
@@ -210,7 +212,7 @@ public final class PairSupervisor implements AutoCloseable {
         // side costs this much memory at most and slows only its own events
         int permits = (int) Math.min(EVENT_BUDGET_KIB, event.footprintBytes() / 1024 + 1);
         try {
-            while (!eventBudget.tryAcquire(permits, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!eventBudget.tryAcquire(permits, 200, TimeUnit.MILLISECONDS)) {
                 if (closed) {
                     return;
                 }

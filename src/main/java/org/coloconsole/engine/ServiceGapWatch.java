@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.coloconsole.colo.ProbeResult;
 import org.coloconsole.colo.ServiceGap;
 import org.coloconsole.colo.ServiceProbe;
@@ -35,7 +39,7 @@ public final class ServiceGapWatch implements AutoCloseable {
     private final List<ServiceGap.Round> rounds = new ArrayList<>();
     private final Thread thread;
     /** The two sides are probed at once, so that a silent side does not stretch the round. */
-    private final java.util.concurrent.ExecutorService sides = java.util.concurrent.Executors.newFixedThreadPool(2,
+    private final ExecutorService sides = Executors.newFixedThreadPool(2,
             runnable -> {
                 Thread t = new Thread(runnable, "service-gap-probe");
                 t.setDaemon(true);
@@ -73,9 +77,9 @@ public final class ServiceGapWatch implements AutoCloseable {
             boolean full = ++round % FULL_EVERY == 0;
             ProbeRunner forPrimary = primaryServed || full ? runner : silentRunner;
             ProbeRunner forSecondary = secondaryServed || full ? runner : silentRunner;
-            java.util.concurrent.Future<Optional<ProbeResult>> primaryProbe = sides.submit(() ->
+            Future<Optional<ProbeResult>> primaryProbe = sides.submit(() ->
                     probes.primary().map(p -> forPrimary.run(Side.PRIMARY, p)));
-            java.util.concurrent.Future<Optional<ProbeResult>> secondaryProbe = sides.submit(() ->
+            Future<Optional<ProbeResult>> secondaryProbe = sides.submit(() ->
                     probes.secondary().map(p -> forSecondary.run(Side.SECONDARY, p)));
             Optional<ProbeResult> primary;
             Optional<ProbeResult> secondary;
@@ -84,7 +88,7 @@ public final class ServiceGapWatch implements AutoCloseable {
                 secondary = secondaryProbe.get();
             } catch (InterruptedException e) {
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 primary = Optional.empty();
                 secondary = Optional.empty();
             }

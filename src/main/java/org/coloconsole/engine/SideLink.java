@@ -3,6 +3,7 @@ package org.coloconsole.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,7 +307,7 @@ public final class SideLink implements AutoCloseable {
         if (tick.dropForSilence()) {
             // reported as lost before the next attempt, so the reconnect's verdict follows this one
             client.drop(new QmpTimeoutException("the heartbeat (query-status)",
-                    tick.silence().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                    tick.silence().truncatedTo(ChronoUnit.MILLIS)));
             return;
         }
         if (tick.pingSentAt().isPresent() && ++pingsSinceClaimRead >= PINGS_PER_CLAIM_READ) {

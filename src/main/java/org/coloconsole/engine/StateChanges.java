@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.coloconsole.colo.ColoSupport;
 import org.coloconsole.colo.HeartbeatStatus;
 import org.coloconsole.colo.ServiceStatus;
@@ -87,7 +88,7 @@ final class StateChanges {
 
     private static String topologyText(SideState s) {
         return s.topology().map(t -> t.summary() + s.topologyWarnings().stream()
-                .map(w -> "; lacks: " + w.sentence()).collect(java.util.stream.Collectors.joining())).orElse("");
+                .map(w -> "; lacks: " + w.sentence()).collect(Collectors.joining())).orElse("");
     }
 
     /** A side that stops answering needs the operator now; a slow one soon. */

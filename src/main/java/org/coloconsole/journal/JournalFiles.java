@@ -3,11 +3,13 @@ package org.coloconsole.journal;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -74,9 +76,9 @@ final class JournalFiles {
      * tampered with. Only readable by others is merely tightened (below).
      */
     static void refuseIfOthersControl(Path directory) throws IOException {
-        java.nio.file.attribute.PosixFileAttributes attributes;
+        PosixFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(directory, java.nio.file.attribute.PosixFileAttributes.class,
+            attributes = Files.readAttributes(directory, PosixFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException e) {
             return; // not a POSIX file system: nothing to check
@@ -108,7 +110,7 @@ final class JournalFiles {
         } catch (UnsupportedOperationException e) {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             if (Files.isSymbolicLink(file)) {
                 throw new IOException(file + " is a symbolic link; the journal does not follow links (remove it)", e);
             }

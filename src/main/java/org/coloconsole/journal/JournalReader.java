@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.DateTimeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -233,7 +234,7 @@ public final class JournalReader implements Iterator<JournalRecord>, AutoCloseab
         }
         file = files.removeFirst();
         try {
-            in = new LineSplitter(Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS), MAX_LINE_BYTES);
+            in = new LineSplitter(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), MAX_LINE_BYTES);
         } catch (NoSuchFileException e) {
             // a live journal rotated or pruned it after the directory was listed: read what is still there
             problem(file.getFileName() + " was rotated or removed while the journal was being read; it was skipped.");

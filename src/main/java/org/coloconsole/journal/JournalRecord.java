@@ -3,6 +3,7 @@ package org.coloconsole.journal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +29,7 @@ public record JournalRecord(Instant at, Kind kind, String side, Map<String, Obje
     public enum Kind {
         EVENT, STATE_CHANGE, RECOMMENDATION, ACTION_INTENT, ACTION_STEP, ACTION_OUTCOME, GAP, NOTE, UNKNOWN;
 
-        private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+        private final String wireName = name().toLowerCase(Locale.ROOT);
 
         /** The lower-case name written in the "kind" key. */
         public String wireName() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class TornTailRecovery {
 
     Result repair(Path journal, Instant now) throws IOException {
         try (FileChannel file = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                LinkOption.NOFOLLOW_LINKS)) {
             long size = file.size();
             if (size == 0) {
                 return new Result(Optional.empty(), 0, 0);

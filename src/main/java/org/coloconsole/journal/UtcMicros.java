@@ -1,6 +1,7 @@
 package org.coloconsole.journal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +54,7 @@ final class UtcMicros {
             return Instant.parse(text); // throws with the JDK's own explanation, or reads what we did not expect
         }
         // LocalDate checks the day against the month (and leap years)
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, micros * 1000L);
     }
 

@@ -1,5 +1,6 @@
 package org.coloconsole.qmp;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -172,7 +174,7 @@ final class Connector {
             if (deadline != null) {
                 deadline.cancel(false);
             }
-            if (!java.nio.file.Files.exists(unix.path())) {
+            if (!Files.exists(unix.path())) {
                 throw new QmpConnectException(unix, QmpConnectException.Reason.REFUSED,
                         "nothing is listening on " + unix.text() + " (the socket file does not exist)", e);
             }
@@ -185,7 +187,7 @@ final class Connector {
         return e instanceof NoSuchFileException ? "the socket file does not exist" : "connection refused";
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         if (closeable == null) {
             return;
         }

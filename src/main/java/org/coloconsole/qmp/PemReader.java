@@ -3,9 +3,12 @@ package org.coloconsole.qmp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -92,7 +95,7 @@ final class PemReader {
         for (String algorithm : KEY_ALGORITHMS) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-            } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException e) {
+            } catch (InvalidKeySpecException | NoSuchAlgorithmException e) {
                 // not this algorithm: try the next one
             }
         }
@@ -112,9 +115,9 @@ final class PemReader {
     private static String read(Path file, TlsFileException.Role role) throws TlsFileException {
         try {
             return Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new TlsFileException(role, file, "the " + role.noun() + " " + file + " does not exist", e);
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new TlsFileException(role, file, "the " + role.noun() + " " + file
                     + " cannot be read (permission denied)", e);
         } catch (IOException e) {

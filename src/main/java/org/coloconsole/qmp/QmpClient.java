@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +42,7 @@ public final class QmpClient implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicInteger subscriberCount = new AtomicInteger();
     private final List<EventSubscription> subscribers = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicReference<EventSubscription> inOrder =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<EventSubscription> inOrder = new AtomicReference<>();
     private final List<Consumer<QmpStateChange>> stateListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
 
@@ -515,7 +516,7 @@ public final class QmpClient implements AutoCloseable {
         }
         PendingCall call = null;
         // exactly: 1.5, "1" or 1e0 are not the id 1 the console sent, and must not answer call 1
-        java.util.OptionalLong exact = id.exactLong();
+        OptionalLong exact = id.exactLong();
         if (exact.isPresent()) {
             synchronized (lock) {
                 call = pending.remove(exact.getAsLong());
@@ -664,7 +665,7 @@ public final class QmpClient implements AutoCloseable {
     }
 
     private static boolean isId(QmpValue value, long id) {
-        return value != null && value.exactLong().equals(java.util.OptionalLong.of(id));
+        return value != null && value.exactLong().equals(OptionalLong.of(id));
     }
 
     private static String errorText(QmpMessage message) {

@@ -2,6 +2,7 @@ package org.coloconsole.qmp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -360,7 +361,7 @@ public final class QmpLineDecoder {
     }
 
     private static String originalMessage(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage()
                 : e.getMessage();
     }
 

@@ -97,9 +97,9 @@ public final class QmpValue {
     }
 
     /** This value as a long when it is an integer JSON number that fits: not 1.5, 1.0, "1" or 2^64. */
-    public java.util.OptionalLong exactLong() {
+    public OptionalLong exactLong() {
         return node.isIntegralNumber() && node.canConvertToLong()
-                ? java.util.OptionalLong.of(node.longValue()) : java.util.OptionalLong.empty();
+                ? OptionalLong.of(node.longValue()) : OptionalLong.empty();
     }
 
     public long asLong(long fallback) {

@@ -1,8 +1,12 @@
 package org.coloconsole.ui;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.ui.fx.FxThread;
 
 /** The JavaFX application: takes the object graph the launcher left in {@link LaunchHandoff} and shows the window. */
@@ -50,7 +54,7 @@ public final class ConsoleApp extends Application {
             save.start();
         });
         context.initialPair().ifPresent(pair -> window.openPair(context.initialPairName(pair), pair,
-                org.coloconsole.engine.HeartbeatSettings.defaults(), context.initialSecurity()));
+                HeartbeatSettings.defaults(), context.initialSecurity()));
         context.initialProfile().ifPresent(window::openProfile);
         if (context.startLab()) {
             window.startLab();
@@ -61,7 +65,7 @@ public final class ConsoleApp extends Application {
 
     /** The saved bounds when they still meet a screen (a monitor may have gone since); else centred. */
     private static void placeOnAScreen(Stage stage, WindowState last) {
-        if (last.x().isPresent() && last.y().isPresent() && !javafx.stage.Screen.getScreensForRectangle(
+        if (last.x().isPresent() && last.y().isPresent() && !Screen.getScreensForRectangle(
                 last.x().getAsDouble(), last.y().getAsDouble(), last.width(), last.height()).isEmpty()) {
             stage.setX(last.x().getAsDouble());
             stage.setY(last.y().getAsDouble());
@@ -72,10 +76,10 @@ public final class ConsoleApp extends Application {
     /** What the window looks like now, to be restored at the next start. */
     static WindowState stateOf(Stage stage, ConsoleWindow window, Theme theme) {
         boolean max = stage.isMaximized();
-        return new WindowState(java.util.OptionalDouble.of(stage.getX()), java.util.OptionalDouble.of(stage.getY()),
+        return new WindowState(OptionalDouble.of(stage.getX()), OptionalDouble.of(stage.getY()),
                 stage.getScene() == null ? stage.getWidth() : stage.getScene().getWidth(),
                 stage.getScene() == null ? stage.getHeight() : stage.getScene().getHeight(), max,
-                window.placedDivider(), java.util.Optional.of(theme.darkProperty().get()), window.logTimes().get());
+                window.placedDivider(), Optional.of(theme.darkProperty().get()), window.logTimes().get());
     }
 
     @Override

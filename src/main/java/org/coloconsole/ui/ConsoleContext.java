@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
-import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.Alert;
+import org.coloconsole.engine.FatalErrors;
 
 /**
  * What the window is built from, made once by the launcher.
@@ -26,8 +29,8 @@ import org.coloconsole.app.TransportSecurity;
 public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                              PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                              boolean dark, boolean startLab, WindowMemory window,
-                             java.util.function.Consumer<org.coloconsole.colo.Alert> alerts,
-                             org.coloconsole.engine.FatalErrors fatal, PendingCloses closes, String initialName,
+                             Consumer<Alert> alerts,
+                             FatalErrors fatal, PendingCloses closes, String initialName,
                              Optional<String> initialProfile) {
     public ConsoleContext {
         Objects.requireNonNull(fatal, "fatal");
@@ -49,9 +52,9 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
     public ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecurity initialSecurity,
                           PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                           boolean dark, boolean startLab, WindowMemory window,
-                          java.util.function.Consumer<org.coloconsole.colo.Alert> alerts) {
+                          Consumer<Alert> alerts) {
         this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, window, alerts,
-                new org.coloconsole.engine.FatalErrors(), new PendingCloses(), "", Optional.empty());
+                new FatalErrors(), new PendingCloses(), "", Optional.empty());
     }
 
     /** The first pair's name: {@code --name}, else one made from its endpoints. */
@@ -64,7 +67,7 @@ public record ConsoleContext(Optional<PairEndpoints> initialPair, TransportSecur
                           PairConnector connector, LabStarter lab, ProfileStore profiles, Clock clock, ZoneId zone,
                           boolean dark, boolean startLab) {
         this(initialPair, initialSecurity, connector, lab, profiles, clock, zone, dark, startLab, WindowMemory.none(),
-                alert -> { }, new org.coloconsole.engine.FatalErrors(), new PendingCloses(), "", Optional.empty());
+                alert -> { }, new FatalErrors(), new PendingCloses(), "", Optional.empty());
     }
 
     /** A window whose first pair (if any) is local: no TLS files, plain TCP to loopback only. */

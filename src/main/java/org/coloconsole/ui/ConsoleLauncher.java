@@ -1,13 +1,26 @@
 package org.coloconsole.ui;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.app.lab.LabOptions;
+import org.coloconsole.app.lab.LabPairKind;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.Alert;
+import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.DesktopNotifier;
+import org.coloconsole.engine.FatalErrors;
 import org.coloconsole.engine.MonotonicTimeline;
+import org.coloconsole.engine.PairClaims;
 
 /** Opens the console window from the entry point: builds the context and launches JavaFX (blocking). */
 public final class ConsoleLauncher implements GuiLauncher {
@@ -15,15 +28,15 @@ public final class ConsoleLauncher implements GuiLauncher {
     private final LabStarter lab;
     private final ProfileStore profiles;
     private final boolean dark;
-    private final java.util.function.Supplier<WindowMemory> window;
-    private org.coloconsole.engine.FatalErrors fatal = new org.coloconsole.engine.FatalErrors();
+    private final Supplier<WindowMemory> window;
+    private FatalErrors fatal = new FatalErrors();
     /**
      * The window's alerts need no listener of the launcher's: each session's AlertOutlet (SupervisorSession.connector
      * in {@link #standard}) already takes them to the desktop and the profile's alert command.
      */
-    private static final java.util.function.Consumer<org.coloconsole.colo.Alert> NO_EXTRA_ALERTS = alert -> { };
+    private static final Consumer<Alert> NO_EXTRA_ALERTS = alert -> { };
     /** Longer than a runbook's bounded steps take, so a failover running as the window closes ends first. */
-    static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(90);
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(90);
     /** The window's "now" for ages: the same time line as the pairs' observations (the connector's). */
     private Clock clock = MonotonicTimeline.system();
 
@@ -33,7 +46,7 @@ public final class ConsoleLauncher implements GuiLauncher {
 
     /** @param window read when the window opens (not on the CLI's paths), before JavaFX starts */
     public ConsoleLauncher(PairConnector connector, LabStarter lab, ProfileStore profiles, boolean dark,
-                           java.util.function.Supplier<WindowMemory> window) {
+                           Supplier<WindowMemory> window) {
         this.window = window;
         this.connector = connector;
         this.lab = lab;
@@ -45,13 +58,13 @@ public final class ConsoleLauncher implements GuiLauncher {
      * The console as shipped: sessions over the engine's journaled supervisor, the lab pair with its defaults, profiles in the XDG config
      * dir; dark when {@code COLO_CONSOLE_THEME=dark}.
      */
-    public static ConsoleLauncher standard(java.util.Map<String, String> environment,
-                                           org.coloconsole.engine.AuditTrailFactory journal,
-                                           org.coloconsole.engine.FatalErrors fatal) {
+    public static ConsoleLauncher standard(Map<String, String> environment,
+                                           AuditTrailFactory journal,
+                                           FatalErrors fatal) {
         // the window's lab is the full pair: a disk, the COLO proxy and a guest whose service can be probed
-        org.coloconsole.app.lab.LabOptions lab = org.coloconsole.app.lab.LabOptions.defaults()
-                .withKind(org.coloconsole.app.lab.LabPairKind.FULL).withStartTimeout(java.time.Duration.ofSeconds(60));
-        java.util.concurrent.Executor notifying = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        LabOptions lab = LabOptions.defaults()
+                .withKind(LabPairKind.FULL).withStartTimeout(Duration.ofSeconds(60));
+        Executor notifying = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "desktop-notify");
             t.setDaemon(true);
             return t;
@@ -61,8 +74,8 @@ public final class ConsoleLauncher implements GuiLauncher {
         // each session sends its alerts to the desktop and to its profile's alert command, behind one rate limit
         // who this process is when it claims a pair, and where this host's pair locks are: one for every pair
         PairConnector connector = SupervisorSession.connector(journal, timeline,
-                Optional.of(org.coloconsole.engine.DesktopNotifier.standard(notifying)),
-                org.coloconsole.engine.PairClaims.forThisProcess(environment));
+                Optional.of(DesktopNotifier.standard(notifying)),
+                PairClaims.forThisProcess(environment));
         ConsoleLauncher launcher = new ConsoleLauncher(connector, new LabPairStarter(lab),
                 ProfileStore.inConfigDir(environment), "dark".equalsIgnoreCase(environment.get("COLO_CONSOLE_THEME")),
                 () -> WindowMemory.inConfigDir(environment));

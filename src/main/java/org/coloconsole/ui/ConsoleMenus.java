@@ -1,5 +1,7 @@
 package org.coloconsole.ui;
 
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -13,6 +15,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.colo.Side;
 import org.coloconsole.ui.log.LogExporter;
 import org.coloconsole.ui.log.LogTimes;
@@ -131,10 +134,10 @@ final class ConsoleMenus {
     }
 
     /** The recent pairs, newest first; each opens its profile. */
-    void showRecent(java.util.List<org.coloconsole.app.profile.ConnectionProfile> profiles,
-                    java.util.function.Consumer<org.coloconsole.app.profile.ConnectionProfile> open) {
+    void showRecent(List<ConnectionProfile> profiles,
+                    Consumer<ConnectionProfile> open) {
         recent.getItems().clear();
-        for (org.coloconsole.app.profile.ConnectionProfile p : profiles) {
+        for (ConnectionProfile p : profiles) {
             MenuItem item = new MenuItem(p.name());
             item.setMnemonicParsing(false);
             item.setOnAction(e -> open.accept(p));
@@ -150,7 +153,7 @@ final class ConsoleMenus {
     }
 
     /** "Times in local time" / "Times in UTC": one of the two is ticked, and picking one sets the log's clock. */
-    private static java.util.List<MenuItem> logTimesItems(ObjectProperty<LogTimes> logTimes) {
+    private static List<MenuItem> logTimesItems(ObjectProperty<LogTimes> logTimes) {
         ToggleGroup group = new ToggleGroup();
         RadioMenuItem local = new RadioMenuItem("Times in local time");
         local.setId("menu-times-local");
@@ -163,7 +166,7 @@ final class ConsoleMenus {
         logTimes.addListener((obs, old, now) -> tick.run());
         local.setOnAction(e -> logTimes.set(LogTimes.LOCAL));
         utc.setOnAction(e -> logTimes.set(LogTimes.UTC));
-        return java.util.List.of(local, utc);
+        return List.of(local, utc);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -1,5 +1,6 @@
 package org.coloconsole.ui;
 
+import javafx.geometry.Orientation;
 import javafx.scene.control.Separator;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -16,9 +17,9 @@ public final class ConsoleStatusBar extends StatusBar {
     public ConsoleStatusBar() {
         setId("status-bar");
         setText("Ready.");
-        getRightItems().addAll(primary, new Separator(javafx.geometry.Orientation.VERTICAL), secondary,
-                new Separator(javafx.geometry.Orientation.VERTICAL), journal,
-                new Separator(javafx.geometry.Orientation.VERTICAL), lab);
+        getRightItems().addAll(primary, new Separator(Orientation.VERTICAL), secondary,
+                new Separator(Orientation.VERTICAL), journal,
+                new Separator(Orientation.VERTICAL), lab);
     }
 
     public void message(String text) {

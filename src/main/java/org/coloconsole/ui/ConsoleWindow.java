@@ -1,15 +1,35 @@
 package org.coloconsole.ui;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -21,28 +41,44 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.coloconsole.app.AppVersion;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ConnectionProfile;
+import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.colo.PairState;
+import org.coloconsole.colo.ProtectionRestore;
+import org.coloconsole.colo.ReprotectPlan;
+import org.coloconsole.colo.Side;
+import org.coloconsole.colo.SideState;
+import org.coloconsole.colo.Topology;
 import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.ui.dashboard.Banner;
 import org.coloconsole.ui.dashboard.ConfirmFailoverDialog;
 import org.coloconsole.ui.dashboard.DashboardModel;
 import org.coloconsole.ui.dashboard.DashboardSplit;
 import org.coloconsole.ui.dashboard.DashboardView;
 import org.coloconsole.ui.dashboard.FailoverPort;
+import org.coloconsole.ui.dashboard.SideCardViewModel;
 import org.coloconsole.ui.fx.FxThread;
 import org.coloconsole.ui.fx.Tone;
 import org.coloconsole.ui.jobs.JobsBinding;
 import org.coloconsole.ui.jobs.JobsView;
 import org.coloconsole.ui.jobs.JobsViewModel;
+import org.coloconsole.ui.log.LogExporter;
+import org.coloconsole.ui.log.LogTimes;
 import org.coloconsole.ui.log.LogView;
 import org.coloconsole.ui.log.LogViewModel;
 import org.coloconsole.ui.profile.ProfileDialog;
 import org.coloconsole.ui.profile.ProfileFormViewModel;
 import org.coloconsole.ui.profile.StartView;
+import org.coloconsole.ui.restore.RestoreDialog;
+import org.coloconsole.ui.restore.RestorePort;
+import org.coloconsole.ui.restore.RestoreViewModel;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -61,14 +97,12 @@ public final class ConsoleWindow extends BorderPane {
     private final StackPane center = new StackPane();
     private final VBox top = new VBox();
     private final Button disconnect = new Button("Disconnect", new FontIcon(Material2AL.LINK_OFF));
-    private final javafx.beans.property.ReadOnlyStringWrapper title =
-            new javafx.beans.property.ReadOnlyStringWrapper(APP_NAME);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     private final ConsoleMenus menus;
     /** The log's clock, the operator's choice (remembered in {@link WindowState}). */
-    private final javafx.beans.property.ObjectProperty<org.coloconsole.ui.log.LogTimes> logTimes =
-            new javafx.beans.property.SimpleObjectProperty<>(org.coloconsole.ui.log.LogTimes.LOCAL);
+    private final ObjectProperty<LogTimes> logTimes = new SimpleObjectProperty<>(LogTimes.LOCAL);
     /** Profile file I/O runs here, never on the FX thread; one thread keeps the writes in order. */
-    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "console-profile-io");
         t.setDaemon(true);
         return t;
@@ -78,8 +112,8 @@ public final class ConsoleWindow extends BorderPane {
      * run here, never on the FX thread; one thread keeps them in order, so a pair's journal is released before the
      * next pair opens it.
      */
-    private final java.util.concurrent.ExecutorService sessions =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService sessions =
+            Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "console-session");
                 t.setDaemon(true);
                 return t;
@@ -89,7 +123,7 @@ public final class ConsoleWindow extends BorderPane {
     private final Label fatalBanner = new Label();
     private Optional<String> fatal = Optional.empty();
     private Node pairBanner;
-    private java.util.OptionalDouble savedDivider = java.util.OptionalDouble.empty();
+    private OptionalDouble savedDivider = OptionalDouble.empty();
     private DashboardModel dashboardModel;
     private DashboardView dashboardView;
     private DashboardSplit split;
@@ -100,7 +134,7 @@ public final class ConsoleWindow extends BorderPane {
     /** What the pair shown was opened with: restoring protection reopens the window on survivor + new side with it. */
     private OpenedWith shown;
     /** The restore dialog's blocking work (connecting, the check, the flow, the lab's new QEMU), never the FX thread. */
-    private final java.util.concurrent.ExecutorService restoring = java.util.concurrent.Executors.newCachedThreadPool(
+    private final ExecutorService restoring = Executors.newCachedThreadPool(
             r -> {
                 Thread t = new Thread(r, "console-restore");
                 t.setDaemon(true);
@@ -148,7 +182,7 @@ public final class ConsoleWindow extends BorderPane {
 
     /** The toolbar, then the fatal error's banner when there is one, then the pair's banner while a pair is open. */
     private void layoutTop() {
-        List<Node> rows = new java.util.ArrayList<>();
+        List<Node> rows = new ArrayList<>();
         rows.add(top.getChildren().get(0));
         fatal.ifPresent(f -> rows.add(fatalBanner));
         if (pairBanner != null) {
@@ -257,14 +291,14 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void deleteProfile(ConnectionProfile profile) {
-        javafx.scene.control.Alert ask = styled(new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION, "Delete the profile " + profile.name()
-                + "? The journal keeps what was done on the pair.", javafx.scene.control.ButtonType.CANCEL,
-                javafx.scene.control.ButtonType.OK));
+        Alert ask = styled(new Alert(
+                Alert.AlertType.CONFIRMATION, "Delete the profile " + profile.name()
+                + "? The journal keeps what was done on the pair.", ButtonType.CANCEL,
+                ButtonType.OK));
         ask.initOwner(window());
         ask.setHeaderText("Delete " + profile.name() + "?");
         ask.getDialogPane().setId("delete-profile-dialog");
-        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> deleteNow(profile));
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> deleteNow(profile));
     }
 
     /** Removes {@code profile} off the FX thread and refreshes the lists; tests call it without the question. */
@@ -314,7 +348,7 @@ public final class ConsoleWindow extends BorderPane {
             PairEndpoints pair = profile.endpoints();
             HeartbeatSettings heartbeat = profile.heartbeat();
             TransportSecurity security = profile.security();
-            java.time.Instant now = context.clock().instant();
+            Instant now = context.clock().instant();
             io.execute(() -> {
                 try {
                     context.profiles().markUsed(profile.name(), now);
@@ -357,8 +391,8 @@ public final class ConsoleWindow extends BorderPane {
 
     /** As {@link #openNow}, telling {@code opened} (on the FX thread) the session once shown, or {@code failed} why. */
     private void openNow(String name, PairEndpoints pair, HeartbeatSettings heartbeat, SessionOptions options,
-                         java.util.function.Consumer<WindowSession> opened,
-                         java.util.function.Consumer<String> failed) {
+                         Consumer<WindowSession> opened,
+                         Consumer<String> failed) {
         shown = new OpenedWith(name, pair, heartbeat, options);
         closeSession();
         showStart();
@@ -414,7 +448,7 @@ public final class ConsoleWindow extends BorderPane {
             status.message(alert.title() + ": " + alert.body());
         });
         LogViewModel log = new LogViewModel();
-        log.zoneProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+        log.zoneProperty().bind(Bindings.createObjectBinding(
                 () -> logTimes.get().zone(context.zone()), logTimes));
         dashboard.failover().onOutcome(outcome -> {
             status.message(outcome.sentence());
@@ -478,43 +512,42 @@ public final class ConsoleWindow extends BorderPane {
         if (dashboardModel == null || dashboardModel.last() == null || shown == null) {
             return;
         }
-        org.coloconsole.colo.PairState state = dashboardModel.last().state();
-        Optional<org.coloconsole.colo.ProtectionRestore> restore = org.coloconsole.colo.ProtectionRestore.of(state);
+        PairState state = dashboardModel.last().state();
+        Optional<ProtectionRestore> restore = ProtectionRestore.of(state);
         if (restore.isEmpty()) {
             status.message("Protection cannot be restored now: no side runs the VM alone after a failover.");
             return;
         }
-        org.coloconsole.colo.Side survivor = restore.get().survivor();
+        Side survivor = restore.get().survivor();
         OpenedWith was = shown;
-        org.coloconsole.qmp.Endpoint survivorEndpoint = survivor == org.coloconsole.colo.Side.PRIMARY
+        Endpoint survivorEndpoint = survivor == Side.PRIMARY
                 ? was.pair().primary() : was.pair().secondary();
-        SessionOptions options = survivor == org.coloconsole.colo.Side.PRIMARY ? was.options()
+        SessionOptions options = survivor == Side.PRIMARY ? was.options()
                 : was.options().withSidesSwapped();
-        List<String> commandLine = org.coloconsole.colo.ReprotectPlan.expectedSecondary(state.side(survivor)
-                .topology().orElse(org.coloconsole.colo.Topology.empty()));
-        org.coloconsole.ui.restore.RestoreViewModel model = new org.coloconsole.ui.restore.RestoreViewModel(
+        List<String> commandLine = ReprotectPlan.expectedSecondary(state.side(survivor)
+                .topology().orElse(Topology.empty()));
+        RestoreViewModel model = new RestoreViewModel(
                 survivorEndpoint, commandLine, fresh -> reopenForRestore(new OpenedWith(was.name(),
                 new PairEndpoints(survivorEndpoint, fresh), was.heartbeat(), options)), fx, restoring);
         LabStarter.RunningLab running = lab;
         boolean labSide = running != null && running.startsNewSecondaries()
                 && (running.endpoints().primary().equals(survivorEndpoint)
                 || running.endpoints().secondary().equals(survivorEndpoint));
-        Optional<java.util.function.Supplier<java.util.concurrent.CompletableFuture<org.coloconsole.qmp.Endpoint>>>
-                startInLab = labSide ? Optional.of(() -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        Optional<Supplier<CompletableFuture<Endpoint>>>
+                startInLab = labSide ? Optional.of(() -> CompletableFuture.supplyAsync(() ->
                 running.startNewSecondary(running.endpoints().primary().equals(survivorEndpoint)
                         ? running.endpoints().secondary() : running.endpoints().primary()), restoring)
                 .whenComplete((started, failure) -> fx.execute(() -> status.message(failure == null
                         ? "Lab: a new secondary waits with -incoming defer at " + started.text() + "."
                         : "Lab: the new secondary did not start: " + failure.getMessage()))))
                 : Optional.empty();
-        styled(new org.coloconsole.ui.restore.RestoreDialog(window(), model, startInLab)).show();
+        styled(new RestoreDialog(window(), model, startInLab)).show();
     }
 
     /** Opens the window on the new pair; completes once both sides answer and were read, with its restore port. */
-    private java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort> reopenForRestore(
+    private CompletableFuture<RestorePort> reopenForRestore(
             OpenedWith pair) {
-        java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort> ready =
-                new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<RestorePort> ready = new CompletableFuture<>();
         WindowSession showing = binding == null ? null : binding.session();
         if (showing != null && showing.failoverRunning()) {
             // reopening closes the session shown, and with it its runner: never under a running failover or restore
@@ -525,7 +558,7 @@ public final class ConsoleWindow extends BorderPane {
         openNow(pair.name(), pair.pair(), pair.heartbeat(), pair.options(), session -> {
             try {
                 restoring.execute(() -> awaitBothRead(session, pair, ready));
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 ready.completeExceptionally(new IllegalStateException("the window is closing"));
             }
         }, why -> ready.completeExceptionally(new IllegalStateException(why)));
@@ -534,12 +567,12 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Completes {@code ready} once both sides of the reopened pair answer and were read, or with why not. */
     private static void awaitBothRead(WindowSession session, OpenedWith pair,
-                                      java.util.concurrent.CompletableFuture<org.coloconsole.ui.restore.RestorePort>
+                                      CompletableFuture<RestorePort>
                                               ready) {
         long deadline = System.nanoTime() + RESTORE_CONNECT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                org.coloconsole.colo.PairState state = session.current().state();
+                PairState state = session.current().state();
                 if (state.primary().answering() && state.primary().synced() && state.secondary().answering()
                         && state.secondary().synced()) {
                     ready.complete(session.restore().orElseThrow(() -> new IllegalStateException(
@@ -548,10 +581,10 @@ public final class ConsoleWindow extends BorderPane {
                 }
                 Thread.sleep(100);
             }
-            org.coloconsole.colo.SideState fresh = session.current().state().secondary();
+            SideState fresh = session.current().state().secondary();
             ready.completeExceptionally(new IllegalStateException("the new side " + pair.pair().secondary()
                     + " did not answer within " + RESTORE_CONNECT.toSeconds() + " s ("
-                    + org.coloconsole.ui.dashboard.SideCardViewModel.statusLine(fresh) + ")"));
+                    + SideCardViewModel.statusLine(fresh) + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ready.completeExceptionally(e);
@@ -613,8 +646,8 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Closes {@code session} on the session thread: it waits there for a running failover, never on this one. */
     private void closeLater(WindowSession session) {
-        context.closes().track(sessions.isShutdown() ? java.util.concurrent.CompletableFuture.runAsync(session::close)
-                : java.util.concurrent.CompletableFuture.runAsync(session::close, sessions));
+        context.closes().track(sessions.isShutdown() ? CompletableFuture.runAsync(session::close)
+                : CompletableFuture.runAsync(session::close, sessions));
     }
 
     private void disconnectPair() {
@@ -683,13 +716,13 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     /** Where the divider stands, once the operator placed it (the window saves it). */
-    java.util.OptionalDouble placedDivider() {
-        return split != null && split.placedByOperator() ? java.util.OptionalDouble.of(split.getDividerPositions()[0])
+    OptionalDouble placedDivider() {
+        return split != null && split.placedByOperator() ? OptionalDouble.of(split.getDividerPositions()[0])
                 : savedDivider;
     }
 
     /** The divider of the last run: used for every pair this window opens. */
-    void restoreDivider(java.util.OptionalDouble position) {
+    void restoreDivider(OptionalDouble position) {
         savedDivider = position;
         if (split != null) {
             position.ifPresent(split::placeAt);
@@ -698,7 +731,7 @@ public final class ConsoleWindow extends BorderPane {
 
     private void quit() {
         whenNoFailoverRuns("quit", () -> {
-            if (window() instanceof javafx.stage.Stage stage) {
+            if (window() instanceof Stage stage) {
                 stage.close(); // onHidden ends the session, stops the lab and saves the window's state
             }
         });
@@ -726,12 +759,12 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void showAbout() {
-        showText("about-dialog", "About COLO Console", "COLO Console " + org.coloconsole.app.AppVersion.current(),
-                AboutText.of(org.coloconsole.app.AppVersion.current(),
+        showText("about-dialog", "About COLO Console", "COLO Console " + AppVersion.current(),
+                AboutText.of(AppVersion.current(),
                 System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 System.getProperty("java.vendor", ""), System.getProperty("javafx.runtime.version", "unknown"),
                 Optional.ofNullable(dashboardModel).map(DashboardModel::last)
-                        .map(org.coloconsole.colo.PairSnapshot::state)));
+                        .map(PairSnapshot::state)));
     }
 
     /**
@@ -739,11 +772,11 @@ public final class ConsoleWindow extends BorderPane {
      * dialog says where it is (or where it was looked for), as text the operator can copy.
      */
     void showOperatorGuide(OperatorGuide guide) {
-        Optional<java.nio.file.Path> file = guide.find();
+        Optional<Path> file = guide.find();
         if (file.isEmpty()) {
             showText("guide-dialog", "Operator guide", "The operator guide is not installed here",
                     "Looked for it in:\n" + guide.candidates().stream().map(p -> "  " + p)
-                            .collect(java.util.stream.Collectors.joining("\n"))
+                            .collect(Collectors.joining("\n"))
                     + "\nIt is docs/operator-guide.md in the source tree.");
             return;
         }
@@ -756,8 +789,8 @@ public final class ConsoleWindow extends BorderPane {
 
     /** An information dialog whose text the reader may select and copy. */
     private void showText(String id, String title, String header, String text) {
-        javafx.scene.control.Alert info = styled(new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.INFORMATION));
+        Alert info = styled(new Alert(
+                Alert.AlertType.INFORMATION));
         info.initOwner(window());
         info.setTitle(title);
         info.setHeaderText(header);
@@ -767,8 +800,8 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     /** Text a reader may copy from a dialog: read-only, selectable, sized to its lines. */
-    private static javafx.scene.control.TextArea selectable(String text) {
-        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+    private static TextArea selectable(String text) {
+        TextArea area = new TextArea(text);
         area.setEditable(false);
         area.setWrapText(false);
         area.setPrefRowCount((int) text.lines().count() + 1);
@@ -785,7 +818,7 @@ public final class ConsoleWindow extends BorderPane {
         }
 
         @Override
-        public void exportLog(org.coloconsole.ui.log.LogExporter.Format format) {
+        public void exportLog(LogExporter.Format format) {
             if (logView != null) {
                 logView.exportDialog(format);
             }
@@ -807,7 +840,7 @@ public final class ConsoleWindow extends BorderPane {
         }
 
         @Override
-        public void failover(org.coloconsole.colo.Side target) {
+        public void failover(Side target) {
             if (dashboardView != null) {
                 dashboardView.failoverPanel().ask(target);
             }
@@ -851,7 +884,7 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     /** Dialogs are scenes of their own: give them the console's sheet and the current light/dark choice. */
-    <D extends javafx.scene.control.Dialog<?>> D styled(D dialog) {
+    <D extends Dialog<?>> D styled(D dialog) {
         if (getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
         }
@@ -864,12 +897,12 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     /** "pair name — COLO Console" while a pair is open: the window's title, so the task bar names the pair. */
-    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+    public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
 
     /** Which clock the log's times are read on; the menu sets it, and the window's state remembers it. */
-    public javafx.beans.property.ObjectProperty<org.coloconsole.ui.log.LogTimes> logTimes() {
+    public ObjectProperty<LogTimes> logTimes() {
         return logTimes;
     }
 

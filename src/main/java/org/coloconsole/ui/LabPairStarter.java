@@ -1,11 +1,14 @@
 package org.coloconsole.ui;
 
+import java.util.Locale;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.lab.LabOptions;
 import org.coloconsole.app.lab.LabPair;
+import org.coloconsole.app.lab.LabPairKind;
 import org.coloconsole.app.lab.LabSide;
 import org.coloconsole.app.lab.TcgWorkaround;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.qmp.Endpoint;
 
 /** "Start local lab pair": a real COLO pair of QEMUs on loopback, stopped when the window closes or disconnects. */
 public final class LabPairStarter implements LabStarter {
@@ -20,7 +23,7 @@ public final class LabPairStarter implements LabStarter {
         LabPair pair = LabPair.start(options);
         PairEndpoints endpoints = new PairEndpoints(pair.primaryConsoleEndpoint(), pair.secondaryConsoleEndpoint());
         ServiceProbes probes = pair.state().serviceProbes();
-        String description = pair.state().kind().name().toLowerCase(java.util.Locale.ROOT) + " pair, "
+        String description = pair.state().kind().name().toLowerCase(Locale.ROOT) + " pair, "
                 + pair.accelerator()
                 + (pair.tcgWorkaround() == TcgWorkaround.LOADED ? " with the TCG workaround" : "")
                 + ", checkpoint every " + pair.checkpointDelay().toMillis() + " ms";
@@ -42,11 +45,11 @@ public final class LabPairStarter implements LabStarter {
 
             @Override
             public boolean startsNewSecondaries() {
-                return pair.state().kind() == org.coloconsole.app.lab.LabPairKind.FULL;
+                return pair.state().kind() == LabPairKind.FULL;
             }
 
             @Override
-            public org.coloconsole.qmp.Endpoint startNewSecondary(org.coloconsole.qmp.Endpoint slot) {
+            public Endpoint startNewSecondary(Endpoint slot) {
                 LabSide side = slot.equals(pair.primaryConsoleEndpoint()) ? LabSide.PRIMARY : LabSide.SECONDARY;
                 pair.startNewSecondary(side);
                 return pair.consoleEndpoint(side);

@@ -2,6 +2,7 @@ package org.coloconsole.ui;
 
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.qmp.Endpoint;
 
 /** Starts the embedded local lab pair; blocking (the window calls it off the FX thread). */
 @FunctionalInterface
@@ -26,7 +27,7 @@ public interface LabStarter {
          * @return its monitor, the one the slot had
          * @throws RuntimeException with a sentence when it cannot
          */
-        default org.coloconsole.qmp.Endpoint startNewSecondary(org.coloconsole.qmp.Endpoint slot) {
+        default Endpoint startNewSecondary(Endpoint slot) {
             throw new UnsupportedOperationException("this lab cannot start a new secondary");
         }
 

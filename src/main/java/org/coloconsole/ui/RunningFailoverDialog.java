@@ -1,5 +1,6 @@
 package org.coloconsole.ui;
 
+import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -34,7 +35,7 @@ final class RunningFailoverDialog extends Alert {
     }
 
     /** The operator's choice; CANCEL when the dialog was closed. */
-    java.util.Optional<Choice> ask() {
+    Optional<Choice> ask() {
         return showAndWait().map(button -> button == STOP ? Choice.STOP_SAFELY
                 : button == ButtonType.CANCEL ? Choice.CANCEL : Choice.WAIT);
     }

@@ -1,11 +1,13 @@
 package org.coloconsole.ui;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.coloconsole.colo.AutoFailoverDecision;
 import org.coloconsole.colo.ConnectionStatus;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.SideState;
+import org.coloconsole.engine.JournalHealth;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.DashboardModel;
@@ -25,7 +27,7 @@ final class SessionBinding implements AutoCloseable {
     /** Log rows handed over per crossing at most; a flood is spread over several pulses. */
     static final int MAX_ROWS_PER_CROSSING = 5_000;
     /** Log rows reach the table at most ten times a second: measured, this keeps a flooded window drawing. */
-    static final java.time.Duration LOG_CROSSING_INTERVAL = java.time.Duration.ofMillis(100);
+    static final Duration LOG_CROSSING_INTERVAL = Duration.ofMillis(100);
 
     private final WindowSession session;
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -68,7 +70,7 @@ final class SessionBinding implements AutoCloseable {
 
     /** Redrawn with every snapshot (at least every heartbeat tick), so a disk that fills or frees shows within one. */
     static void showJournal(ConsoleStatusBar status, WindowSession session) {
-        org.coloconsole.engine.JournalHealth health = session.journalHealth();
+        JournalHealth health = session.journalHealth();
         if (health.failing()) {
             status.journal().show("Journal: cannot write", Tone.FAIL);
             status.journal().getTooltip().setText(health.sentence());

@@ -1,11 +1,15 @@
 package org.coloconsole.ui;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.colo.Side;
 import org.coloconsole.engine.AlertCommand;
 import org.coloconsole.engine.AutoFailoverSetup;
+import org.coloconsole.engine.FenceSpec;
 
 /**
  * What a pair's session needs besides its endpoints and heartbeat, as a profile (or the lab) gives it: how to reach
@@ -35,8 +39,7 @@ public record SessionOptions(TransportSecurity security, ServiceProbes probes, A
      * survivor the primary): each side's probe and fence action go with its host.
      */
     public SessionOptions withSidesSwapped() {
-        java.util.Map<org.coloconsole.colo.Side, org.coloconsole.engine.FenceSpec> fences =
-                new java.util.EnumMap<>(org.coloconsole.colo.Side.class);
+        Map<Side, FenceSpec> fences = new EnumMap<>(Side.class);
         autoFailover.fences().forEach((side, spec) -> fences.put(side.other(), spec));
         return new SessionOptions(security, new ServiceProbes(probes.secondary(), probes.primary(),
                 probes.allowRemote(), probes.within()), new AutoFailoverSetup(autoFailover.enabled(),

@@ -7,53 +7,56 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.coloconsole.app.RestoreAddresses;
-import org.coloconsole.colo.ReprotectCheck;
-import org.coloconsole.colo.ReprotectOptions;
-import org.coloconsole.engine.PairClaims;
-import org.coloconsole.engine.ReprotectOutcome;
-import org.coloconsole.engine.ReprotectReport;
-import org.coloconsole.engine.Reprotection;
-import org.coloconsole.ui.restore.RestorePort;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.PairSession;
+import org.coloconsole.app.RestoreAddresses;
 import org.coloconsole.app.TransportSecurity;
+import org.coloconsole.colo.Alert;
+import org.coloconsole.colo.AlertSettle;
+import org.coloconsole.colo.AlertThrottle;
 import org.coloconsole.colo.AutoFailoverDecision;
 import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverPlan;
 import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.FailoverStep;
 import org.coloconsole.colo.InterlockDecision;
+import org.coloconsole.colo.Observation;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.PlanPreview;
+import org.coloconsole.colo.ReprotectCheck;
+import org.coloconsole.colo.ReprotectOptions;
 import org.coloconsole.colo.Side;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.coloconsole.colo.Alert;
-import org.coloconsole.colo.AlertSettle;
-import org.coloconsole.colo.AlertThrottle;
 import org.coloconsole.engine.AlertCommand;
 import org.coloconsole.engine.AlertOutlet;
-import org.coloconsole.engine.SettledAlerts;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.AutoFailover;
 import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.DesktopNotifier;
-import org.coloconsole.engine.PairSupervisor;
 import org.coloconsole.engine.HeartbeatSettings;
+import org.coloconsole.engine.JournalHealth;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.engine.MonotonicClock;
+import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.PairConfig;
+import org.coloconsole.engine.PairSupervisor;
+import org.coloconsole.engine.ReprotectOutcome;
+import org.coloconsole.engine.ReprotectReport;
+import org.coloconsole.engine.Reprotection;
+import org.coloconsole.engine.SettledAlerts;
 import org.coloconsole.engine.StepReport;
 import org.coloconsole.qmp.Subscription;
 import org.coloconsole.ui.dashboard.AutoFailoverPort;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.jobs.JobsFeed;
 import org.coloconsole.ui.jobs.SupervisorJobs;
+import org.coloconsole.ui.restore.RestorePort;
 
 /**
  * The window's session over the engine: the supervisor's snapshots and log rows, and its journaled failover runner.
@@ -268,7 +271,7 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
     }
 
     @Override
-    public org.coloconsole.engine.JournalHealth journalHealth() {
+    public JournalHealth journalHealth() {
         return session.supervisor().trail().health();
     }
 
@@ -296,14 +299,14 @@ public final class SupervisorSession implements WindowSession, FailoverPort {
 
     @Override
     public void clearAbandoned(Side target) {
-        session.supervisor().submit(new org.coloconsole.colo.Observation.AbandonedFailoverCleared(target,
+        session.supervisor().submit(new Observation.AbandonedFailoverCleared(target,
                 session.supervisor().clock().instant()));
         session.supervisor().note(target, "ACTION", "The operator cleared the abandoned failover to the "
                 + target.label() + " after checking both sides.", LogEntry.Severity.WARNING);
     }
 
     @Override
-    public java.util.Set<Side> fenceable() {
+    public Set<Side> fenceable() {
         return session.runner().fencing().fenceable();
     }
 

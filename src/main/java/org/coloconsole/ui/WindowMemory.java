@@ -3,9 +3,11 @@ package org.coloconsole.ui;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -87,7 +89,7 @@ public final class WindowMemory {
      */
     static boolean desktopPrefersDark(Map<String, String> environment) {
         String gtk = environment.getOrDefault("GTK_THEME", "");
-        if (gtk.toLowerCase(java.util.Locale.ROOT).endsWith(":dark")) {
+        if (gtk.toLowerCase(Locale.ROOT).endsWith(":dark")) {
             return true;
         }
         try {
@@ -97,7 +99,7 @@ public final class WindowMemory {
                 p.destroyForcibly();
                 return false;
             }
-            return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                     .contains("prefer-dark");
         } catch (IOException e) {
             return false; // no gsettings: no GNOME preference to follow

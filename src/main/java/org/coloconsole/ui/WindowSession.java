@@ -2,13 +2,18 @@ package org.coloconsole.ui;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.coloconsole.colo.Alert;
 import org.coloconsole.colo.PairSnapshot;
+import org.coloconsole.engine.JournalHealth;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.Subscription;
+import org.coloconsole.ui.dashboard.AutoFailoverPort;
 import org.coloconsole.ui.dashboard.FailoverPort;
 import org.coloconsole.ui.fx.FxThread;
 import org.coloconsole.ui.jobs.JobsFeed;
+import org.coloconsole.ui.restore.RestorePort;
 
 /**
  * The console's live connection to one pair, as the window sees it. Listeners are called on the engine's threads,
@@ -31,7 +36,7 @@ public interface WindowSession extends AutoCloseable {
      * Sends an alert the window raised beyond it (the desktop notification, the profile's alert command), rate-limited
      * and journaled; returns at once. Nowhere by default (the tests' sessions).
      */
-    default void alert(org.coloconsole.colo.Alert alert) {
+    default void alert(Alert alert) {
     }
 
     /** The jobs pane's feed and actions, when this session can act on jobs. */
@@ -45,8 +50,8 @@ public interface WindowSession extends AutoCloseable {
     }
 
     /** Completes once no failover runbook runs (at once when none does). */
-    default java.util.concurrent.CompletableFuture<Void> failoverIdle() {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    default CompletableFuture<Void> failoverIdle() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Asks a running runbook to end where that is safe: before it promotes; after that it runs to its end. */
@@ -54,7 +59,7 @@ public interface WindowSession extends AutoCloseable {
     }
 
     /** The automatic-failover policy's countdown and cancel, when the pair's profile turns it on. */
-    default Optional<org.coloconsole.ui.dashboard.AutoFailoverPort> autoFailover() {
+    default Optional<AutoFailoverPort> autoFailover() {
         return Optional.empty();
     }
 
@@ -62,7 +67,7 @@ public interface WindowSession extends AutoCloseable {
      * Restoring protection onto this session's secondary, its primary being the survivor, when this session can run
      * it (the dialog opens the session on that pair first).
      */
-    default Optional<org.coloconsole.ui.restore.RestorePort> restore() {
+    default Optional<RestorePort> restore() {
         return Optional.empty();
     }
 
@@ -70,8 +75,8 @@ public interface WindowSession extends AutoCloseable {
     Optional<Path> journalFile();
 
     /** Whether the journal writes now; a session without one reports writing (its absence shows as "off"). */
-    default org.coloconsole.engine.JournalHealth journalHealth() {
-        return org.coloconsole.engine.JournalHealth.writing();
+    default JournalHealth journalHealth() {
+        return JournalHealth.writing();
     }
 
     /**

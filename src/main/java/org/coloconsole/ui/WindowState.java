@@ -1,5 +1,6 @@
 package org.coloconsole.ui;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Properties;
@@ -16,7 +17,7 @@ import org.coloconsole.ui.log.LogTimes;
 public record WindowState(OptionalDouble x, OptionalDouble y, double width, double height, boolean maximized,
                           OptionalDouble divider, Optional<Boolean> dark, LogTimes logTimes) {
     public WindowState {
-        java.util.Objects.requireNonNull(logTimes, "logTimes");
+        Objects.requireNonNull(logTimes, "logTimes");
     }
 
     /** A state with the log's times in local time. */

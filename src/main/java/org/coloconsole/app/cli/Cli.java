@@ -1,14 +1,21 @@
 package org.coloconsole.app.cli;
 
+import java.io.PrintStream;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.coloconsole.app.GuiLauncher;
+import org.coloconsole.app.JournalUnavailableException;
 import org.coloconsole.app.profile.ProfileStore;
+import org.coloconsole.colo.PrintableText;
 import org.coloconsole.engine.AuditTrailFactory;
+import org.coloconsole.engine.FatalErrors;
 import org.coloconsole.engine.PairClaims;
 import picocli.CommandLine;
 
@@ -57,8 +64,7 @@ public final class Cli {
 
     /** This process's claims, from its environment, made once on first use. */
     private static Supplier<PairClaims> thisProcess() {
-        java.util.concurrent.atomic.AtomicReference<PairClaims> made =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<PairClaims> made = new AtomicReference<>();
         return () -> made.updateAndGet(m -> m != null ? m : PairClaims.forThisProcess(System.getenv()));
     }
 
@@ -78,11 +84,11 @@ public final class Cli {
      *
      * @return the subscription: the window closes it when it opens, to say so on screen instead
      */
-    public static AutoCloseable exitOnFatal(org.coloconsole.engine.FatalErrors fatal, java.io.PrintStream err,
-                                            java.util.function.IntConsumer halt) {
+    public static AutoCloseable exitOnFatal(FatalErrors fatal, PrintStream err,
+                                            IntConsumer halt) {
         return fatal.subscribe(f -> {
             try {
-                err.println(org.coloconsole.colo.PrintableText.escape(f.sentence()));
+                err.println(PrintableText.escape(f.sentence()));
                 err.flush();
             } finally {
                 halt.accept(ExitCodes.FATAL);
@@ -93,7 +99,7 @@ public final class Cli {
     /** A journal that cannot be opened is a sentence and its own exit code, not a stack trace. */
     private static CommandLine withSentences(CommandLine line) {
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
-            if (e instanceof org.coloconsole.app.JournalUnavailableException) {
+            if (e instanceof JournalUnavailableException) {
                 failed.getErr().println("Nothing was done: the console journals what it sees and does, and "
                         + e.getMessage());
                 failed.getErr().flush();
@@ -110,8 +116,8 @@ public final class Cli {
      * annotations through proxies the JVM generates afresh at each start, and that was most of the call
      * ({@code docs/packaging.md}, "Start-up of one-shot calls"). It prints what picocli's version option prints.
      */
-    public static int execute(GuiLauncher gui, AuditTrailFactory trails, String[] args, java.io.Writer out,
-                              java.io.Writer err) {
+    public static int execute(GuiLauncher gui, AuditTrailFactory trails, String[] args, Writer out,
+                              Writer err) {
         if (Arrays.equals(args, new String[] {"--version"}) || Arrays.equals(args, new String[] {"-V"})) {
             TerminalWriter printer = new TerminalWriter(out);
             for (String line : new ColoConsoleCommand.Version().getVersion()) {
@@ -127,7 +133,7 @@ public final class Cli {
      * Points {@code line}'s output at these writers through {@link TerminalWriter}, so that no QEMU string reaches a
      * terminal with its control characters (the entry point passes stdout and stderr).
      */
-    public static CommandLine forTerminal(CommandLine line, java.io.Writer out, java.io.Writer err) {
+    public static CommandLine forTerminal(CommandLine line, Writer out, Writer err) {
         line.setOut(new TerminalWriter(out));
         line.setErr(new TerminalWriter(err));
         return line;

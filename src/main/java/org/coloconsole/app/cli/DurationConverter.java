@@ -1,6 +1,7 @@
 package org.coloconsole.app.cli;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 
 /** Durations as operators write them: {@code 250ms}, {@code 3s}, {@code 2m}, or ISO-8601 ({@code PT3S}). */
@@ -25,7 +26,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
             }
             return parsed;
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException e) {
             throw new CommandLine.TypeConversionException(
                     "'" + value + "' is not a duration: write e.g. 250ms, 3s or 2m");
         }

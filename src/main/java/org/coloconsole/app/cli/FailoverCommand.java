@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.coloconsole.app.PairSession;
 import org.coloconsole.colo.FailoverInterlock;
 import org.coloconsole.colo.FailoverPlan;
@@ -19,12 +21,11 @@ import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Side;
 import org.coloconsole.colo.Topology;
 import org.coloconsole.engine.AuditTrailFactory;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.coloconsole.engine.FailoverOutcome;
 import org.coloconsole.engine.FenceSpec;
 import org.coloconsole.engine.PairClaims;
 import org.coloconsole.engine.StepReport;
+import org.coloconsole.qmp.Subscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,12 +85,12 @@ public final class FailoverCommand implements Callable<Integer> {
         FailoverPlan.Options options = new FailoverPlan.Options(quitFenced, !noYank);
         Map<Side, FenceSpec> fences = fence.fences(spec.commandLine(), pair.profileFences());
         try (PairSession session = PairSession.open(pair.config(), trails, Clock.systemUTC(), claims.get(), fences);
-             org.coloconsole.qmp.Subscription journalHealth = session.onJournalHealthChange(health -> {
+             Subscription journalHealth = session.onJournalHealthChange(health -> {
                  err.println(PairSession.journalHealthLine(health, session.supervisor().auditLocation()));
                  err.flush();
              });
              // the fence action, when the runbook runs one, is said as it goes (its log rows)
-             org.coloconsole.qmp.Subscription fenceRows = session.supervisor().onLog(entry -> {
+             Subscription fenceRows = session.supervisor().onLog(entry -> {
                  if (entry.name().equals("FENCE")) {
                      out.println("  " + SnapshotText.line(entry));
                      out.flush();

@@ -3,6 +3,7 @@ package org.coloconsole.app.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.coloconsole.app.PairSession;
@@ -14,13 +15,13 @@ import org.coloconsole.colo.SideState;
 import org.coloconsole.engine.AuditTrailFactory;
 import org.coloconsole.engine.JobActionOutcome;
 import org.coloconsole.engine.JobActionRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code colo-console job ACTION ID --side S}: one job action, checked, journaled, and its effect shown. */
 @Command(name = "job", mixinStandardHelpOptions = true,
@@ -89,7 +90,7 @@ public final class JobCommand implements Callable<Integer> {
     private String afterwards(PairSession session, Job before) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         SideState now = session.supervisor().settled().get().state().side(side);
-        while (System.nanoTime() < deadline && java.util.Objects.equals(before, now.jobs().get(id))) {
+        while (System.nanoTime() < deadline && Objects.equals(before, now.jobs().get(id))) {
             TimeUnit.MILLISECONDS.sleep(20);
             now = session.supervisor().settled().get().state().side(side);
         }

@@ -1,11 +1,13 @@
 package org.coloconsole.app.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.coloconsole.app.lab.CheckpointSample;
 import org.coloconsole.app.lab.CheckpointWatch;
 import org.coloconsole.app.lab.LabControl;
@@ -155,7 +157,7 @@ public final class LabCommand implements Callable<Integer> {
             if (json) {
                 out.println(LabStatusJson.of(status, sample));
             } else {
-                out.println("Lab (" + state.kind().name().toLowerCase(java.util.Locale.ROOT) + " pair) in "
+                out.println("Lab (" + state.kind().name().toLowerCase(Locale.ROOT) + " pair) in "
                         + state.runDir() + ", started " + state.startedAt() + "; " + state.acceleratorSentence()
                         + "; checkpoint every " + state.checkpointDelay().toMillis() + " ms.");
                 printSides(out, state, status);
@@ -192,7 +194,7 @@ public final class LabCommand implements Callable<Integer> {
             }
             out.println("Removed " + dir + " after " + stopped.took().toMillis() + " ms.");
             return ExitCodes.OK;
-        } catch (LabException | java.io.UncheckedIOException e) {
+        } catch (LabException | UncheckedIOException e) {
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
             return ExitCodes.QEMU_ERROR;

@@ -1,20 +1,23 @@
 package org.coloconsole.app.cli;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.colo.ServiceProbe;
 import org.coloconsole.colo.ServiceProbes;
+import org.coloconsole.colo.Side;
+import org.coloconsole.engine.FenceSpec;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.engine.PairConfig;
 import org.coloconsole.qmp.Endpoint;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The pair's two monitors (given, or a saved profile's), its name, the heartbeat and how to reach the monitors
@@ -103,10 +106,10 @@ final class PairOptions {
     }
 
     /** The saved profile's fence actions ({@code --profile}), or none. */
-    java.util.Map<org.coloconsole.colo.Side, org.coloconsole.engine.FenceSpec> profileFences() {
+    Map<Side, FenceSpec> profileFences() {
         Optional<ConnectionProfile> saved = savedProfile();
         if (saved.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         try {
             return saved.get().autoFailoverSetup().fences();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +22,13 @@ import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpCommandException;
 import org.coloconsole.qmp.QmpException;
 import org.coloconsole.qmp.QmpValue;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code colo-console qmp ENDPOINT COMMAND [ARGS]}: one command, the reply as JSON. Journaled like every operator
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
                         + "migrate*, object-del, human-monitor-command…) need --force: use colo-console failover.",
                 "Exit 0 on a reply, 1 when QEMU answers with an error, 2 when QEMU cannot be reached, the command is "
                         + "refused or the journal cannot be written."})
-public final class QmpCommand implements java.util.concurrent.Callable<Integer> {
+public final class QmpCommand implements Callable<Integer> {
     private final AuditTrailFactory trails;
     private final Clock clock;
 

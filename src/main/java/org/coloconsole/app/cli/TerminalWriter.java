@@ -1,5 +1,6 @@
 package org.coloconsole.app.cli;
 
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
 import org.coloconsole.colo.PrintableText;
@@ -9,7 +10,7 @@ import org.coloconsole.colo.PrintableText;
  * ({@link PrintableText}). A {@code println} and each {@code printf} argument is one line: a newline in it is escaped
  * too. {@code print} keeps newlines (picocli prints its multi-line help that way) but escapes the rest.
  */
-final class TerminalWriter extends java.io.PrintWriter {
+final class TerminalWriter extends PrintWriter {
 
     TerminalWriter(Writer out) {
         super(out, true);
@@ -36,12 +37,12 @@ final class TerminalWriter extends java.io.PrintWriter {
     }
 
     @Override
-    public java.io.PrintWriter format(String format, Object... args) {
+    public PrintWriter format(String format, Object... args) {
         return super.format(format, escaped(args));
     }
 
     @Override
-    public java.io.PrintWriter format(Locale l, String format, Object... args) {
+    public PrintWriter format(Locale l, String format, Object... args) {
         return super.format(l, format, escaped(args));
     }
 

@@ -1,5 +1,6 @@
 package org.coloconsole.app.lab;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +88,7 @@ public record LabGuest(Path kernel, Path initramfs) {
             Process build = new ProcessBuilder("sh", sources.resolve("build-guest.sh").toString(), dir.toString(),
                     sources.resolve("init").toString(), sources.resolve("status.cgi").toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             boolean ended = build.waitFor(BUILD_MINUTES, TimeUnit.MINUTES);
             if (!ended) {
                 build.destroyForcibly();
@@ -107,7 +109,7 @@ public record LabGuest(Path kernel, Path initramfs) {
     }
 
     private static Map<String, byte[]> files() throws IOException {
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : FILES) {
             try (InputStream in = LabGuest.class.getModule().getResourceAsStream(RESOURCES + name)) {
                 if (in == null) {

@@ -2,6 +2,7 @@ package org.coloconsole.app.lab;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ public record LabOptions(String qemuBinary, Path runDir, MonitorTransport consol
     }
 
     /** The full pair's guest cache. */
-    Path guestCacheOr(java.util.Map<String, String> environment) {
+    Path guestCacheOr(Map<String, String> environment) {
         return guestCache != null ? guestCache : LabGuest.defaultCache(environment);
     }
 

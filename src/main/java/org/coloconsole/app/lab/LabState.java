@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.coloconsole.colo.ServiceProbe;
 import org.coloconsole.colo.ServiceProbes;
-import java.util.OptionalInt;
 import org.coloconsole.qmp.Endpoint;
 
 /**
@@ -82,7 +83,7 @@ public record LabState(Path runDir, String qemuBinary, LabPairKind kind, Acceler
 
     /** An unpacked QEMU's module folder, and the TCG workaround when it is loaded (installed in {@code runDir}). */
     static Map<String, String> qemuEnvironment(QemuInstall install, TcgWorkaround workaround, Path runDir) {
-        Map<String, String> environment = new java.util.HashMap<>(install.environment());
+        Map<String, String> environment = new HashMap<>(install.environment());
         if (workaround == TcgWorkaround.LOADED) {
             environment.putAll(TcgWaitShim.environment(runDir.resolve(TcgWaitShim.FILE_NAME)));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One QEMU the lab started, with its stdout and stderr in {@code RUN/SIDE-stderr.log}. */
 final class QemuProcess {
@@ -60,7 +61,7 @@ final class QemuProcess {
         return process.isAlive();
     }
 
-    boolean waitFor(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
         return process.waitFor(timeout, unit);
     }
 

@@ -2,6 +2,7 @@ package org.coloconsole.app.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,7 +39,7 @@ public final class RunDirectory {
     /** Makes {@code dir} (and missing parents) readable by its owner only; it must be absent or empty. */
     static void create(Path dir) {
         String socket = dir.toAbsolutePath().resolve(LONGEST_SOCKET_NAME).toString();
-        if (socket.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+        if (socket.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             throw new LabException("the run directory " + dir + " is too long for a UNIX socket path ("
                     + MAX_SOCKET_PATH + " bytes at most); choose a shorter one");
         }

@@ -1,13 +1,16 @@
 package org.coloconsole.app.profile;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.engine.AlertCommand;
+import org.coloconsole.engine.AutoFailoverSetup;
 import org.coloconsole.engine.HeartbeatSettings;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.TlsSettings;
@@ -72,16 +75,16 @@ public record ConnectionProfile(String name, String primary, String secondary, l
 
     /** @throws IllegalArgumentException with a sentence when a setting is not valid */
     public HeartbeatSettings heartbeat() {
-        return new HeartbeatSettings(java.time.Duration.ofMillis(intervalMs), misses,
-                java.time.Duration.ofMillis(pingTimeoutMs));
+        return new HeartbeatSettings(Duration.ofMillis(intervalMs), misses,
+                Duration.ofMillis(pingTimeoutMs));
     }
 
     /** When it was last opened; empty when never or when the stored time does not parse. */
-    public java.util.Optional<Instant> lastUsedAt() {
+    public Optional<Instant> lastUsedAt() {
         try {
-            return lastUsed == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.parse(lastUsed));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return lastUsed == null ? Optional.empty() : Optional.of(Instant.parse(lastUsed));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
@@ -128,8 +131,8 @@ public record ConnectionProfile(String name, String primary, String secondary, l
      *
      * @throws IllegalArgumentException with a sentence naming the field that is wrong
      */
-    public org.coloconsole.engine.AutoFailoverSetup autoFailoverSetup() {
-        return autoFailover == null ? org.coloconsole.engine.AutoFailoverSetup.off() : autoFailover.setup();
+    public AutoFailoverSetup autoFailoverSetup() {
+        return autoFailover == null ? AutoFailoverSetup.off() : autoFailover.setup();
     }
 
     public ConnectionProfile usedAt(Instant at) {

@@ -1,14 +1,18 @@
 package org.coloconsole.app.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +59,7 @@ public final class ProfileStore {
         StoredProfiles stored;
         try {
             stored = mapper.readValue(file.toFile(), StoredProfiles.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw unreadable(e.getOriginalMessage(), e);
         } catch (RuntimeException e) {
             // a profile's own checks (a blank name, a bad endpoint) are the file's fault, not a reason not to start
@@ -123,7 +127,7 @@ public final class ProfileStore {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             // on disk before the rename: otherwise a power cut after it can leave profiles.json empty
-            try (java.io.FileOutputStream out = new java.io.FileOutputStream(temp.toFile())) {
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
                 out.write(mapper.writeValueAsBytes(new StoredProfiles(1, profiles)));
                 out.getFD().sync();
             }
@@ -142,8 +146,8 @@ public final class ProfileStore {
 
     /** Makes the rename itself survive a power cut. */
     private static void syncDirectory(Path dir) {
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir,
-                java.nio.file.StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(dir,
+                StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // a file system that cannot open a directory: the OS still keeps the rename across a crash of ours

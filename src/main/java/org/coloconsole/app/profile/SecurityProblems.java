@@ -1,5 +1,7 @@
 package org.coloconsole.app.profile;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -171,8 +173,8 @@ public record SecurityProblems(String primary, String secondary, String ca, Stri
         if (host.contains(":")) {
             try {
                 // a text with ':' is parsed as an IPv6 literal and never looked up
-                return java.net.InetAddress.getByName(host).isLoopbackAddress();
-            } catch (java.net.UnknownHostException e) {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
                 return false;
             }
         }

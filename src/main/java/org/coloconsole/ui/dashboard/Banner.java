@@ -1,9 +1,11 @@
 package org.coloconsole.ui.dashboard;
 
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -29,7 +31,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * for a second scroll bar.
  */
 public final class Banner extends VBox {
-    private static final javafx.css.PseudoClass CRITICAL = javafx.css.PseudoClass.getPseudoClass("critical");
+    private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
     private final ToggleButton details;
     private final VBox reasons;
 
@@ -109,7 +111,7 @@ public final class Banner extends VBox {
         text.textProperty().bind(model.countdownProperty());
         Label dash = new Label("—");
         dash.visibleProperty().bind(model.cancellableProperty());
-        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        Button cancel = new Button("Cancel");
         cancel.setId("banner-countdown-cancel");
         cancel.setOnAction(e -> model.cancelAutoFailover());
         cancel.visibleProperty().bind(model.cancellableProperty());
@@ -128,14 +130,14 @@ public final class Banner extends VBox {
      * restored, re-arm the automatic failover while the policy waits for it. Shown only when one of them is offered.
      */
     private static HBox actionsRow(BannerViewModel model) {
-        javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore protection…",
+        Button restore = new Button("Restore protection…",
                 new FontIcon(Material2MZ.SECURITY));
         restore.setId("banner-restore");
         restore.setOnAction(e -> model.restoreProtection());
         restore.setTooltip(new Tooltip("Bring COLO back onto a new secondary started with -incoming defer"));
         restore.visibleProperty().bind(model.restorableProperty());
         restore.managedProperty().bind(model.restorableProperty());
-        javafx.scene.control.Button rearm = new javafx.scene.control.Button("Re-arm automatic failover",
+        Button rearm = new Button("Re-arm automatic failover",
                 new FontIcon(Material2AL.AUTORENEW));
         rearm.setId("banner-rearm");
         rearm.setOnAction(e -> model.rearmAutoFailover());

@@ -1,5 +1,6 @@
 package org.coloconsole.ui.dashboard;
 
+import java.util.Locale;
 import javafx.css.PseudoClass;
 
 /** How a side card is coloured; each is a CSS pseudo-class of the same name (RUNS_ALONE: {@code :runs-alone}). */
@@ -11,7 +12,7 @@ public enum CardState {
     FENCED;
 
     public PseudoClass pseudoClass() {
-        return PseudoClass.getPseudoClass(name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return PseudoClass.getPseudoClass(name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     /** The word on the card's badge. */

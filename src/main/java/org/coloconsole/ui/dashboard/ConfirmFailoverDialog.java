@@ -1,13 +1,17 @@
 package org.coloconsole.ui.dashboard;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.coloconsole.colo.FailoverStep;
 
@@ -45,7 +49,7 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
             Label command = new Label(step.command());
             command.getStyleClass().add("confirm-command");
             for (Label fixed : new Label[] {number, side, command}) {
-                fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // what is sent where is never cut
+                fixed.setMinWidth(Region.USE_PREF_SIZE); // what is sent where is never cut
             }
             Label sentence = new Label(step.sentence());
             sentence.setWrapText(true);
@@ -66,14 +70,14 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         other.setWrapText(true);
         other.setMaxWidth(640);
         // on a small screen the steps scroll, never the button: the dialog must not grow past the screen's bottom
-        javafx.scene.control.ScrollPane stepsView = new javafx.scene.control.ScrollPane(steps);
+        ScrollPane stepsView = new ScrollPane(steps);
         stepsView.setId("confirm-steps");
         stepsView.setFitToWidth(true);
         // the dialog takes the steps' whole width: a narrower one cut each sentence at its right edge
-        stepsView.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        stepsView.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        stepsView.setMinWidth(Region.USE_PREF_SIZE);
+        stepsView.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         stepsView.getStyleClass().add("edge-to-edge");
-        double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - STEPS_MARGIN;
+        double room = Screen.getPrimary().getVisualBounds().getHeight() - STEPS_MARGIN;
         // as tall as the steps (no scroll bar for a plan that fits), at most the room the screen has
         stepsView.setMaxHeight(Math.max(MIN_STEPS_HEIGHT, room));
         VBox content = new VBox(10, sends, stepsView, otherHeading, other);
@@ -90,13 +94,13 @@ public final class ConfirmFailoverDialog extends Dialog<ConfirmFailoverDialog.An
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, CONFIRM);
 
-        javafx.scene.control.Button confirm = (javafx.scene.control.Button) getDialogPane().lookupButton(CONFIRM);
+        Button confirm = (Button) getDialogPane().lookupButton(CONFIRM);
         confirm.setId("confirm-failover-button");
         confirm.setDefaultButton(false);
         confirm.getStyleClass().add("danger");
         confirm.setMnemonicParsing(false);
         confirm.disableProperty().bind(agree.selectedProperty().not());
-        javafx.scene.control.Button cancel = (javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("cancel-failover-button");
         cancel.setDefaultButton(false);
         setOnShown(e -> cancel.requestFocus());

@@ -2,8 +2,12 @@ package org.coloconsole.ui.dashboard;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.coloconsole.colo.Alert;
 import org.coloconsole.colo.PairSnapshot;
 import org.coloconsole.colo.Replication;
 import org.coloconsole.colo.Side;
@@ -16,7 +20,7 @@ public final class DashboardModel {
     private final String pairName;
     private final FailoverViewModel failover;
     private PairSnapshot last;
-    private java.util.function.Consumer<org.coloconsole.colo.Alert> alertListener = alert -> { };
+    private Consumer<Alert> alertListener = alert -> { };
 
     public DashboardModel(FailoverPort port, Executor fx, ZoneId zone) {
         this(port, fx, zone, "");
@@ -32,7 +36,7 @@ public final class DashboardModel {
     }
 
     public void apply(PairSnapshot snapshot) {
-        java.util.List<org.coloconsole.colo.Alert> alerts = org.coloconsole.colo.Alert.between(
+        List<Alert> alerts = Alert.between(
                 Optional.ofNullable(last), snapshot, pairName.isEmpty() ? "COLO pair" : pairName);
         last = snapshot;
         alerts.forEach(alertListener);
@@ -44,8 +48,8 @@ public final class DashboardModel {
     }
 
     /** Called on the FX thread with each alert the domain's rule raises (Alert.between). */
-    public void onAlert(java.util.function.Consumer<org.coloconsole.colo.Alert> listener) {
-        this.alertListener = java.util.Objects.requireNonNull(listener, "listener");
+    public void onAlert(Consumer<Alert> listener) {
+        this.alertListener = Objects.requireNonNull(listener, "listener");
     }
 
     public String pairName() {

@@ -4,14 +4,19 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.coloconsole.colo.Side;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -129,20 +134,20 @@ public final class FailoverPanel extends VBox {
     }
 
     private void askToClear() {
-        javafx.scene.control.ButtonType cleared = new javafx.scene.control.ButtonType("Both sides checked: clear",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+        ButtonType cleared = new ButtonType("Both sides checked: clear",
+                ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.WARNING,
                 "The console gave up on a failover before its outcome was known, so it cannot tell what each side "
                         + "runs. Look at both sides (is either guest running? is the other one stopped or fenced?) "
                         + "before you clear it: the failover buttons then follow the sides again.",
-                javafx.scene.control.ButtonType.CANCEL, cleared);
+                ButtonType.CANCEL, cleared);
         ask.setHeaderText("Clear the abandoned failover?");
         ask.getDialogPane().setId("clear-abandoned-dialog");
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());
             ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
         }
-        ((Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         ((Button) ask.getDialogPane().lookupButton(cleared)).setDefaultButton(false);
         ask.showAndWait().filter(cleared::equals).ifPresent(b -> model.clearAbandoned());
     }
@@ -171,8 +176,8 @@ public final class FailoverPanel extends VBox {
                 text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
                 text.maxWidthProperty().bind(text.prefWidthProperty());
             }
-            sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            sentence.setMinHeight(Region.USE_PREF_SIZE);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
             FontIcon icon = new FontIcon(iconFor(step.statusProperty().get()));
             // cells are reused: only the step this cell still shows may change its icon
             step.statusProperty().addListener((obs, old, now) -> {
@@ -180,11 +185,11 @@ public final class FailoverPanel extends VBox {
                     icon.setIconCode(iconFor(now));
                 }
             });
-            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, icon, text);
+            HBox row = new HBox(8, icon, text);
             setGraphic(row);
         }
 
-        private static org.kordamp.ikonli.Ikon iconFor(FailoverPort.StepStatus status) {
+        private static Ikon iconFor(FailoverPort.StepStatus status) {
             return switch (status) {
                 case RUNNING -> Material2MZ.SYNC;
                 case DONE -> Material2AL.CHECK_CIRCLE;

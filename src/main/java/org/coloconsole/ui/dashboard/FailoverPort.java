@@ -1,6 +1,7 @@
 package org.coloconsole.ui.dashboard;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.coloconsole.colo.PlanPreview;
@@ -19,8 +20,8 @@ public interface FailoverPort {
      * The sides that have a fence action: a failover runs the other side's first when that side does not answer
      * ({@link org.coloconsole.colo.FenceRule}), so the confirmation does not ask for the operator's word.
      */
-    default java.util.Set<Side> fenceable() {
-        return java.util.Set.of();
+    default Set<Side> fenceable() {
+        return Set.of();
     }
 
     /** The interlock's refusal as a sentence, or empty when the failover may run. */

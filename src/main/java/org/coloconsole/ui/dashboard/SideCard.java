@@ -1,8 +1,13 @@
 package org.coloconsole.ui.dashboard;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
@@ -22,7 +27,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class SideCard extends VBox {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final SideCardViewModel model;
-    private final java.util.List<Label[]> factLabels = new java.util.ArrayList<>();
+    private final List<Label[]> factLabels = new ArrayList<>();
     private final HBox header;
     private final VBox body;
     private final ScrollPane scroll;
@@ -62,7 +67,7 @@ public final class SideCard extends VBox {
         host.setTooltip(hostTip);
         CopyMenus.install(host, host::getText, this::factsText);
         HBox header = new HBox(8, title, host, spacer, state);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
 
         Label endpoint = new Label();
         endpoint.textProperty().bind(model.endpointProperty());
@@ -87,12 +92,12 @@ public final class SideCard extends VBox {
         row = fact(facts, row, "Connection", model.connectionProperty(), "connection");
         row = fact(facts, row, "", model.connectionDetailProperty(), "connection-detail");
         // the version and the schema self-test on one line: the row it frees holds the topology or the service
-        row = fact(facts, row, "QEMU", javafx.beans.binding.Bindings.createStringBinding(
+        row = fact(facts, row, "QEMU", Bindings.createStringBinding(
                 () -> model.versionProperty().get() + (model.coloSupportProperty().get().isEmpty() ? ""
                         : " · " + model.coloSupportProperty().get()),
                 model.versionProperty(), model.coloSupportProperty()), "version");
         // the verdict and its figures on one line, as the QEMU row: the rows for the topology and the service fit
-        row = fact(facts, row, "Heartbeat", javafx.beans.binding.Bindings.createStringBinding(
+        row = fact(facts, row, "Heartbeat", Bindings.createStringBinding(
                 () -> model.heartbeatProperty().get() + " · " + model.heartbeatDetailProperty().get(),
                 model.heartbeatProperty(), model.heartbeatDetailProperty()), "heartbeat");
         row = fact(facts, row, "", model.claimProperty(), "claim");
@@ -117,9 +122,9 @@ public final class SideCard extends VBox {
         scale.setId(model.side().label() + "-sparkline-scale");
         scale.getStyleClass().add("sparkline-scale");
         scale.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.HBox.setHgrow(sparkline, Priority.ALWAYS);
-        javafx.scene.layout.HBox spark = new javafx.scene.layout.HBox(6, sparkline, scale);
-        spark.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(sparkline, Priority.ALWAYS);
+        HBox spark = new HBox(6, sparkline, scale);
+        spark.setAlignment(Pos.CENTER_LEFT);
         GridPane.setHgrow(spark, Priority.ALWAYS);
         facts.addRow(row, sparkName, spark);
 
@@ -199,7 +204,7 @@ public final class SideCard extends VBox {
             pseudoClassStateChanged(s.pseudoClass(), s == state);
         }
         label.setText(state.label());
-        label.setAccessibleText(model.side().title() + " is " + state.label().toLowerCase(java.util.Locale.ROOT));
+        label.setAccessibleText(model.side().title() + " is " + state.label().toLowerCase(Locale.ROOT));
     }
 
     /** What an operator pastes into a ticket: the title, the state and every fact shown, one per line. */

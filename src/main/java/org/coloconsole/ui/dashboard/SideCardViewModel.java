@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -161,7 +163,7 @@ public final class SideCardViewModel {
             return "";
         }
         return s.lastCheckpointFigures().map(f -> {
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             f.paused().ifPresent(d -> parts.add(Texts.duration(d) + " paused"));
             f.bytes().ifPresent(b -> parts.add(bytes(b)));
             return "last checkpoint: " + String.join(" · ", parts);
@@ -180,7 +182,7 @@ public final class SideCardViewModel {
             v /= 1024;
             unit++;
         }
-        return String.format(java.util.Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[unit]);
+        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[unit]);
     }
 
     private String exitText(Observation.ColoExit exit, Instant now) {
@@ -216,7 +218,7 @@ public final class SideCardViewModel {
     /** One line for places smaller than the card: "Primary: connected, healthy (0.42 ms)". */
     public static String statusLine(SideState side) {
         return side.side().title() + ": " + midSentence(connectionText(side.connection())) + ", "
-                + side.heartbeat().status().name().toLowerCase(java.util.Locale.ROOT)
+                + side.heartbeat().status().name().toLowerCase(Locale.ROOT)
                 + side.heartbeat().lastRoundTrip().map(rtt -> " (" + Texts.duration(rtt) + ")").orElse("");
     }
 

@@ -1,5 +1,6 @@
 package org.coloconsole.ui.jobs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ final class JobRows {
         return " · " + speed + estimate.remaining().map(left -> " · about " + left(left) + " left").orElse("");
     }
 
-    private static String left(java.time.Duration left) {
+    private static String left(Duration left) {
         long seconds = (left.toMillis() + 999) / 1000;
         if (seconds < 120) {
             return seconds + " s";

@@ -1,5 +1,6 @@
 package org.coloconsole.ui.jobs;
 
+import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -72,7 +73,7 @@ public final class JobsView extends BorderPane {
 
     private TableView<JobRow> buildTable() {
         table.setId("jobs-table");
-        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        table.getStyleClass().add(Styles.DENSE);
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No state read yet."));
@@ -214,7 +215,7 @@ public final class JobsView extends BorderPane {
             for (JobAction action : JobAction.values()) {
                 String verb = action.verb();
                 Button button = new Button(Character.toUpperCase(verb.charAt(0)) + verb.substring(1));
-                button.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, "job-action");
+                button.getStyleClass().addAll(Styles.SMALL, "job-action");
                 button.setMinWidth(Region.USE_PREF_SIZE);
                 button.setOnAction(e -> {
                     JobRow row = getItem();

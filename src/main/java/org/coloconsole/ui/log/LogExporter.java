@@ -1,10 +1,17 @@
 package org.coloconsole.ui.log;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
 
@@ -36,15 +43,15 @@ public final class LogExporter {
     static final String CSV_HEADER = "sequence,qemu_time,received_time,side,event,severity,summary";
 
     /** The times' zone: each is written as an ISO 8601 time with its offset, so the file stays exact in either. */
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     /** Times in UTC. */
     public LogExporter() {
-        this(java.time.ZoneOffset.UTC);
+        this(ZoneOffset.UTC);
     }
 
-    public LogExporter(java.time.ZoneId zone) {
-        this.zone = java.util.Objects.requireNonNull(zone, "zone");
+    public LogExporter(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     public void write(List<LogEntry> rows, Format format, Writer out) throws IOException {
@@ -85,11 +92,11 @@ public final class LogExporter {
 
     /** Rows as JSON Lines, the same fields as the JSON Lines export. */
     public String asJsonLines(List<LogEntry> rows) {
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         try {
             writeJsonLines(rows, out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }
@@ -115,8 +122,8 @@ public final class LogExporter {
         }
     }
 
-    private String iso(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    private String iso(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
     }
 
     static String csv(String field) {

@@ -2,7 +2,10 @@ package org.coloconsole.ui.log;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Optional;
 import org.coloconsole.engine.LogEntry;
 import org.coloconsole.qmp.QmpValue;
@@ -19,8 +22,8 @@ public final class LogFormat {
     public LogFormat(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
         this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(zone);
-        this.zoneName = java.time.ZoneOffset.UTC.equals(zone.normalized()) ? "UTC"
-                : zone.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+        this.zoneName = ZoneOffset.UTC.equals(zone.normalized()) ? "UTC"
+                : zone.getDisplayName(TextStyle.SHORT, Locale.ROOT);
     }
 
     public String time(Instant instant) {

@@ -1,8 +1,11 @@
 package org.coloconsole.ui.log;
 
+import atlantafx.base.theme.Styles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,20 +13,31 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
@@ -52,7 +66,7 @@ public final class LogView extends BorderPane {
     private final Consumer<String> notify;
     private final TableView<LogEntry> table = new TableView<>();
     /** The clipboard's type for the rows as JSON Lines, beside the plain text (a paste into a text field). */
-    static final javafx.scene.input.DataFormat JSON = lookupJson();
+    static final DataFormat JSON = lookupJson();
     private TextField search;
     private final Label counter = new Label();
     private int rowsWhenScrolled = -1;
@@ -131,7 +145,7 @@ public final class LogView extends BorderPane {
         Label title = new Label("Event log");
         title.getStyleClass().add("section-title");
         HBox bar = new HBox(8, title, side, event, text, clear, follow, export, counter);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("log-filter-bar");
         return bar;
@@ -143,7 +157,7 @@ public final class LogView extends BorderPane {
 
     private TableView<LogEntry> buildTable() {
         table.setId("log-table");
-        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setItems(model.visibleRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet."));
@@ -159,14 +173,14 @@ public final class LogView extends BorderPane {
         summary.setCellFactory(c -> new SummaryCell());
         table.getColumns().add(summary);
         table.setRowFactory(view -> new SeverityRow());
-        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setAccessibleText("Event log rows; Ctrl+C copies the selected rows");
         MenuItem copyText = new MenuItem("Copy as text");
         copyText.setOnAction(e -> copySelected(false));
         MenuItem copyJson = new MenuItem("Copy as JSON");
         copyJson.setOnAction(e -> copySelected(true));
-        table.setContextMenu(new javafx.scene.control.ContextMenu(copyText, copyJson));
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        table.setContextMenu(new ContextMenu(copyText, copyJson));
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e)) {
                 copySelected(false);
                 e.consume();
@@ -222,8 +236,8 @@ public final class LogView extends BorderPane {
     }
 
     /** A summary cell whose tooltip holds the whole summary. */
-    private static final class SummaryCell extends javafx.scene.control.TableCell<LogEntry, String> {
-        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private static final class SummaryCell extends TableCell<LogEntry, String> {
+        private final Tooltip tip = new Tooltip();
 
         SummaryCell() {
             tip.setWrapText(true);
@@ -309,7 +323,7 @@ public final class LogView extends BorderPane {
         if (table.getFixedCellSize() > 0) {
             return;
         }
-        for (javafx.scene.Node node : table.lookupAll(".table-row-cell")) {
+        for (Node node : table.lookupAll(".table-row-cell")) {
             if (node instanceof TableRow<?> row && !row.isEmpty() && row.getHeight() > 0) {
                 table.setFixedCellSize(row.getHeight());
                 return;
@@ -338,7 +352,7 @@ public final class LogView extends BorderPane {
         chooser.setTitle("Export the shown log rows");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.label(), format.glob()));
         chooser.setInitialFileName("colo-console-log" + format.glob().substring(1));
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             exportTo(file.toPath(), format);
         }
@@ -354,15 +368,15 @@ public final class LogView extends BorderPane {
         }
     }
 
-    private static final javafx.scene.input.KeyCombination COPY = new javafx.scene.input.KeyCodeCombination(
-            javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-    private static final javafx.scene.input.KeyCombination COPY_JSON = new javafx.scene.input.KeyCodeCombination(
-            javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
-            javafx.scene.input.KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(
+            KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY_JSON = new KeyCodeCombination(
+            KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
-    private static javafx.scene.input.DataFormat lookupJson() {
-        javafx.scene.input.DataFormat known = javafx.scene.input.DataFormat.lookupMimeType("application/json");
-        return known != null ? known : new javafx.scene.input.DataFormat("application/json");
+    private static DataFormat lookupJson() {
+        DataFormat known = DataFormat.lookupMimeType("application/json");
+        return known != null ? known : new DataFormat("application/json");
     }
 
     /**
@@ -370,15 +384,15 @@ public final class LogView extends BorderPane {
      * go on the clipboard each time, so an application that reads JSON takes it from either.
      */
     void copySelected(boolean jsonAsText) {
-        java.util.List<LogEntry> rows = java.util.List.copyOf(table.getSelectionModel().getSelectedItems());
+        List<LogEntry> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
         if (rows.isEmpty()) {
             return;
         }
         String json = model.exporter().asJsonLines(rows);
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        ClipboardContent content = new ClipboardContent();
         content.putString(jsonAsText ? json : LogExporter.asText(rows, format));
         content.put(JSON, json);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        Clipboard.getSystemClipboard().setContent(content);
         notify.accept("Copied " + rows.size() + (rows.size() == 1 ? " row" : " rows") + (jsonAsText ? " as JSON." : "."));
     }
 

@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,7 +50,7 @@ public final class LogViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final BooleanProperty followTail = new SimpleBooleanProperty(true);
     /** The zone the times are shown and exported in (View ▸ Times in UTC / in local time). */
-    private final ObjectProperty<java.time.ZoneId> zone = new SimpleObjectProperty<>(java.time.ZoneOffset.UTC);
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneOffset.UTC);
     private long dropped;
 
     public LogViewModel() {
@@ -123,7 +125,7 @@ public final class LogViewModel {
     }
 
     /** The zone of the times on screen and in exports; never null. */
-    public ObjectProperty<java.time.ZoneId> zoneProperty() {
+    public ObjectProperty<ZoneId> zoneProperty() {
         return zone;
     }
 

@@ -1,5 +1,9 @@
 package org.coloconsole.ui.profile;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -9,6 +13,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import org.coloconsole.app.profile.AutoFailoverProfile;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.app.profile.ProbeProblems;
 import org.coloconsole.app.profile.ProfileProbes;
@@ -65,7 +71,7 @@ public final class ProfileFormViewModel {
         tlsCert.addListener((o, a, b) -> validate());
         tlsKey.addListener((o, a, b) -> validate());
         allowInsecure.addListener((o, a, b) -> validate());
-        for (javafx.beans.value.ObservableValue<?> probeField : java.util.List.of(probePrimary, probePrimaryStatus,
+        for (ObservableValue<?> probeField : List.of(probePrimary, probePrimaryStatus,
                 probeSecondary, probeSecondaryStatus, allowRemoteProbes)) {
             probeField.addListener((o, a, b) -> validate());
         }
@@ -83,7 +89,7 @@ public final class ProfileFormViewModel {
         validate();
     }
 
-    private org.coloconsole.app.profile.AutoFailoverProfile autoFailover;
+    private AutoFailoverProfile autoFailover;
 
     /** Fills the fields from a saved profile. */
     public void load(ConnectionProfile p) {
@@ -154,14 +160,14 @@ public final class ProfileFormViewModel {
         if (text.isEmpty()) {
             return "";
         }
-        java.nio.file.Path program = java.nio.file.Path.of(text);
+        Path program = Path.of(text);
         if (!program.isAbsolute()) {
             return "The alert command must be an absolute path, e.g. /usr/local/bin/page-oncall.";
         }
-        if (!java.nio.file.Files.isRegularFile(program)) {
+        if (!Files.isRegularFile(program)) {
             return "There is no file " + text + ".";
         }
-        return java.nio.file.Files.isExecutable(program) ? "" : text + " is not executable (chmod +x).";
+        return Files.isExecutable(program) ? "" : text + " is not executable (chmod +x).";
     }
 
     private static String endpointError(String text, String side) {
@@ -199,8 +205,8 @@ public final class ProfileFormViewModel {
     }
 
     private HeartbeatSettings heartbeat() {
-        return new HeartbeatSettings(java.time.Duration.ofMillis(Long.parseLong(interval.get().strip())),
-                Integer.parseInt(misses.get().strip()), java.time.Duration.ofMillis(Long.parseLong(pingTimeout.get().strip())));
+        return new HeartbeatSettings(Duration.ofMillis(Long.parseLong(interval.get().strip())),
+                Integer.parseInt(misses.get().strip()), Duration.ofMillis(Long.parseLong(pingTimeout.get().strip())));
     }
 
     /** The profile the fields describe, when they are all valid. */

@@ -1,5 +1,6 @@
 package org.coloconsole.ui.restore;
 
+import atlantafx.base.theme.Styles;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -16,7 +17,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.ui.fx.Tone;
@@ -64,13 +67,13 @@ public final class RestoreDialog extends Dialog<Void> {
         endpoint.disableProperty().bind(model.editableProperty().not());
         check.disableProperty().bind(model.editableProperty().not());
         Label monitor = new Label("New secondary's monitor:");
-        monitor.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        monitor.setMinWidth(Region.USE_PREF_SIZE);
+        check.setMinWidth(Region.USE_PREF_SIZE);
         HBox endpointRow = new HBox(8, monitor, endpoint, check);
         endpointRow.setAlignment(Pos.CENTER_LEFT);
         startInLab.ifPresent(start -> {
             Button lab = new Button("Start the new secondary in the lab");
-            lab.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            lab.setMinWidth(Region.USE_PREF_SIZE);
             lab.setId("restore-start-lab");
             lab.setOnAction(e -> model.startInLab(start));
             lab.disableProperty().bind(model.editableProperty().not());
@@ -90,13 +93,13 @@ public final class RestoreDialog extends Dialog<Void> {
         steps.setId("restore-steps");
         steps.setPrefHeight(150);
         // a log of steps: one text line a row, as the log and jobs tables (the theme's default cells are twice as tall)
-        steps.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        steps.getStyleClass().add(Styles.DENSE);
         model.steps().addListener((ListChangeListener<String>) c -> steps.scrollTo(model.steps().size() - 1));
 
         VBox content = new VBox(8, needs, command, endpointRow, endpointProblem, problems, current, steps, result);
         getDialogPane().setContent(content);
         // the command line's longest lines whole, without a scroll bar on a 1280-wide screen
-        double room = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth() - 60;
+        double room = Screen.getPrimary().getVisualBounds().getWidth() - 60;
         getDialogPane().setPrefWidth(Math.min(1180, room));
         getDialogPane().setMinWidth(Math.min(1180, room));
         // The check's sentences come and go below the command line: the command line gives up rows for them (it
@@ -139,7 +142,7 @@ public final class RestoreDialog extends Dialog<Void> {
         label.setId(id);
         label.setWrapText(true);
         // a sentence keeps all its lines: the command line and the steps give up rows first
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.managedProperty());
         tone.applyTo(label);
@@ -153,7 +156,7 @@ public final class RestoreDialog extends Dialog<Void> {
             Label line = new Label("• " + problem);
             line.setId("restore-problem-" + i++);
             line.setWrapText(true);
-            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             Tone.FAIL.applyTo(line);
             box.getChildren().add(line);
         }

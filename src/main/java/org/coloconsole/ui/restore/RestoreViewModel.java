@@ -8,6 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -58,8 +63,7 @@ public final class RestoreViewModel {
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private RestorePort port;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper labStarting =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper labStarting = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param survivor    the survivor's monitor: the new side's must be another
@@ -151,7 +155,7 @@ public final class RestoreViewModel {
      * The lab's "Start the new secondary": {@code start} runs off the FX thread and completes with its monitor, which
      * is then filled in and checked.
      */
-    public void startInLab(java.util.function.Supplier<CompletableFuture<Endpoint>> start) {
+    public void startInLab(Supplier<CompletableFuture<Endpoint>> start) {
         if (labStarting.get() || !editable(phase.get())) {
             return;
         }
@@ -174,8 +178,8 @@ public final class RestoreViewModel {
      * flow runs, whose answer is about the endpoint they started with, and not once protected, when the lab's slot
      * holds the pair's secondary.
      */
-    public javafx.beans.binding.BooleanBinding editableProperty() {
-        return javafx.beans.binding.Bindings.createBooleanBinding(() -> editable(phase.get()) && !labStarting.get(),
+    public BooleanBinding editableProperty() {
+        return Bindings.createBooleanBinding(() -> editable(phase.get()) && !labStarting.get(),
                 phase, labStarting);
     }
 
@@ -187,7 +191,7 @@ public final class RestoreViewModel {
     }
 
     /** While the lab starts the new secondary. */
-    public javafx.beans.property.ReadOnlyBooleanProperty labStartingProperty() {
+    public ReadOnlyBooleanProperty labStartingProperty() {
         return labStarting.getReadOnlyProperty();
     }
 
