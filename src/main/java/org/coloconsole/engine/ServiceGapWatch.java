@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.coloconsole.colo.ProbeResult;
 import org.coloconsole.colo.ServiceGap;
-import org.coloconsole.colo.ServiceProbe;
 import org.coloconsole.colo.ServiceProbes;
 import org.coloconsole.colo.Side;
 

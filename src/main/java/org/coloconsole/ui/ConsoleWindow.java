@@ -1,7 +1,6 @@
 package org.coloconsole.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,12 +27,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +38,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.coloconsole.app.AppVersion;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.app.profile.ConnectionProfile;
@@ -94,6 +87,7 @@ public final class ConsoleWindow extends BorderPane {
     private final FxThread fx;
     private final Theme theme;
     private final ConsoleStatusBar status = new ConsoleStatusBar();
+    private final HelpDialogs help;
     private final StackPane center = new StackPane();
     private final VBox top = new VBox();
     private final Button disconnect = new Button("Disconnect", new FontIcon(Material2AL.LINK_OFF));
@@ -148,6 +142,7 @@ public final class ConsoleWindow extends BorderPane {
         this.context = context;
         this.fx = fx;
         this.theme = theme;
+        this.help = new HelpDialogs(this::window, this::styled, io, fx, status::message);
         setId("console-window");
         logTimes.set(context.window().loaded().logTimes());
         menus = new ConsoleMenus(new MenuActions(), theme.darkProperty(), logTimes);
@@ -743,71 +738,9 @@ public final class ConsoleWindow extends BorderPane {
         }
     }
 
-    private void showShortcuts() {
-        showText("shortcuts-dialog", "Keyboard shortcuts", "Keyboard shortcuts", String.join("\n",
-                "Ctrl+O\tConnect to a pair",
-                "Ctrl+F\tSearch the event log",
-                "Ctrl+C\tCopy the selected log rows as text",
-                "Ctrl+Shift+C\tCopy the selected log rows as JSON",
-                "Ctrl+Q\tQuit",
-                "F10\tThe menu bar",
-                "Tab / Shift+Tab\tMove between controls",
-                "",
-                "A failover has no shortcut: use the failover panel or the Pair menu,",
-                "then tick the confirmation in the dialog.",
-                "Screen readers: colo-console watch --json gives every change as a line."));
-    }
-
-    private void showAbout() {
-        showText("about-dialog", "About COLO Console", "COLO Console " + AppVersion.current(),
-                AboutText.of(AppVersion.current(),
-                System.getProperty("java.runtime.version", System.getProperty("java.version")),
-                System.getProperty("java.vendor", ""), System.getProperty("javafx.runtime.version", "unknown"),
-                Optional.ofNullable(dashboardModel).map(DashboardModel::last)
-                        .map(PairSnapshot::state)));
-    }
-
-    /**
-     * Help ▸ Operator guide: handed to the desktop off the FX thread; when it is not found or nothing opens it, a
-     * dialog says where it is (or where it was looked for), as text the operator can copy.
-     */
+    /** Help ▸ Operator guide, from the menu or a test's own guide. */
     void showOperatorGuide(OperatorGuide guide) {
-        Optional<Path> file = guide.find();
-        if (file.isEmpty()) {
-            showText("guide-dialog", "Operator guide", "The operator guide is not installed here",
-                    "Looked for it in:\n" + guide.candidates().stream().map(p -> "  " + p)
-                            .collect(Collectors.joining("\n"))
-                    + "\nIt is docs/operator-guide.md in the source tree.");
-            return;
-        }
-        status.message("Opening the operator guide " + file.get() + "…");
-        // the profile-I/O thread only starts xdg-open; its answer arrives on the process reaper's thread
-        io.execute(() -> OperatorGuide.openOnDesktop(file.get()).thenAccept(failure -> failure.ifPresent(why ->
-                fx.execute(() -> showText("guide-dialog", "Operator guide",
-                        "The desktop did not open the operator guide: " + why, file.get().toString())))));
-    }
-
-    /** An information dialog whose text the reader may select and copy. */
-    private void showText(String id, String title, String header, String text) {
-        Alert info = styled(new Alert(
-                Alert.AlertType.INFORMATION));
-        info.initOwner(window());
-        info.setTitle(title);
-        info.setHeaderText(header);
-        info.getDialogPane().setId(id);
-        info.getDialogPane().setContent(selectable(text));
-        info.showAndWait();
-    }
-
-    /** Text a reader may copy from a dialog: read-only, selectable, sized to its lines. */
-    private static TextArea selectable(String text) {
-        TextArea area = new TextArea(text);
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.setPrefRowCount((int) text.lines().count() + 1);
-        area.setPrefColumnCount(text.lines().mapToInt(String::length).max().orElse(40) + 2);
-        area.getStyleClass().add("selectable-text");
-        return area;
+        help.showOperatorGuide(guide);
     }
 
     /** The menus' actions: forwarded to the window's own methods. */
@@ -848,17 +781,17 @@ public final class ConsoleWindow extends BorderPane {
 
         @Override
         public void showShortcuts() {
-            ConsoleWindow.this.showShortcuts();
+            help.showShortcuts();
         }
 
         @Override
         public void showAbout() {
-            ConsoleWindow.this.showAbout();
+            help.showAbout(Optional.ofNullable(dashboardModel).map(DashboardModel::last).map(PairSnapshot::state));
         }
 
         @Override
         public void showOperatorGuide() {
-            ConsoleWindow.this.showOperatorGuide(OperatorGuide.standard());
+            help.showOperatorGuide(OperatorGuide.standard());
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import org.coloconsole.app.GuiLauncher.PairEndpoints;
 import org.coloconsole.app.PairSession;
 import org.coloconsole.app.RestoreAddresses;
-import org.coloconsole.app.TransportSecurity;
 import org.coloconsole.colo.Alert;
 import org.coloconsole.colo.AlertSettle;
 import org.coloconsole.colo.AlertThrottle;

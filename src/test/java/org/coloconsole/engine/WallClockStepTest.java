@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coloconsole.colo.ColoExitReason;
 import org.coloconsole.colo.ColoMode;
-import org.coloconsole.colo.ConnectFailure;
 import org.coloconsole.colo.FailoverRequest;
 import org.coloconsole.colo.InterlockDecision;
 import org.coloconsole.colo.Observation;

@@ -30,7 +30,6 @@ import org.coloconsole.engine.Switchover;
 import org.coloconsole.engine.SwitchoverOutcome;
 import org.coloconsole.journal.JournalReader;
 import org.coloconsole.journal.JournalRecord;
-import org.coloconsole.qmp.Endpoint;
 import org.coloconsole.qmp.QmpClient;
 import org.coloconsole.qmp.QmpClientOptions;
 import org.coloconsole.qmp.QmpValue;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import org.coloconsole.app.profile.ConnectionProfile;
 import org.coloconsole.app.profile.ProfileStore;
 import org.coloconsole.colo.ConnectionStatus;
